@@ -1,0 +1,1181 @@
+'use strict';
+// Builtin name: 'internal/inspect'
+//
+// A re-implementation of the observable output of Node's `util.inspect`
+// (v20 defaults: depth 2, breakLength 80, compact 3) on top of plain
+// ECMAScript. No engine internals are used: type detection relies on the
+// brand checks in 'internal/types'.
+
+const types = require('internal/types');
+const errors = require('internal/errors');
+
+const hasOwn = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
+const isEnumerable = (obj, key) => Object.prototype.propertyIsEnumerable.call(obj, key);
+
+const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+const inspectDefaultOptions = Object.seal({
+  showHidden: false,
+  depth: 2,
+  colors: false,
+  customInspect: true,
+  showProxy: false,
+  maxArrayLength: 100,
+  maxStringLength: 10000,
+  breakLength: 80,
+  compact: 3,
+  sorted: false,
+  getters: false,
+  numericSeparator: false,
+});
+
+// How a property is printed: with its key (object), without (array item), or
+// with its key but inside an array-like container (array extras).
+const PROP_OBJECT = 0;
+const PROP_ARRAY_ITEM = 1;
+const PROP_ARRAY_EXTRA = 2;
+
+const plainKeyRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
+
+// ---------------------------------------------------------------------------
+// Colors
+
+const colors = Object.assign(Object.create(null), {
+  reset: [0, 0],
+  bold: [1, 22],
+  dim: [2, 22],
+  italic: [3, 23],
+  underline: [4, 24],
+  blink: [5, 25],
+  inverse: [7, 27],
+  hidden: [8, 28],
+  strikethrough: [9, 29],
+  doubleunderline: [21, 24],
+  black: [30, 39],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  magenta: [35, 39],
+  cyan: [36, 39],
+  white: [37, 39],
+  bgBlack: [40, 49],
+  bgRed: [41, 49],
+  bgGreen: [42, 49],
+  bgYellow: [43, 49],
+  bgBlue: [44, 49],
+  bgMagenta: [45, 49],
+  bgCyan: [46, 49],
+  bgWhite: [47, 49],
+  framed: [51, 54],
+  overlined: [53, 55],
+  gray: [90, 39],
+  redBright: [91, 39],
+  greenBright: [92, 39],
+  yellowBright: [93, 39],
+  blueBright: [94, 39],
+  magentaBright: [95, 39],
+  cyanBright: [96, 39],
+  whiteBright: [97, 39],
+  bgGray: [100, 49],
+  bgRedBright: [101, 49],
+  bgGreenBright: [102, 49],
+  bgYellowBright: [103, 49],
+  bgBlueBright: [104, 49],
+  bgMagentaBright: [105, 49],
+  bgCyanBright: [106, 49],
+  bgWhiteBright: [107, 49],
+});
+colors.grey = colors.gray;
+colors.blackBright = colors.gray;
+colors.faint = colors.dim;
+
+const styles = Object.assign(Object.create(null), {
+  special: 'cyan',
+  number: 'yellow',
+  bigint: 'yellow',
+  boolean: 'yellow',
+  undefined: 'grey',
+  null: 'bold',
+  string: 'green',
+  symbol: 'green',
+  date: 'magenta',
+  regexp: 'red',
+  module: 'underline',
+});
+
+function stylizeWithColor(str, styleType) {
+  const style = styles[styleType];
+  if (style !== undefined) {
+    const color = colors[style];
+    if (color !== undefined) return `\u001b[${color[0]}m${str}\u001b[${color[1]}m`;
+  }
+  return str;
+}
+
+function stylizeNoColor(str) {
+  return str;
+}
+
+// Removes ANSI escape sequences (SGR and other CSI sequences).
+function stripVTControlCharacters(str) {
+  let out = '';
+  let i = 0;
+  while (i < str.length) {
+    const c = str.charCodeAt(i);
+    if ((c === 0x1b || c === 0x9b) && i + 1 < str.length) {
+      let j = i + 1;
+      if (c === 0x1b && str[j] === '[') j++;
+      else if (c === 0x1b && str[j] === ']') {
+        // OSC sequence, ended by BEL or ESC \
+        let k = j + 1;
+        while (k < str.length && str.charCodeAt(k) !== 7 &&
+               !(str.charCodeAt(k) === 0x1b && str[k + 1] === '\\')) k++;
+        i = k < str.length ? (str.charCodeAt(k) === 7 ? k + 1 : k + 2) : k;
+        continue;
+      } else if (c === 0x1b) {
+        out += str[i];
+        i++;
+        continue;
+      }
+      while (j < str.length && /[0-9;?]/.test(str[j])) j++;
+      if (j < str.length && /[A-PR-TZcf-ntqry=><~]/.test(str[j])) {
+        i = j + 1;
+        continue;
+      }
+    }
+    out += str[i];
+    i++;
+  }
+  return out;
+}
+
+function isFullWidthCodePoint(code) {
+  return code >= 0x1100 && (
+    code <= 0x115f ||
+    code === 0x2329 || code === 0x232a ||
+    (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) ||
+    (code >= 0x3250 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0xa4c6) ||
+    (code >= 0xa960 && code <= 0xa97c) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe10 && code <= 0xfe19) ||
+    (code >= 0xfe30 && code <= 0xfe6b) ||
+    (code >= 0xff01 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1b000 && code <= 0x1b001) ||
+    (code >= 0x1f200 && code <= 0x1f251) ||
+    (code >= 0x1f300 && code <= 0x1f64f) ||
+    (code >= 0x20000 && code <= 0x3fffd));
+}
+
+function isZeroWidthCodePoint(code) {
+  return code <= 0x1F ||
+    (code >= 0x7F && code <= 0x9F) ||
+    (code >= 0x300 && code <= 0x36F) ||
+    (code >= 0x200B && code <= 0x200F) ||
+    (code >= 0x20D0 && code <= 0x20FF) ||
+    (code >= 0xFE00 && code <= 0xFE0F) ||
+    (code >= 0xFE20 && code <= 0xFE2F) ||
+    (code >= 0xE0100 && code <= 0xE01EF);
+}
+
+// Number of terminal columns `str` occupies.
+function getStringWidth(str, removeControlChars) {
+  if (removeControlChars === undefined || removeControlChars) str = stripVTControlCharacters(str);
+  let asciiOnly = true;
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) {
+      asciiOnly = false;
+      break;
+    }
+  }
+  if (asciiOnly) return str.length;
+  if (typeof str.normalize === 'function') {
+    try {
+      str = str.normalize('NFC');
+    } catch (e) {
+      // Keep the string as it is.
+    }
+  }
+  let width = 0;
+  for (const ch of str) {
+    const code = ch.codePointAt(0);
+    if (isFullWidthCodePoint(code)) width += 2;
+    else if (!isZeroWidthCodePoint(code)) width++;
+  }
+  return width;
+}
+
+// ---------------------------------------------------------------------------
+// Primitives
+
+function hex2(n) {
+  const s = n.toString(16).toUpperCase();
+  return s.length === 1 ? `0${s}` : s;
+}
+
+function escapeCode(code) {
+  switch (code) {
+    case 8: return '\\b';
+    case 9: return '\\t';
+    case 10: return '\\n';
+    case 12: return '\\f';
+    case 13: return '\\r';
+    case 39: return "\\'";
+    case 92: return '\\\\';
+    default: return `\\x${hex2(code)}`;
+  }
+}
+
+// Escapes control characters and lone surrogates and adds quotes. Single
+// quotes are preferred; double quotes or backticks are used when that avoids
+// escaping.
+function strEscape(str) {
+  let quote = 39;
+  if (str.includes("'")) {
+    if (!str.includes('"')) quote = 34;
+    else if (!str.includes('`') && !str.includes('${')) quote = 96;
+  }
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < str.length; i++) {
+    const code = str.charCodeAt(i);
+    let replacement;
+    if (code < 32 || code === 92 || (code >= 0x7f && code <= 0x9f) || (code === 39 && quote === 39)) {
+      replacement = escapeCode(code);
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      if (code <= 0xdbff && i + 1 < str.length) {
+        const next = str.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          i++;
+          continue;
+        }
+      }
+      replacement = `\\u${code.toString(16)}`;
+    }
+    if (replacement !== undefined) {
+      out += str.slice(last, i) + replacement;
+      last = i + 1;
+    }
+  }
+  const q = String.fromCharCode(quote);
+  return q + out + str.slice(last) + q;
+}
+
+// Escapes without adding quotes (used for non-enumerable keys).
+function escapeKeyNoQuotes(str) {
+  let out = '';
+  for (let i = 0; i < str.length; i++) {
+    const code = str.charCodeAt(i);
+    if (code < 32 || code === 92 || code === 39 || (code >= 0x7f && code <= 0x9f)) {
+      out += escapeCode(code);
+    } else {
+      out += str[i];
+    }
+  }
+  return out;
+}
+
+function groupDigitsFromRight(digits) {
+  let i = digits.length;
+  const start = digits[0] === '-' ? 1 : 0;
+  let result = '';
+  for (; i >= start + 4; i -= 3) result = `_${digits.slice(i - 3, i)}${result}`;
+  return i === digits.length ? digits : `${digits.slice(0, i)}${result}`;
+}
+
+function groupDigitsFromLeft(digits) {
+  let result = '';
+  let i = 0;
+  for (; i < digits.length - 3; i += 3) result += `${digits.slice(i, i + 3)}_`;
+  return i === 0 ? digits : `${result}${digits.slice(i)}`;
+}
+
+function formatNumber(fn, number, numericSeparator) {
+  if (!numericSeparator) {
+    if (Object.is(number, -0)) return fn('-0', 'number');
+    return fn(`${number}`, 'number');
+  }
+  const integer = Math.trunc(number);
+  const intStr = String(integer);
+  if (integer === number) {
+    if (!Number.isFinite(number) || intStr.includes('e')) return fn(intStr, 'number');
+    return fn(groupDigitsFromRight(intStr), 'number');
+  }
+  if (Number.isNaN(number)) return fn(intStr, 'number');
+  return fn(`${groupDigitsFromRight(intStr)}.${groupDigitsFromLeft(String(number).slice(intStr.length + 1))}`, 'number');
+}
+
+function formatBigInt(fn, bigint, numericSeparator) {
+  const str = String(bigint);
+  if (!numericSeparator) return fn(`${str}n`, 'bigint');
+  return fn(`${groupDigitsFromRight(str)}n`, 'bigint');
+}
+
+function formatPrimitive(fn, value, ctx) {
+  switch (typeof value) {
+    case 'string': {
+      let trailer = '';
+      if (value.length > ctx.maxStringLength) {
+        const remaining = value.length - ctx.maxStringLength;
+        value = value.slice(0, ctx.maxStringLength);
+        trailer = `... ${remaining} more character${remaining > 1 ? 's' : ''}`;
+      }
+      return fn(strEscape(value), 'string') + trailer;
+    }
+    case 'number':
+      return formatNumber(fn, value, ctx.numericSeparator);
+    case 'bigint':
+      return formatBigInt(fn, value, ctx.numericSeparator);
+    case 'boolean':
+      return fn(`${value}`, 'boolean');
+    case 'undefined':
+      return fn('undefined', 'undefined');
+    default:
+      // symbol
+      return fn(Symbol.prototype.toString.call(value), 'symbol');
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Names, prefixes, keys
+
+const builtInObjects = new Set();
+for (const name of Object.getOwnPropertyNames(globalThis)) {
+  if (/^[A-Z][a-zA-Z0-9]+$/.test(name)) {
+    const desc = Object.getOwnPropertyDescriptor(globalThis, name);
+    if (desc && typeof desc.value === 'function') builtInObjects.add(name);
+  }
+}
+
+function safeInstanceof(obj, ctor) {
+  try {
+    return obj instanceof ctor;
+  } catch (e) {
+    return false;
+  }
+}
+
+function builtinTagName(obj) {
+  return types.tagOf(obj).slice(8, -1);
+}
+
+// The name of the first constructor on the prototype chain that `obj` is an
+// instance of; null for objects without prototype.
+function getConstructorName(obj, ctx, recurseTimes) {
+  let firstProto;
+  const original = obj;
+  while (obj !== null && obj !== undefined) {
+    const desc = Object.getOwnPropertyDescriptor(obj, 'constructor');
+    if (desc !== undefined && typeof desc.value === 'function' && desc.value.name !== '' &&
+        safeInstanceof(original, desc.value)) {
+      return String(desc.value.name);
+    }
+    obj = Object.getPrototypeOf(obj);
+    if (firstProto === undefined) firstProto = obj;
+  }
+  if (firstProto === null) return null;
+  const res = builtinTagName(original);
+  if (ctx.depth !== null && recurseTimes > ctx.depth) return `${res} <Complex prototype>`;
+  const protoName = getConstructorName(firstProto, ctx, recurseTimes + 1);
+  if (protoName === null) {
+    const inner = inspect(firstProto, Object.assign({}, ctxToOptions(ctx), { customInspect: false, depth: -1 }));
+    return `${res} <${inner}>`;
+  }
+  return `${res} <${protoName}>`;
+}
+
+function getPrefix(constructor, tag, fallback, size) {
+  if (size === undefined) size = '';
+  if (constructor === null) {
+    if (tag !== '' && fallback !== tag) return `[${fallback}${size}: null prototype] [${tag}] `;
+    return `[${fallback}${size}: null prototype] `;
+  }
+  if (tag !== '' && constructor !== tag) return `${constructor}${size} [${tag}] `;
+  return `${constructor}${size} `;
+}
+
+function getKeys(value, showHidden) {
+  const symbols = Object.getOwnPropertySymbols(value);
+  let keys;
+  if (showHidden) {
+    keys = Object.getOwnPropertyNames(value);
+    for (let i = 0; i < symbols.length; i++) keys.push(symbols[i]);
+  } else {
+    keys = Object.keys(value);
+    for (let i = 0; i < symbols.length; i++) {
+      if (isEnumerable(value, symbols[i])) keys.push(symbols[i]);
+    }
+  }
+  return keys;
+}
+
+function isClassSource(fn) {
+  let src;
+  try {
+    src = Function.prototype.toString.call(fn);
+  } catch (e) {
+    return false;
+  }
+  if (!src.startsWith('class') || !src.endsWith('}')) return false;
+  const next = src.charCodeAt(5);
+  // `class` must be followed by whitespace, `{` or a comment.
+  return next === 123 || next === 47 || next === 32 || next === 9 || next === 10 || next === 13;
+}
+
+function getClassBase(value, constructor, tag) {
+  const name = (hasOwn(value, 'name') && value.name) || '(anonymous)';
+  let base = `class ${name}`;
+  if (constructor !== 'Function' && constructor !== null) base += ` [${constructor}]`;
+  if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
+  if (constructor !== null) {
+    const superName = Object.getPrototypeOf(value).name;
+    if (superName) base += ` extends ${superName}`;
+  } else {
+    base += ' extends [null prototype]';
+  }
+  return `[${base}]`;
+}
+
+function getFunctionBase(value, constructor, tag) {
+  if (isClassSource(value)) return getClassBase(value, constructor, tag);
+  let type = 'Function';
+  if (types.isGeneratorFunction(value)) type = `Generator${type}`;
+  if (types.isAsyncFunction(value)) type = `Async${type}`;
+  let base = `[${type}`;
+  if (constructor === null) base += ' (null prototype)';
+  if (value.name === '') base += ' (anonymous)';
+  else base += `: ${value.name}`;
+  base += ']';
+  if (constructor !== type && constructor !== null) base += ` ${constructor}`;
+  if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
+  return base;
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+
+function errorToString(err) {
+  try {
+    return Error.prototype.toString.call(err);
+  } catch (e) {
+    return '[object Error]';
+  }
+}
+
+// Node's engine (V8) puts "Name: message" in front of the frames; Boa's
+// `stack` only holds the frames. Both are turned into the V8 layout.
+function getStackString(err) {
+  let stack;
+  try {
+    stack = err.stack;
+  } catch (e) {
+    stack = undefined;
+  }
+  if (typeof stack === 'string' && /^\s+at /.test(stack)) {
+    return `${errorToString(err)}\n${stack.replace(/\s+$/, '')}`;
+  }
+  return stack ? String(stack) : errorToString(err);
+}
+
+function removeDuplicateErrorKeys(ctx, keys, err, stack) {
+  if (!ctx.showHidden && keys.length !== 0) {
+    for (const name of ['name', 'message', 'stack']) {
+      const index = keys.indexOf(name);
+      if (index !== -1 && stack.includes(err[name])) keys.splice(index, 1);
+    }
+  }
+}
+
+function improveStack(stack, constructor, name, tag) {
+  let len = name.length;
+  if (constructor === null ||
+      (name.endsWith('Error') && stack.startsWith(name) &&
+       (stack.length === len || stack[len] === ':' || stack[len] === '\n'))) {
+    let fallback = 'Error';
+    if (constructor === null) {
+      const start = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(stack) ||
+        /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
+      fallback = (start && start[1]) || '';
+      len = fallback.length;
+      fallback = fallback || 'Error';
+    }
+    const prototype = getPrefix(constructor, tag, fallback).slice(0, -1);
+    if (name !== prototype) {
+      if (prototype.includes(name)) {
+        if (len === 0) stack = `${prototype}: ${stack}`;
+        else stack = `${prototype}${stack.slice(len)}`;
+      } else {
+        stack = `${prototype} [${name}]${stack.slice(len)}`;
+      }
+    }
+  }
+  return stack;
+}
+
+function formatError(err, constructor, tag, ctx, keys) {
+  const name = err.name != null ? String(err.name) : 'Error';
+  let stack = getStackString(err);
+  removeDuplicateErrorKeys(ctx, keys, err, stack);
+  if ('cause' in err && (keys.length === 0 || !keys.includes('cause'))) keys.push('cause');
+  if (Array.isArray(err.errors) && (keys.length === 0 || !keys.includes('errors'))) keys.push('errors');
+  stack = improveStack(stack, constructor, name, tag);
+  const message = err.message;
+  let pos = (message && typeof message === 'string' && stack.indexOf(message)) || -1;
+  if (pos !== -1) pos += message.length;
+  const stackStart = stack.indexOf('\n    at', pos);
+  if (stackStart === -1) stack = `[${stack}]`;
+  if (ctx.indentationLvl !== 0) {
+    stack = stack.split('\n').join(`\n${' '.repeat(ctx.indentationLvl)}`);
+  }
+  return stack;
+}
+
+// ---------------------------------------------------------------------------
+// Entry formatters
+
+function formatNothing() {
+  return [];
+}
+
+function remainingText(remaining) {
+  return `... ${remaining} more item${remaining > 1 ? 's' : ''}`;
+}
+
+function formatArray(ctx, value, recurseTimes) {
+  const valueLength = value.length;
+  const len = Math.min(Math.max(0, ctx.maxArrayLength), valueLength);
+  const output = [];
+  for (let i = 0; i < len; i++) {
+    if (!hasOwn(value, i)) return formatSparseArray(ctx, value, recurseTimes, len, output, i);
+    output.push(formatProperty(ctx, value, recurseTimes, i, PROP_ARRAY_ITEM));
+  }
+  const remaining = valueLength - len;
+  if (remaining > 0) output.push(remainingText(remaining));
+  return output;
+}
+
+// Continues formatArray once a hole is found: runs of holes are printed as
+// `<N empty items>`; `maxLength` bounds the number of output entries.
+function formatSparseArray(ctx, value, recurseTimes, maxLength, output, start) {
+  const keys = Object.keys(value);
+  let index = start;
+  for (let k = start; k < keys.length && output.length < maxLength; k++) {
+    const key = keys[k];
+    if (!types.isArrayIndexKey(key)) break;
+    const numeric = Number(key);
+    if (numeric !== index) {
+      const empty = numeric - index;
+      output.push(ctx.stylize(`<${empty} empty item${empty > 1 ? 's' : ''}>`, 'undefined'));
+      index = numeric;
+      if (output.length === maxLength) break;
+    }
+    output.push(formatProperty(ctx, value, recurseTimes, key, PROP_ARRAY_ITEM));
+    index++;
+  }
+  const remaining = value.length - index;
+  if (output.length !== maxLength) {
+    if (remaining > 0) {
+      output.push(ctx.stylize(`<${remaining} empty item${remaining > 1 ? 's' : ''}>`, 'undefined'));
+    }
+  } else if (remaining > 0) {
+    output.push(remainingText(remaining));
+  }
+  return output;
+}
+
+const typedArrayLengthGetter = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
+
+function makeTypedArrayFormatter(view, length) {
+  return function formatTypedArray(ctx, value, recurseTimes) {
+    const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
+    const remaining = length - maxLength;
+    const output = [];
+    for (let i = 0; i < maxLength; i++) {
+      const element = view[i];
+      output.push(typeof element === 'bigint' ?
+        formatBigInt(ctx.stylize, element, ctx.numericSeparator) :
+        formatNumber(ctx.stylize, element, ctx.numericSeparator));
+    }
+    if (remaining > 0) output.push(remainingText(remaining));
+    if (ctx.showHidden) {
+      ctx.indentationLvl += 2;
+      for (const key of ['BYTES_PER_ELEMENT', 'length', 'byteLength', 'byteOffset', 'buffer']) {
+        output.push(`[${key}]: ${formatValue(ctx, view[key], recurseTimes, true)}`);
+      }
+      ctx.indentationLvl -= 2;
+    }
+    return output;
+  };
+}
+
+function hexBytes(bytes, count) {
+  let out = '';
+  for (let i = 0; i < count; i++) {
+    if (i !== 0) out += ' ';
+    const h = bytes[i].toString(16);
+    out += h.length === 1 ? `0${h}` : h;
+  }
+  return out;
+}
+
+function formatArrayBuffer(ctx, value) {
+  let bytes;
+  try {
+    bytes = new Uint8Array(value);
+  } catch (e) {
+    return [ctx.stylize('(detached)', 'special')];
+  }
+  let str = hexBytes(bytes, Math.min(ctx.maxArrayLength, bytes.length));
+  const remaining = bytes.length - ctx.maxArrayLength;
+  if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
+  return [`${ctx.stylize('[Uint8Contents]', 'special')}: <${str}>`];
+}
+
+const setValues = Set.prototype.values;
+const mapEntries = Map.prototype.entries;
+const setSizeGetter = Object.getOwnPropertyDescriptor(Set.prototype, 'size').get;
+const mapSizeGetter = Object.getOwnPropertyDescriptor(Map.prototype, 'size').get;
+
+function formatSet(ctx, value, recurseTimes) {
+  const length = setSizeGetter.call(value);
+  const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
+  const output = [];
+  ctx.indentationLvl += 2;
+  const it = setValues.call(value);
+  for (let i = 0; i < maxLength; i++) {
+    const step = it.next();
+    if (step.done) break;
+    output.push(formatValue(ctx, step.value, recurseTimes));
+  }
+  if (length - maxLength > 0) output.push(remainingText(length - maxLength));
+  ctx.indentationLvl -= 2;
+  return output;
+}
+
+function formatMap(ctx, value, recurseTimes) {
+  const length = mapSizeGetter.call(value);
+  const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
+  const output = [];
+  ctx.indentationLvl += 2;
+  const it = mapEntries.call(value);
+  for (let i = 0; i < maxLength; i++) {
+    const step = it.next();
+    if (step.done) break;
+    const k = formatValue(ctx, step.value[0], recurseTimes);
+    const v = formatValue(ctx, step.value[1], recurseTimes);
+    output.push(`${k} => ${v}`);
+  }
+  if (length - maxLength > 0) output.push(remainingText(length - maxLength));
+  ctx.indentationLvl -= 2;
+  return output;
+}
+
+function formatPromise(ctx, value, recurseTimes) {
+  const details = types.getPromiseState(value);
+  if (details === undefined) return [ctx.stylize('<unknown>', 'special')];
+  if (details.state === 'pending') return [ctx.stylize('<pending>', 'special')];
+  ctx.indentationLvl += 2;
+  const str = formatValue(ctx, details.value, recurseTimes);
+  ctx.indentationLvl -= 2;
+  return [details.state === 'rejected' ? `${ctx.stylize('<rejected>', 'special')} ${str}` : str];
+}
+
+function formatWeakCollection(ctx) {
+  return [ctx.stylize('<items unknown>', 'special')];
+}
+
+function getBoxedBase(value, ctx, keys, constructor, tag) {
+  let type;
+  let primitive;
+  if (types.isNumberObject(value)) {
+    type = 'Number';
+    primitive = Number.prototype.valueOf.call(value);
+  } else if (types.isStringObject(value)) {
+    type = 'String';
+    primitive = String.prototype.valueOf.call(value);
+    // The index keys of boxed strings only repeat the characters.
+    keys.splice(0, primitive.length);
+  } else if (types.isBooleanObject(value)) {
+    type = 'Boolean';
+    primitive = Boolean.prototype.valueOf.call(value);
+  } else if (types.isBigIntObject(value)) {
+    type = 'BigInt';
+    primitive = BigInt.prototype.valueOf.call(value);
+  } else {
+    type = 'Symbol';
+    primitive = Symbol.prototype.valueOf.call(value);
+  }
+  let base = `[${type}`;
+  if (type !== constructor) {
+    if (constructor === null) base += ' (null prototype)';
+    else base += ` (${constructor})`;
+  }
+  base += `: ${formatPrimitive(stylizeNoColor, primitive, ctx)}]`;
+  if (tag !== '' && tag !== constructor) base += ` [${tag}]`;
+  if (keys.length !== 0 || ctx.stylize === stylizeNoColor) return base;
+  return ctx.stylize(base, type.toLowerCase());
+}
+
+// ---------------------------------------------------------------------------
+// Core
+
+function depthExceeded(ctx, recurseTimes) {
+  return ctx.depth !== null && recurseTimes > ctx.depth;
+}
+
+function ctxToOptions(ctx) {
+  const out = {};
+  for (const key of Object.keys(inspectDefaultOptions)) out[key] = ctx[key];
+  if (ctx.userOptions !== undefined) Object.assign(out, ctx.userOptions);
+  out.stylize = ctx.stylize;
+  return out;
+}
+
+function formatValue(ctx, value, recurseTimes, typedArray) {
+  if (typeof value !== 'object' && typeof value !== 'function') {
+    return formatPrimitive(ctx.stylize, value, ctx);
+  }
+  if (value === null) return ctx.stylize('null', 'null');
+
+  if (ctx.customInspect) {
+    const maybeCustom = value[customInspectSymbol];
+    if (typeof maybeCustom === 'function' && maybeCustom !== inspect &&
+        !(value.constructor && value.constructor.prototype === value)) {
+      const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
+      const ret = maybeCustom.call(value, depth, ctxToOptions(ctx), inspect);
+      if (ret !== value) {
+        if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
+        return ret.split('\n').join(`\n${' '.repeat(ctx.indentationLvl)}`);
+      }
+    }
+  }
+
+  if (ctx.seen.includes(value)) {
+    let index = 1;
+    if (ctx.circular === undefined) {
+      ctx.circular = new Map();
+      ctx.circular.set(value, index);
+    } else {
+      index = ctx.circular.get(value);
+      if (index === undefined) {
+        index = ctx.circular.size + 1;
+        ctx.circular.set(value, index);
+      }
+    }
+    return ctx.stylize(`[Circular *${index}]`, 'special');
+  }
+  return formatRaw(ctx, value, recurseTimes, typedArray);
+}
+
+function formatRaw(ctx, value, recurseTimes, typedArray) {
+  let keys;
+  const constructor = getConstructorName(value, ctx, recurseTimes);
+  let tag = value[Symbol.toStringTag];
+  if (typeof tag !== 'string' ||
+      (tag !== '' && (ctx.showHidden ? hasOwn : isEnumerable)(value, Symbol.toStringTag))) {
+    tag = '';
+  }
+  let base = '';
+  let formatter = formatNothing;
+  let braces;
+  let noIterator = true;
+  let extrasType = PROP_OBJECT;
+
+  if (Symbol.iterator in value || constructor === null) {
+    noIterator = false;
+    if (Array.isArray(value)) {
+      const prefix = (constructor !== 'Array' || tag !== '') ?
+        getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
+      keys = types.getOwnNonIndexProperties(value, !ctx.showHidden);
+      braces = [`${prefix}[`, ']'];
+      if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
+      extrasType = PROP_ARRAY_EXTRA;
+      formatter = formatArray;
+    } else if (types.isSet(value)) {
+      const size = setSizeGetter.call(value);
+      const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
+      keys = getKeys(value, ctx.showHidden);
+      formatter = formatSet;
+      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      braces = [`${prefix}{`, '}'];
+    } else if (types.isMap(value)) {
+      const size = mapSizeGetter.call(value);
+      const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
+      keys = getKeys(value, ctx.showHidden);
+      formatter = formatMap;
+      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      braces = [`${prefix}{`, '}'];
+    } else if (types.isTypedArray(value)) {
+      keys = types.getOwnNonIndexProperties(value, !ctx.showHidden);
+      let view = value;
+      let fallback = '';
+      if (constructor === null) {
+        fallback = types.typedArrayName(value);
+        view = new globalThis[fallback](value);
+      }
+      const size = typedArrayLengthGetter.call(value);
+      const prefix = getPrefix(constructor, tag, fallback, `(${size})`);
+      braces = [`${prefix}[`, ']'];
+      if (size === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
+      formatter = makeTypedArrayFormatter(view, size);
+      extrasType = PROP_ARRAY_EXTRA;
+    } else {
+      noIterator = true;
+    }
+  }
+  if (noIterator) {
+    keys = getKeys(value, ctx.showHidden);
+    braces = ['{', '}'];
+    if (constructor === 'Object') {
+      if (types.isArgumentsObject(value)) {
+        braces[0] = '[Arguments] {';
+      } else if (tag !== '') {
+        braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
+      }
+      if (keys.length === 0) return `${braces[0]}}`;
+    } else if (typeof value === 'function') {
+      base = getFunctionBase(value, constructor, tag);
+      if (keys.length === 0) return ctx.stylize(base, 'special');
+    } else if (types.isRegExp(value)) {
+      base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
+      const prefix = getPrefix(constructor, tag, 'RegExp');
+      if (prefix !== 'RegExp ') base = `${prefix}${base}`;
+      if (keys.length === 0 || depthExceeded(ctx, recurseTimes)) return ctx.stylize(base, 'regexp');
+    } else if (types.isDate(value)) {
+      const time = Date.prototype.getTime.call(value);
+      base = Number.isNaN(time) ? Date.prototype.toString.call(value) : Date.prototype.toISOString.call(value);
+      const prefix = getPrefix(constructor, tag, 'Date');
+      if (prefix !== 'Date ') base = `${prefix}${base}`;
+      if (keys.length === 0) return ctx.stylize(base, 'date');
+    } else if (types.isError(value)) {
+      base = formatError(value, constructor, tag, ctx, keys);
+      if (keys.length === 0) return base;
+    } else if (types.isAnyArrayBuffer(value)) {
+      const arrayType = types.isArrayBuffer(value) ? 'ArrayBuffer' : 'SharedArrayBuffer';
+      const prefix = getPrefix(constructor, tag, arrayType);
+      if (typedArray === undefined) {
+        formatter = formatArrayBuffer;
+      } else if (keys.length === 0) {
+        return `${prefix}{ byteLength: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
+      }
+      braces[0] = `${prefix}{`;
+      keys.unshift('byteLength');
+    } else if (types.isDataView(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'DataView')}{`;
+      keys.unshift('byteLength', 'byteOffset', 'buffer');
+    } else if (types.isPromise(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'Promise')}{`;
+      formatter = formatPromise;
+    } else if (types.isWeakSet(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'WeakSet')}{`;
+      formatter = formatWeakCollection;
+    } else if (types.isWeakMap(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'WeakMap')}{`;
+      formatter = formatWeakCollection;
+    } else if (types.isBoxedPrimitive(value)) {
+      base = getBoxedBase(value, ctx, keys, constructor, tag);
+      if (keys.length === 0) return base;
+    } else {
+      if (keys.length === 0) return `${getPrefix(constructor, tag, 'Object')}{}`;
+      braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
+    }
+  }
+
+  if (depthExceeded(ctx, recurseTimes)) {
+    let name = getPrefix(constructor, tag, 'Object').slice(0, -1);
+    if (constructor !== null) name = `[${name}]`;
+    return ctx.stylize(name, 'special');
+  }
+  recurseTimes += 1;
+  ctx.seen.push(value);
+  ctx.currentDepth = recurseTimes;
+  let output;
+  try {
+    output = formatter(ctx, value, recurseTimes);
+    for (let i = 0; i < keys.length; i++) {
+      output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
+    }
+  } finally {
+    ctx.seen.pop();
+  }
+
+  if (ctx.circular !== undefined) {
+    const index = ctx.circular.get(value);
+    if (index !== undefined) {
+      const reference = ctx.stylize(`<ref *${index}>`, 'special');
+      if (ctx.compact !== true) base = base === '' ? reference : `${reference} ${base}`;
+      else braces[0] = `${reference} ${braces[0]}`;
+    }
+  }
+
+  if (ctx.sorted) {
+    const comparator = ctx.sorted === true ? undefined : ctx.sorted;
+    if (extrasType === PROP_OBJECT) {
+      output = output.sort(comparator);
+    } else if (keys.length > 1) {
+      const sortedKeys = output.slice(output.length - keys.length).sort(comparator);
+      output.splice(output.length - keys.length, keys.length, ...sortedKeys);
+    }
+  }
+
+  const res = reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
+  const budget = ctx.budget[ctx.indentationLvl] || 0;
+  const newLength = budget + res.length;
+  ctx.budget[ctx.indentationLvl] = newLength;
+  if (newLength > 2 ** 27) ctx.depth = -1;
+  return res;
+}
+
+function formatProperty(ctx, value, recurseTimes, key, type, desc) {
+  let name;
+  let str;
+  let extra = ' ';
+  desc = desc || Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
+  if (desc.value !== undefined) {
+    const diff = (ctx.compact !== true || type !== PROP_OBJECT) ? 2 : 3;
+    ctx.indentationLvl += diff;
+    str = formatValue(ctx, desc.value, recurseTimes);
+    if (diff === 3 && ctx.breakLength < getStringWidth(str, ctx.colors)) {
+      extra = `\n${' '.repeat(ctx.indentationLvl)}`;
+    }
+    ctx.indentationLvl -= diff;
+  } else if (desc.get !== undefined) {
+    const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
+    const s = ctx.stylize;
+    if (ctx.getters && (ctx.getters === true ||
+        (ctx.getters === 'get' && desc.set === undefined) ||
+        (ctx.getters === 'set' && desc.set !== undefined))) {
+      try {
+        const tmp = desc.get.call(value);
+        ctx.indentationLvl += 2;
+        if (tmp === null) {
+          str = `${s(`[${label}:`, 'special')} ${s('null', 'null')}${s(']', 'special')}`;
+        } else if (typeof tmp === 'object') {
+          str = `${s(`[${label}]`, 'special')} ${formatValue(ctx, tmp, recurseTimes)}`;
+        } else {
+          str = `${s(`[${label}:`, 'special')} ${formatPrimitive(s, tmp, ctx)}${s(']', 'special')}`;
+        }
+        ctx.indentationLvl -= 2;
+      } catch (err) {
+        str = `${s(`[${label}:`, 'special')} <Inspection threw (${err && err.message})>${s(']', 'special')}`;
+      }
+    } else {
+      str = s(`[${label}]`, 'special');
+    }
+  } else if (desc.set !== undefined) {
+    str = ctx.stylize('[Setter]', 'special');
+  } else {
+    str = ctx.stylize('undefined', 'undefined');
+  }
+  if (type === PROP_ARRAY_ITEM) return str;
+  if (typeof key === 'symbol') {
+    name = `[${ctx.stylize(escapeKeyNoQuotes(Symbol.prototype.toString.call(key)), 'symbol')}]`;
+  } else if (key === '__proto__') {
+    name = "['__proto__']";
+  } else if (desc.enumerable === false) {
+    name = `[${escapeKeyNoQuotes(String(key))}]`;
+  } else if (plainKeyRegExp.test(key)) {
+    name = ctx.stylize(String(key), 'name');
+  } else {
+    name = ctx.stylize(strEscape(String(key)), 'string');
+  }
+  return `${name}:${extra}${str}`;
+}
+
+// ---------------------------------------------------------------------------
+// Layout
+
+function outputLength(ctx, entry) {
+  return ctx.colors ? stripVTControlCharacters(entry).length : entry.length;
+}
+
+function isBelowBreakLength(ctx, output, start, base) {
+  let totalLength = output.length + start;
+  if (totalLength + output.length > ctx.breakLength) return false;
+  for (let i = 0; i < output.length; i++) {
+    totalLength += outputLength(ctx, output[i]);
+    if (totalLength > ctx.breakLength) return false;
+  }
+  return base === '' || !base.includes('\n');
+}
+
+// Lays out arrays with many short entries as a table of aligned columns.
+function groupArrayElements(ctx, output, value) {
+  let totalLength = 0;
+  let maxLength = 0;
+  let entries = output.length;
+  if (ctx.maxArrayLength < output.length) {
+    // The "... more items" entry does not take part in the grouping.
+    entries--;
+  }
+  const separatorSpace = 2;
+  const widths = new Array(entries);
+  for (let i = 0; i < entries; i++) {
+    const len = getStringWidth(output[i], ctx.colors);
+    widths[i] = len;
+    totalLength += len + separatorSpace;
+    if (maxLength < len) maxLength = len;
+  }
+  const actualMax = maxLength + separatorSpace;
+  if (actualMax * 3 + ctx.indentationLvl < ctx.breakLength &&
+      (totalLength / actualMax > 5 || maxLength <= 6)) {
+    const averageBias = Math.sqrt(actualMax - totalLength / output.length);
+    const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
+    const columns = Math.min(
+      Math.round(Math.sqrt(2.5 * biasedMax * entries) / biasedMax),
+      Math.floor((ctx.breakLength - ctx.indentationLvl) / actualMax),
+      ctx.compact * 4,
+      15,
+    );
+    if (columns <= 1) return output;
+    const columnWidths = [];
+    for (let c = 0; c < columns; c++) {
+      let lineLength = 0;
+      for (let j = c; j < output.length; j += columns) {
+        if (widths[j] > lineLength) lineLength = widths[j];
+      }
+      columnWidths.push(lineLength + separatorSpace);
+    }
+    let padStart = true;
+    if (value !== undefined) {
+      for (let i = 0; i < output.length; i++) {
+        if (typeof value[i] !== 'number' && typeof value[i] !== 'bigint') {
+          padStart = false;
+          break;
+        }
+      }
+    }
+    const grouped = [];
+    for (let i = 0; i < entries; i += columns) {
+      const max = Math.min(i + columns, entries);
+      let line = '';
+      let j = i;
+      for (; j < max - 1; j++) {
+        const padding = columnWidths[j - i] + output[j].length - widths[j];
+        line += padStart ? `${output[j]}, `.padStart(padding, ' ') : `${output[j]}, `.padEnd(padding, ' ');
+      }
+      if (padStart) {
+        const padding = columnWidths[j - i] + output[j].length - widths[j] - separatorSpace;
+        line += output[j].padStart(padding, ' ');
+      } else {
+        line += output[j];
+      }
+      grouped.push(line);
+    }
+    if (ctx.maxArrayLength < output.length) grouped.push(output[entries]);
+    output = grouped;
+  }
+  return output;
+}
+
+function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
+  if (ctx.compact !== true) {
+    if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
+      const entries = output.length;
+      if (extrasType === PROP_ARRAY_EXTRA && entries > 6) {
+        output = groupArrayElements(ctx, output, value);
+      }
+      if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
+        const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
+        if (isBelowBreakLength(ctx, output, start, base)) {
+          const joined = output.join(', ');
+          if (!joined.includes('\n')) {
+            return `${base ? `${base} ` : ''}${braces[0]} ${joined} ${braces[1]}`;
+          }
+        }
+      }
+    }
+    const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
+    return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
+  }
+  if (isBelowBreakLength(ctx, output, 0, base)) {
+    return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ${braces[1]}`;
+  }
+  const indentation = ' '.repeat(ctx.indentationLvl);
+  const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
+  return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
+}
+
+// ---------------------------------------------------------------------------
+// Public API
+
+function inspect(value, opts) {
+  const ctx = {
+    budget: {},
+    indentationLvl: 0,
+    seen: [],
+    currentDepth: 0,
+    stylize: stylizeNoColor,
+    showHidden: inspectDefaultOptions.showHidden,
+    depth: inspectDefaultOptions.depth,
+    colors: inspectDefaultOptions.colors,
+    customInspect: inspectDefaultOptions.customInspect,
+    showProxy: inspectDefaultOptions.showProxy,
+    maxArrayLength: inspectDefaultOptions.maxArrayLength,
+    maxStringLength: inspectDefaultOptions.maxStringLength,
+    breakLength: inspectDefaultOptions.breakLength,
+    compact: inspectDefaultOptions.compact,
+    sorted: inspectDefaultOptions.sorted,
+    getters: inspectDefaultOptions.getters,
+    numericSeparator: inspectDefaultOptions.numericSeparator,
+  };
+  if (arguments.length > 1) {
+    // Legacy signature: inspect(value, showHidden, depth, colors)
+    if (arguments.length > 2) {
+      if (arguments[2] !== undefined) ctx.depth = arguments[2];
+      if (arguments.length > 3 && arguments[3] !== undefined) ctx.colors = arguments[3];
+    }
+    if (typeof opts === 'boolean') {
+      ctx.showHidden = opts;
+    } else if (opts) {
+      const optKeys = Object.keys(opts);
+      for (let i = 0; i < optKeys.length; i++) {
+        const key = optKeys[i];
+        if (hasOwn(inspectDefaultOptions, key) || key === 'stylize') {
+          ctx[key] = opts[key];
+        } else if (ctx.userOptions === undefined) {
+          ctx.userOptions = opts;
+        }
+      }
+    }
+  }
+  if (ctx.colors) ctx.stylize = stylizeWithColor;
+  if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
+  if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
+  return formatValue(ctx, value, 0);
+}
+
+inspect.custom = customInspectSymbol;
+
+Object.defineProperty(inspect, 'defaultOptions', {
+  get() {
+    return inspectDefaultOptions;
+  },
+  set(options) {
+    if (options === null || typeof options !== 'object') {
+      throw new errors.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    return Object.assign(inspectDefaultOptions, options);
+  },
+});
+
+inspect.colors = colors;
+inspect.styles = styles;
+
+module.exports = {
+  inspect,
+  inspectDefaultOptions,
+  customInspectSymbol,
+  formatNumber,
+  formatBigInt,
+  strEscape,
+  stylizeNoColor,
+  stripVTControlCharacters,
+  getStringWidth,
+  builtInObjects,
+};

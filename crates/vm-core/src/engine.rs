@@ -1,0 +1,88 @@
+//! Building Boa `Context`s ("engines") that share one isolate's hooks, job queue and clock.
+use std::{rc::Rc, rc::Weak};
+
+use boa_engine::{
+    context::{time::JsInstant, Clock, ContextBuilder},
+    Context, JsObject, JsResult,
+};
+
+use crate::{executor::Executor, hooks::Hooks, isolate::IsolateInner};
+
+/// What every engine of an isolate shares.
+pub(crate) struct Shared {
+    pub(crate) hooks: Rc<Hooks>,
+    pub(crate) executor: Rc<Executor>,
+    pub(crate) clock: Rc<IsolateClock>,
+    pub(crate) positions: crate::positions::Positions,
+}
+
+/// Stored in each engine's data: which vm context the engine belongs to and its isolate.
+pub(crate) struct EngineTag {
+    pub(crate) context_id: usize,
+    pub(crate) isolate: Weak<IsolateInner>,
+}
+
+/// One monotonic clock for all engines (per-engine clocks disagree about timer deadlines).
+pub(crate) struct IsolateClock {
+    #[cfg(not(target_arch = "wasm32"))]
+    start: std::time::Instant,
+    #[cfg(target_arch = "wasm32")]
+    ticks: std::cell::Cell<u64>,
+}
+
+impl IsolateClock {
+    pub(crate) fn new() -> Self {
+        Self {
+            #[cfg(not(target_arch = "wasm32"))]
+            start: std::time::Instant::now(),
+            #[cfg(target_arch = "wasm32")]
+            ticks: std::cell::Cell::new(0),
+        }
+    }
+}
+
+impl Clock for IsolateClock {
+    #[cfg(not(target_arch = "wasm32"))]
+    fn now(&self) -> JsInstant {
+        let d = self.start.elapsed();
+        JsInstant::new(d.as_secs(), d.subsec_nanos())
+    }
+
+    // wasm32-unknown-unknown has no time source without a JS host: time advances by one
+    // microsecond per reading, which keeps it monotonic (documented in the README).
+    #[cfg(target_arch = "wasm32")]
+    fn now(&self) -> JsInstant {
+        let t = self.ticks.get() + 1;
+        self.ticks.set(t);
+        JsInstant::new(t / 1_000_000, ((t % 1_000_000) * 1000) as u32)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn system_time_millis(&self) -> i64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn system_time_millis(&self) -> i64 {
+        0
+    }
+}
+
+/// Builds an engine whose realm uses `global` as its global object (`None`: an ordinary one).
+pub(crate) fn build_engine(shared: &Shared, global: Option<JsObject>) -> JsResult<Context> {
+    shared.hooks.set_pending_global(global);
+    let built = ContextBuilder::new()
+        .host_hooks(shared.hooks.clone())
+        .job_executor(shared.executor.clone())
+        .clock(shared.clock.clone())
+        // Until vm-modules provides the loader, `import()` must not read the file system.
+        .module_loader(Rc::new(boa_engine::module::IdleModuleLoader))
+        .build();
+    // If building failed before the hook ran, do not leak the object into the next realm.
+    shared.hooks.set_pending_global(None);
+    let mut cx = built?;
+    crate::workarounds::configure_engine(&mut cx);
+    Ok(cx)
+}

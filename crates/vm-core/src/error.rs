@@ -1,0 +1,45 @@
+//! Host-side failures of vm-core, distinct from values thrown by JavaScript.
+use boa_engine::JsValue;
+
+/// Everything that can go wrong when the host drives the engine.
+///
+/// A value thrown by JavaScript is [`VmError::Thrown`], carrying that exact value (same object,
+/// same realm): vm-core never stringifies a thrown value.
+#[derive(Debug, thiserror::Error)]
+pub enum VmError {
+    /// JavaScript threw this value (an `Error` object or any other value).
+    #[error("uncaught JavaScript exception")]
+    Thrown(JsValue),
+    /// The engine stopped the run with an error JavaScript cannot catch (a runtime limit such
+    /// as the recursion or loop limit).
+    #[error("engine error: {0}")]
+    Engine(String),
+    /// An option had an invalid value.
+    #[error("invalid option `{name}`: {reason}")]
+    InvalidOption {
+        /// The option's name as Node spells it (e.g. `microtaskMode`).
+        name: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The target engine is running further up the native call stack and no running engine was
+    /// handed in to run the code on (call the `*_from` variant from inside a host function).
+    #[error("the engine of context {0} is busy and no running engine was provided")]
+    EngineBusy(usize),
+    /// Nested runs across contexts went deeper than the isolate allows.
+    #[error("maximum nesting of vm runs ({0}) exceeded")]
+    NestingLimit(u32),
+    /// The engine could not be created.
+    #[error("failed to initialise the engine: {0}")]
+    Init(String),
+}
+
+impl VmError {
+    /// The thrown JavaScript value, when this error is one.
+    pub fn thrown(&self) -> Option<&JsValue> {
+        match self {
+            Self::Thrown(v) => Some(v),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! One job queue for every engine of an isolate.
+//!
+//! Each engine would otherwise keep its own queue, and jobs left in a dropped engine's queue
+//! are lost (an async function awaiting another context's promise would never resume).
+use std::{cell::RefCell, collections::VecDeque, rc::Rc};
+
+use boa_engine::{
+    job::{GenericJob, Job, JobExecutor, PromiseJob},
+    Context, JsResult,
+};
+
+/// A job waiting to run.
+pub(crate) enum Queued {
+    Promise(PromiseJob),
+    Generic(GenericJob),
+}
+
+impl Queued {
+    pub(crate) fn realm(&self) -> Option<&boa_engine::realm::Realm> {
+        match self {
+            Self::Promise(p) => p.realm(),
+            Self::Generic(g) => Some(g.realm()),
+        }
+    }
+
+    pub(crate) fn call(self, cx: &mut Context) -> JsResult<boa_engine::JsValue> {
+        match self {
+            Self::Promise(p) => p.call(cx),
+            Self::Generic(g) => g.call(cx),
+        }
+    }
+}
+
+#[derive(Default)]
+pub(crate) struct Executor {
+    queue: RefCell<VecDeque<Queued>>,
+    /// Job kinds the engine never creates on its own (timers, async jobs, finalization
+    /// registry cleanups) are counted and refused at drain time rather than silently lost.
+    unsupported: RefCell<Vec<&'static str>>,
+}
+
+impl Executor {
+    pub(crate) fn pop(&self) -> Option<Queued> {
+        self.queue.borrow_mut().pop_front()
+    }
+
+    /// Removes and returns the first job whose realm satisfies `pred`.
+    pub(crate) fn pop_where(&self, mut pred: impl FnMut(Option<&boa_engine::realm::Realm>) -> bool) -> Option<Queued> {
+        let mut q = self.queue.borrow_mut();
+        let pos = q.iter().position(|j| pred(j.realm()))?;
+        q.remove(pos)
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.queue.borrow().is_empty()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.queue.borrow().len()
+    }
+
+    pub(crate) fn take_unsupported(&self) -> Vec<&'static str> {
+        std::mem::take(&mut *self.unsupported.borrow_mut())
+    }
+}
+
+impl JobExecutor for Executor {
+    fn enqueue_job(self: Rc<Self>, job: Job, _context: &mut Context) {
+        let queued = match job {
+            Job::PromiseJob(p) => Queued::Promise(p),
+            Job::GenericJob(g) => Queued::Generic(g),
+            Job::AsyncJob(_) => return self.unsupported.borrow_mut().push("AsyncJob"),
+            Job::TimeoutJob(_) => return self.unsupported.borrow_mut().push("TimeoutJob"),
+            Job::IntervalJob(_) => return self.unsupported.borrow_mut().push("IntervalJob"),
+            Job::FinalizationRegistryCleanupJob(_) => {
+                return self.unsupported.borrow_mut().push("FinalizationRegistryCleanupJob")
+            }
+            _ => return self.unsupported.borrow_mut().push("unknown job"),
+        };
+        self.queue.borrow_mut().push_back(queued);
+    }
+
+    fn run_jobs(self: Rc<Self>, context: &mut Context) -> JsResult<()> {
+        crate::isolate::drain_jobs_from_engine(context)
+    }
+}

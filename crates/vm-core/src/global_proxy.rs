@@ -1,0 +1,467 @@
+//! The contextified global: a Proxy whose traps forward to the sandbox, then to the realm's
+//! builtins (the Proxy target), the way Node's named-property interceptors do.
+//!
+//! Boa 0.22 offers no custom exotic objects outside the crate, so a Proxy is the only way to
+//! intercept global property access (see `workarounds.rs` for the consequences).
+use boa_engine::{
+    builtins::object::OrdinaryObject,
+    js_string,
+    object::{builtins::JsArray, FunctionObjectBuilder},
+    property::{PropertyDescriptor, PropertyKey},
+    realm::Realm,
+    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+};
+use boa_gc::{Finalize, Gc, Trace};
+
+use crate::sandbox::{HostMap, Sandbox};
+
+/// How the proxy reaches the sandbox.
+#[derive(Trace, Finalize)]
+pub(crate) enum SandboxSlot {
+    /// Held strongly (Rust-created contexts: the handle owns the context).
+    Object(JsObject),
+    /// Held through a JS `WeakRef`, so that a sandbox nobody references can be collected and
+    /// its context dropped (contexts created from JavaScript, whose lifetime follows the
+    /// sandbox as in Node).
+    Weak { weak_ref: JsObject, deref: JsObject },
+    /// A Rust-side map.
+    Host(HostMap),
+}
+
+/// The state every trap of one context's global shares.
+#[derive(Trace, Finalize)]
+pub(crate) struct GlobalState {
+    slot: SandboxSlot,
+    /// The proxy target: holds the realm's builtins and placeholders for declarations.
+    target: JsObject,
+    /// `Reflect.defineProperty` and `Reflect.deleteProperty` of the realm, taken before any
+    /// user code ran (user code may replace the globals).
+    define: JsObject,
+    delete: JsObject,
+}
+
+enum Live {
+    Object(JsObject),
+    Host(HostMap),
+}
+
+impl GlobalState {
+    fn sandbox(&self, cx: &mut Context) -> JsResult<Option<Live>> {
+        Ok(match &self.slot {
+            SandboxSlot::Object(o) => Some(Live::Object(o.clone())),
+            SandboxSlot::Host(m) => Some(Live::Host(m.clone())),
+            SandboxSlot::Weak { weak_ref, deref } => deref
+                .call(&weak_ref.clone().into(), &[], cx)?
+                .as_object()
+                .map(Live::Object),
+        })
+    }
+
+    /// The sandbox as the embedder sees it (for weak slots: `None` once collected).
+    pub(crate) fn sandbox_object(&self, cx: &mut Context) -> Option<JsObject> {
+        match self.sandbox(cx).ok().flatten()? {
+            Live::Object(o) => Some(o),
+            Live::Host(_) => None,
+        }
+    }
+}
+
+fn string_key(key: &PropertyKey) -> Option<JsString> {
+    match key {
+        PropertyKey::String(s) => Some(s.clone()),
+        PropertyKey::Index(i) => Some(JsString::from(i.get().to_string())),
+        PropertyKey::Symbol(_) => None,
+    }
+}
+
+fn own_descriptor(
+    obj: &JsObject,
+    key: &PropertyKey,
+    cx: &mut Context,
+) -> JsResult<Option<PropertyDescriptor>> {
+    let v = OrdinaryObject::get_own_property_descriptor(
+        &JsValue::undefined(),
+        &[obj.clone().into(), key_value(key)],
+        cx,
+    )?;
+    if v.is_undefined() {
+        Ok(None)
+    } else {
+        Ok(Some(v.to_property_descriptor(cx)?))
+    }
+}
+
+fn key_value(key: &PropertyKey) -> JsValue {
+    match key {
+        PropertyKey::String(s) => s.clone().into(),
+        PropertyKey::Index(i) => JsString::from(i.get().to_string()).into(),
+        PropertyKey::Symbol(s) => s.clone().into(),
+    }
+}
+
+fn descriptor_value(desc: &PropertyDescriptor, cx: &mut Context) -> JsValue {
+    let obj = JsObject::with_object_proto(cx.intrinsics());
+    let mut put = |k: &str, v: JsValue| {
+        obj.create_data_property_or_throw(JsString::from(k), v, cx)
+            .expect("defining on a fresh ordinary object cannot fail");
+    };
+    if let Some(v) = desc.value() {
+        put("value", v.clone());
+    }
+    if let Some(w) = desc.writable() {
+        put("writable", w.into());
+    }
+    if let Some(g) = desc.get() {
+        put("get", g.clone());
+    }
+    if let Some(s) = desc.set() {
+        put("set", s.clone());
+    }
+    if let Some(e) = desc.enumerable() {
+        put("enumerable", e.into());
+    }
+    if let Some(c) = desc.configurable() {
+        put("configurable", c.into());
+    }
+    obj.into()
+}
+
+fn host_descriptor(value: JsValue) -> PropertyDescriptor {
+    PropertyDescriptor::builder()
+        .value(value)
+        .writable(true)
+        .enumerable(true)
+        .configurable(true)
+        .build()
+}
+
+fn arg(args: &[JsValue], i: usize) -> JsValue {
+    args.get(i).cloned().unwrap_or_default()
+}
+
+fn key_arg(args: &[JsValue], cx: &mut Context) -> JsResult<PropertyKey> {
+    arg(args, 1).to_property_key(cx)
+}
+
+fn live_has(live: &Live, key: &PropertyKey, cx: &mut Context) -> JsResult<bool> {
+    match live {
+        Live::Object(o) => o.has_property(key.clone(), cx),
+        Live::Host(m) => Ok(string_key(key).is_some_and(|k| m.has_key(&k))),
+    }
+}
+
+fn trap_get(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Context) -> JsResult<JsValue> {
+    let key = key_arg(args, cx)?;
+    if let Some(live) = st.sandbox(cx)? {
+        match &live {
+            Live::Object(o) => {
+                if o.has_property(key.clone(), cx)? {
+                    return o.get(key, cx);
+                }
+            }
+            Live::Host(m) => {
+                if let Some(v) = string_key(&key).and_then(|k| m.get_key(&k)) {
+                    return Ok(v);
+                }
+            }
+        }
+    }
+    st.target.get(key, cx)
+}
+
+fn trap_has(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Context) -> JsResult<JsValue> {
+    let key = key_arg(args, cx)?;
+    if let Some(live) = st.sandbox(cx)? {
+        if live_has(&live, &key, cx)? {
+            return Ok(true.into());
+        }
+    }
+    Ok(st.target.has_property(key, cx)?.into())
+}
+
+fn trap_set(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Context) -> JsResult<JsValue> {
+    let key = key_arg(args, cx)?;
+    let value = arg(args, 2);
+    // A read-only builtin (`undefined`, `NaN`, `Infinity`) is never shadowed, as in Node.
+    let target_desc = own_descriptor(&st.target, &key, cx)?;
+    if let Some(d) = &target_desc {
+        if d.is_data_descriptor() && d.writable() == Some(false) {
+            return Ok(false.into());
+        }
+    }
+    let Some(live) = st.sandbox(cx)? else {
+        return Ok(st.target.set(key, value, false, cx)?.into());
+    };
+    let ok = match &live {
+        Live::Object(o) => o.set(key.clone(), value.clone(), false, cx)?,
+        Live::Host(m) => match string_key(&key) {
+            Some(k) => {
+                m.insert_key(k, value.clone());
+                true
+            }
+            None => st.target.set(key.clone(), value.clone(), false, cx)?,
+        },
+    };
+    // Keep a declaration's placeholder in step (see `trap_define_property`).
+    if ok {
+        if let Some(d) = target_desc {
+            if d.configurable() == Some(false) && d.is_data_descriptor() {
+                st.target.set(key, value, false, cx)?;
+            }
+        }
+    }
+    Ok(ok.into())
+}
+
+fn trap_delete(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Context) -> JsResult<JsValue> {
+    let key = key_arg(args, cx)?;
+    let mut ok = true;
+    if let Some(live) = st.sandbox(cx)? {
+        ok = match &live {
+            Live::Object(o) => st
+                .delete
+                .call(&JsValue::undefined(), &[o.clone().into(), key_value(&key)], cx)?
+                .to_boolean(),
+            Live::Host(m) => {
+                if let Some(k) = string_key(&key) {
+                    m.remove_key(&k);
+                }
+                true
+            }
+        };
+    }
+    if !ok {
+        return Ok(false.into());
+    }
+    match own_descriptor(&st.target, &key, cx)? {
+        // A declaration placeholder cannot be removed from the target (Proxy invariant): the
+        // delete reports false, as V8 does for a `var` binding.
+        Some(d) if d.configurable() == Some(false) => Ok(false.into()),
+        Some(_) => Ok(st
+            .delete
+            .call(&JsValue::undefined(), &[st.target.clone().into(), key_value(&key)], cx)?),
+        None => Ok(true.into()),
+    }
+}
+
+/// Whether `desc` is what CreateGlobalVarBinding / CreateGlobalFunctionBinding define.
+fn is_declaration(desc: &PropertyDescriptor) -> bool {
+    desc.is_data_descriptor()
+        && desc.writable() == Some(true)
+        && desc.enumerable() == Some(true)
+        && desc.configurable() == Some(false)
+}
+
+fn mirror_to_target(st: &GlobalState, key: &PropertyKey, desc: &PropertyDescriptor, cx: &mut Context) -> JsResult<bool> {
+    let d = descriptor_value(desc, cx);
+    Ok(st
+        .define
+        .call(&JsValue::undefined(), &[st.target.clone().into(), key_value(key), d], cx)?
+        .to_boolean())
+}
+
+fn trap_define_property(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Context) -> JsResult<JsValue> {
+    let key = key_arg(args, cx)?;
+    let desc_value = arg(args, 2);
+    let desc = desc_value.to_property_descriptor(cx)?;
+    let Some(live) = st.sandbox(cx)? else {
+        return mirror_to_target(st, &key, &desc, cx).map(Into::into);
+    };
+    if is_declaration(&desc) {
+        // `var`/function declarations: Node records them on the sandbox as configurable data
+        // properties. The Proxy invariants require a non-configurable twin on the target.
+        let value = desc.value().cloned().unwrap_or_default();
+        match &live {
+            Live::Object(o) => {
+                let existing = own_descriptor(o, &key, cx)?;
+                let sandbox_desc = match existing {
+                    Some(e) if e.configurable() == Some(false) => PropertyDescriptor::builder().value(value).build(),
+                    _ => host_descriptor(value),
+                };
+                let d = descriptor_value(&sandbox_desc, cx);
+                let ok = st
+                    .define
+                    .call(&JsValue::undefined(), &[o.clone().into(), key_value(&key), d], cx)?
+                    .to_boolean();
+                if !ok {
+                    return Ok(false.into());
+                }
+            }
+            Live::Host(m) => match string_key(&key) {
+                Some(k) => m.insert_key(k, value),
+                None => return mirror_to_target(st, &key, &desc, cx).map(Into::into),
+            },
+        }
+        return mirror_to_target(st, &key, &desc, cx).map(Into::into);
+    }
+    match &live {
+        Live::Object(o) => {
+            let ok = st
+                .define
+                .call(&JsValue::undefined(), &[o.clone().into(), key_value(&key), desc_value], cx)?
+                .to_boolean();
+            if !ok {
+                return Ok(false.into());
+            }
+            if let Some(now) = own_descriptor(o, &key, cx)? {
+                if now.configurable() == Some(false) {
+                    return mirror_to_target(st, &key, &now, cx).map(Into::into);
+                }
+            }
+            Ok(true.into())
+        }
+        Live::Host(m) => {
+            let Some(k) = string_key(&key) else {
+                return mirror_to_target(st, &key, &desc, cx).map(Into::into);
+            };
+            if desc.is_accessor_descriptor()
+                || desc.writable() == Some(false)
+                || desc.enumerable() == Some(false)
+                || desc.configurable() == Some(false)
+            {
+                return Err(JsNativeError::typ()
+                    .with_message(format!(
+                        "Cannot define property {}: a host-map sandbox holds only writable, enumerable, configurable data properties",
+                        k.to_std_string_escaped()
+                    ))
+                    .into());
+            }
+            let value = desc.value().cloned().or_else(|| m.get_key(&k)).unwrap_or_default();
+            m.insert_key(k, value);
+            Ok(true.into())
+        }
+    }
+}
+
+fn trap_get_own_property_descriptor(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Context) -> JsResult<JsValue> {
+    let key = key_arg(args, cx)?;
+    let target_desc = own_descriptor(&st.target, &key, cx)?;
+    let sandbox_desc = match st.sandbox(cx)? {
+        Some(Live::Object(o)) => own_descriptor(&o, &key, cx)?,
+        Some(Live::Host(m)) => string_key(&key).and_then(|k| m.get_key(&k)).map(host_descriptor),
+        None => None,
+    };
+    let Some(mut desc) = sandbox_desc else {
+        return Ok(target_desc.map_or(JsValue::undefined(), |d| descriptor_value(&d, cx)));
+    };
+    match &target_desc {
+        // Proxy invariant: a property non-configurable on the target cannot be reported as
+        // configurable (affects `var` declarations seen from inside; see README).
+        Some(t) if t.configurable() == Some(false) && desc.configurable() == Some(true) => {
+            desc = PropertyDescriptor::builder()
+                .maybe_value(desc.value().cloned())
+                .maybe_writable(desc.writable())
+                .maybe_get(desc.get().cloned())
+                .maybe_set(desc.set().cloned())
+                .maybe_enumerable(desc.enumerable())
+                .configurable(false)
+                .build();
+            if desc.is_data_descriptor() && t.writable() == Some(false) {
+                desc = PropertyDescriptor::builder()
+                    .value(t.value().cloned().unwrap_or_default())
+                    .writable(false)
+                    .enumerable(desc.enumerable().unwrap_or(false))
+                    .configurable(false)
+                    .build();
+            }
+        }
+        _ if desc.configurable() == Some(false) => {
+            // A sandbox made non-configurable properties before it was contextified: mirror.
+            mirror_to_target(st, &key, &desc, cx)?;
+        }
+        _ => {}
+    }
+    Ok(descriptor_value(&desc, cx))
+}
+
+fn trap_own_keys(_: &JsValue, _args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Context) -> JsResult<JsValue> {
+    let mut keys: Vec<PropertyKey> = match st.sandbox(cx)? {
+        Some(Live::Object(o)) => o.own_property_keys(cx)?,
+        Some(Live::Host(m)) => m.key_list().into_iter().map(PropertyKey::from).collect(),
+        None => Vec::new(),
+    };
+    let mut seen: rustc_hash::FxHashSet<PropertyKey> = keys.iter().cloned().collect();
+    for k in st.target.own_property_keys(cx)? {
+        if seen.insert(k.clone()) {
+            keys.push(k);
+        }
+    }
+    let values: Vec<JsValue> = keys.iter().map(key_value).collect();
+    Ok(JsArray::from_iter(values, cx).into())
+}
+
+/// Creates the (trap-less) proxy that becomes a new realm's global object, with its target.
+///
+/// Without traps, a Proxy forwards every operation to its target, so the builtins that
+/// `Context::build` defines on the global land on the target.
+pub(crate) fn new_global(cx: &mut Context) -> JsResult<(JsObject, JsObject, JsObject)> {
+    let target = JsObject::with_null_proto();
+    let handler = JsObject::with_null_proto();
+    let proxy_ctor = cx.intrinsics().constructors().proxy().constructor();
+    let proxy = proxy_ctor.construct(&[target.clone().into(), handler.clone().into()], None, cx)?;
+    Ok((proxy, target, handler))
+}
+
+/// Installs the traps on `handler`, as functions of the new realm, once the realm is built.
+pub(crate) fn install_traps(
+    realm: &Realm,
+    engine: &mut Context,
+    handler: &JsObject,
+    target: &JsObject,
+    sandbox: &Sandbox,
+    weak: bool,
+) -> JsResult<Gc<GlobalState>> {
+    let reflect = engine.intrinsics().objects().reflect();
+    let define = reflect
+        .get(js_string!("defineProperty"), engine)?
+        .as_object()
+        .ok_or_else(|| JsNativeError::typ().with_message("Reflect.defineProperty missing"))?;
+    let delete = reflect
+        .get(js_string!("deleteProperty"), engine)?
+        .as_object()
+        .ok_or_else(|| JsNativeError::typ().with_message("Reflect.deleteProperty missing"))?;
+    let slot = match sandbox {
+        Sandbox::Host(m) => SandboxSlot::Host(m.clone()),
+        Sandbox::Object(o) if weak => {
+            let ctor = engine.intrinsics().constructors().weak_ref().constructor();
+            let weak_ref = ctor.construct(&[o.clone().into()], None, engine)?;
+            let deref = engine
+                .intrinsics()
+                .constructors()
+                .weak_ref()
+                .prototype()
+                .get(js_string!("deref"), engine)?
+                .as_object()
+                .ok_or_else(|| JsNativeError::typ().with_message("WeakRef.prototype.deref missing"))?;
+            SandboxSlot::Weak { weak_ref, deref }
+        }
+        Sandbox::Object(o) => SandboxSlot::Object(o.clone()),
+    };
+    let state = Gc::new(GlobalState {
+        slot,
+        target: target.clone(),
+        define,
+        delete,
+    });
+    type Trap = fn(&JsValue, &[JsValue], &Gc<GlobalState>, &mut Context) -> JsResult<JsValue>;
+    let traps: [(&str, Trap, usize); 7] = [
+        ("get", trap_get, 3),
+        ("has", trap_has, 2),
+        ("set", trap_set, 4),
+        ("deleteProperty", trap_delete, 2),
+        ("defineProperty", trap_define_property, 3),
+        ("getOwnPropertyDescriptor", trap_get_own_property_descriptor, 2),
+        ("ownKeys", trap_own_keys, 1),
+    ];
+    for (name, trap, length) in traps {
+        let f = FunctionObjectBuilder::new(
+            realm,
+            NativeFunction::from_copy_closure_with_captures(trap, state.clone()),
+        )
+        .name(JsString::from(name))
+        .length(length)
+        .build();
+        handler.create_data_property_or_throw(JsString::from(name), f, engine)?;
+    }
+    Ok(state)
+}

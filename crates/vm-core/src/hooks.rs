@@ -1,0 +1,88 @@
+//! Host hooks shared by every engine of an isolate: the global-object handoff for new realms,
+//! `codeGeneration.strings`, and unhandled-rejection tracking.
+use std::cell::RefCell;
+
+use boa_engine::{
+    builtins::promise::OperationType,
+    context::{intrinsics::Intrinsics, HostHooks},
+    object::builtins::JsPromise,
+    realm::Realm,
+    Context, JsData, JsNativeError, JsObject, JsResult, JsString,
+};
+use boa_gc::{Finalize, Trace};
+
+/// Per-realm facts the hooks need, stored in the realm's `[[HostDefined]]`.
+#[derive(Debug, Trace, Finalize, JsData)]
+pub(crate) struct RealmInfo {
+    /// The id of the vm context that owns the realm.
+    #[unsafe_ignore_trace]
+    pub(crate) context_id: usize,
+    /// `codeGeneration.strings`.
+    #[unsafe_ignore_trace]
+    pub(crate) strings: bool,
+}
+
+/// The id of the vm context owning `realm`, if it is one of ours.
+pub(crate) fn realm_context_id(realm: &Realm) -> Option<usize> {
+    realm.host_defined().get::<RealmInfo>().map(|i| i.context_id)
+}
+
+#[derive(Default)]
+pub(crate) struct Hooks {
+    /// The global object the next realm must use (set just before `Context::build`).
+    pending_global: RefCell<Option<JsObject>>,
+    /// Rejected promises without a handler, in rejection order.
+    unhandled: RefCell<Vec<JsPromise>>,
+}
+
+impl Hooks {
+    pub(crate) fn set_pending_global(&self, global: Option<JsObject>) {
+        *self.pending_global.borrow_mut() = global;
+    }
+
+    pub(crate) fn take_unhandled(&self) -> Vec<JsPromise> {
+        std::mem::take(&mut *self.unhandled.borrow_mut())
+    }
+}
+
+impl HostHooks for Hooks {
+    fn create_global_object(&self, intrinsics: &Intrinsics) -> JsObject {
+        self.pending_global
+            .borrow_mut()
+            .take()
+            .unwrap_or_else(|| JsObject::with_object_proto(intrinsics))
+    }
+
+    fn ensure_can_compile_strings(
+        &self,
+        realm: Realm,
+        _parameters: &[JsString],
+        _body: &JsString,
+        _direct: bool,
+        _context: &mut Context,
+    ) -> JsResult<()> {
+        let allowed = realm.host_defined().get::<RealmInfo>().is_none_or(|i| i.strings);
+        if allowed {
+            Ok(())
+        } else {
+            Err(JsNativeError::eval()
+                .with_message("Code generation from strings disallowed for this context")
+                .into())
+        }
+    }
+
+    fn promise_rejection_tracker(
+        &self,
+        promise: &JsObject<boa_engine::builtins::promise::Promise>,
+        operation: OperationType,
+        _context: &mut Context,
+    ) {
+        let promise = JsPromise::from_object(promise.clone().upcast())
+            .expect("the tracker is only called with promises");
+        let mut list = self.unhandled.borrow_mut();
+        match operation {
+            OperationType::Reject => list.push(promise),
+            OperationType::Handle => list.retain(|p| JsObject::from(p.clone()) != JsObject::from(promise.clone())),
+        }
+    }
+}

@@ -1,0 +1,357 @@
+//! The isolate: engines, the context registry, and the single entry point every run goes
+//! through ([`IsolateInner::enter`]).
+use std::{
+    cell::{Cell, RefCell},
+    rc::{Rc, Weak},
+};
+
+use boa_engine::{object::builtins::JsPromise, Context};
+use rustc_hash::FxHashMap;
+
+use crate::{
+    context::{ContextRecord, VmContext},
+    engine::{build_engine, EngineTag, IsolateClock, Shared},
+    error::VmError,
+    executor::Executor,
+    global_proxy::{install_traps, new_global},
+    hooks::{realm_context_id, Hooks, RealmInfo},
+    options::ContextOptions,
+    sandbox::Sandbox,
+    workarounds,
+};
+
+/// How deep runs may nest across engines (each level costs native stack; Boa's own recursion
+/// limit only counts the frames of one engine).
+pub(crate) const MAX_NESTING: u32 = 400;
+
+pub(crate) struct IsolateInner {
+    pub(crate) shared: Shared,
+    pub(crate) main: Rc<ContextRecord>,
+    records: RefCell<FxHashMap<usize, Weak<ContextRecord>>>,
+    next_id: Cell<usize>,
+    depth: Cell<u32>,
+    pub(crate) self_weak: Weak<IsolateInner>,
+}
+
+/// One Boa engine family on one thread: the main context, every vm context created from it,
+/// one promise-job queue and one clock. See the crate docs for the threading model.
+#[derive(Clone)]
+pub struct Isolate {
+    pub(crate) inner: Rc<IsolateInner>,
+}
+
+impl std::fmt::Debug for Isolate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Isolate")
+            .field("contexts", &self.inner.records.borrow().len())
+            .finish()
+    }
+}
+
+struct DepthGuard<'a>(&'a Cell<u32>);
+impl Drop for DepthGuard<'_> {
+    fn drop(&mut self) {
+        self.0.set(self.0.get() - 1);
+    }
+}
+
+fn in_realm<R>(
+    cx: &mut Context,
+    rec: &ContextRecord,
+    f: impl FnOnce(&mut Context) -> Result<R, VmError>,
+) -> Result<R, VmError> {
+    let old = cx.enter_realm(rec.realm.clone());
+    let r = f(cx);
+    cx.enter_realm(old);
+    r
+}
+
+/// The vm context id of the engine `cx`, if it belongs to an isolate.
+pub(crate) fn engine_context_id(cx: &Context) -> Option<usize> {
+    cx.get_data::<EngineTag>().map(|t| t.context_id)
+}
+
+/// Runs every queued job; called when an engine's `run_jobs` is invoked.
+pub(crate) fn drain_jobs_from_engine(cx: &mut Context) -> boa_engine::JsResult<()> {
+    let Some(iso) = cx.get_data::<EngineTag>().and_then(|t| t.isolate.upgrade()) else {
+        return Ok(());
+    };
+    iso.drain_jobs(Some(cx), None).map_err(|e| match e {
+        VmError::Thrown(v) => boa_engine::JsError::from_opaque(v),
+        other => boa_engine::JsNativeError::error().with_message(other.to_string()).into(),
+    })
+}
+
+impl IsolateInner {
+    pub(crate) fn record(&self, id: usize) -> Option<Rc<ContextRecord>> {
+        if id == 0 {
+            return Some(self.main.clone());
+        }
+        self.records.borrow().get(&id).and_then(Weak::upgrade)
+    }
+
+    pub(crate) fn handle(&self, rec: Rc<ContextRecord>) -> VmContext {
+        VmContext {
+            rec,
+            iso: self.self_weak.clone(),
+        }
+    }
+
+    /// Runs `f` on an engine that may execute code of `rec`'s realm, inside that realm.
+    ///
+    /// The realm's own engine is used whenever it is not already running further up the
+    /// stack: objects an engine shapes pin the realms of their prototypes for the engine's
+    /// lifetime, so running a context's code on its own engine keeps dropped contexts
+    /// collectable. Otherwise the running engine `current` is used.
+    pub(crate) fn enter<R>(
+        &self,
+        current: Option<&mut Context>,
+        rec: &Rc<ContextRecord>,
+        f: impl FnOnce(&mut Context) -> Result<R, VmError>,
+    ) -> Result<R, VmError> {
+        let depth = self.depth.get();
+        if depth >= MAX_NESTING {
+            return Err(VmError::NestingLimit(MAX_NESTING));
+        }
+        self.depth.set(depth + 1);
+        let _guard = DepthGuard(&self.depth);
+        let rec = rec.clone();
+        if let Some(cx) = current {
+            if engine_context_id(cx) == Some(rec.id) {
+                return in_realm(cx, &rec, f);
+            }
+            if let Ok(mut engine) = rec.engine.try_borrow_mut() {
+                return in_realm(&mut engine, &rec, f);
+            }
+            return in_realm(cx, &rec, f);
+        }
+        let mut engine = rec.engine.try_borrow_mut().map_err(|_| VmError::EngineBusy(rec.id))?;
+        in_realm(&mut engine, &rec, f)
+    }
+
+    /// Runs queued jobs until the queue is empty. With `only`, runs just the jobs of that
+    /// context (microtaskMode 'afterEvaluate') and leaves the others queued.
+    pub(crate) fn drain_jobs(&self, mut current: Option<&mut Context>, only: Option<usize>) -> Result<(), VmError> {
+        loop {
+            let job = match only {
+                None => self.shared.executor.pop(),
+                Some(id) => self
+                    .shared
+                    .executor
+                    .pop_where(|realm| realm.and_then(realm_context_id) == Some(id)),
+            };
+            let Some(job) = job else { return Ok(()) };
+            let rec = job
+                .realm()
+                .and_then(realm_context_id)
+                .and_then(|id| self.record(id))
+                .unwrap_or_else(|| self.main.clone());
+            self.enter(current.as_deref_mut(), &rec, |cx| {
+                job.call(cx).map(|_| ()).map_err(|e| workarounds::convert_error(e, cx))
+            })?;
+        }
+    }
+
+    pub(crate) fn create_context(
+        &self,
+        current: Option<&mut Context>,
+        sandbox: Sandbox,
+        options: ContextOptions,
+        weak: bool,
+    ) -> Result<VmContext, VmError> {
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
+        let init = |e: boa_engine::JsError| VmError::Init(e.to_string());
+        let (proxy, target, handler) = match current {
+            Some(cx) => new_global(cx),
+            None => {
+                let mut main = self.main.engine.try_borrow_mut().map_err(|_| VmError::EngineBusy(0))?;
+                new_global(&mut main)
+            }
+        }
+        .map_err(init)?;
+        let mut engine = build_engine(&self.shared, Some(proxy.clone())).map_err(init)?;
+        let realm = engine.realm().clone();
+        realm.host_defined_mut().insert(RealmInfo {
+            context_id: id,
+            strings: options.code_generation.strings,
+        });
+        engine.insert_data(EngineTag {
+            context_id: id,
+            isolate: self.self_weak.clone(),
+        });
+        target
+            .set_prototype(Some(engine.intrinsics().constructors().object().prototype()));
+        let state = install_traps(&realm, &mut engine, &handler, &target, &sandbox, weak).map_err(init)?;
+        workarounds::patch_realm(&mut engine).map_err(init)?;
+        let rec = Rc::new(ContextRecord {
+            id,
+            engine: RefCell::new(engine),
+            realm,
+            global: proxy,
+            state: Some(state),
+            sandbox: if weak { None } else { Some(sandbox) },
+            name: options.name.unwrap_or_else(|| format!("VM Context {id}")),
+            origin: options.origin,
+            code_generation: options.code_generation,
+            microtask_mode: options.microtask_mode,
+        });
+        let mut records = self.records.borrow_mut();
+        if records.len() > 64 && records.len().is_power_of_two() {
+            records.retain(|_, w| w.strong_count() > 0);
+        }
+        records.insert(id, Rc::downgrade(&rec));
+        drop(records);
+        Ok(self.handle(rec))
+    }
+}
+
+impl Isolate {
+    /// Creates an isolate with its main context.
+    pub fn new() -> Result<Self, VmError> {
+        let shared = Shared {
+            hooks: Rc::new(Hooks::default()),
+            executor: Rc::new(Executor::default()),
+            clock: Rc::new(IsolateClock::new()),
+            positions: Default::default(),
+        };
+        let mut engine = build_engine(&shared, None).map_err(|e| VmError::Init(e.to_string()))?;
+        let realm = engine.realm().clone();
+        realm.host_defined_mut().insert(RealmInfo {
+            context_id: 0,
+            strings: true,
+        });
+        workarounds::patch_realm(&mut engine).map_err(|e| VmError::Init(e.to_string()))?;
+        let global = engine.global_object();
+        let inner = Rc::new_cyclic(|weak: &Weak<IsolateInner>| {
+            engine.insert_data(EngineTag {
+                context_id: 0,
+                isolate: weak.clone(),
+            });
+            IsolateInner {
+                shared,
+                main: Rc::new(ContextRecord {
+                    id: 0,
+                    engine: RefCell::new(engine),
+                    realm,
+                    global,
+                    state: None,
+                    sandbox: None,
+                    name: "main".to_owned(),
+                    origin: None,
+                    code_generation: Default::default(),
+                    microtask_mode: Default::default(),
+                }),
+                records: RefCell::default(),
+                next_id: Cell::new(1),
+                depth: Cell::new(0),
+                self_weak: weak.clone(),
+            }
+        });
+        Ok(Self { inner })
+    }
+
+    /// The isolate that owns the running engine `cx`, with the vm context whose realm is
+    /// active in it. For host functions called from JavaScript.
+    pub fn from_engine(cx: &Context) -> Option<(Isolate, VmContext)> {
+        let tag = cx.get_data::<EngineTag>()?;
+        let inner = tag.isolate.upgrade()?;
+        let id = realm_context_id(cx.realm()).unwrap_or(tag.context_id);
+        let rec = inner.record(id)?;
+        let ctx = inner.handle(rec);
+        Some((Isolate { inner }, ctx))
+    }
+
+    /// The main ("this") context: the realm `vm.runInThisContext` uses.
+    pub fn main_context(&self) -> VmContext {
+        self.inner.handle(self.inner.main.clone())
+    }
+
+    /// The live context with this id, if any.
+    pub fn context(&self, id: usize) -> Option<VmContext> {
+        self.inner.record(id).map(|r| self.inner.handle(r))
+    }
+
+    /// `vm.createContext(sandbox, options)`: a new realm whose global forwards to `sandbox`.
+    pub fn create_context(&self, sandbox: Sandbox, options: ContextOptions) -> Result<VmContext, VmError> {
+        self.inner.create_context(None, sandbox, options, false)
+    }
+
+    /// [`Isolate::create_context`] from inside a host function running on `cx`.
+    ///
+    /// With `weak_sandbox`, the context holds its (object) sandbox weakly: once nothing else
+    /// references the sandbox it can be collected, and the context's globals then read as the
+    /// realm's builtins only. Bindings that tie a context's lifetime to its sandbox, as Node
+    /// does, use this together with a finalizer on the sandbox.
+    pub fn create_context_from(
+        &self,
+        cx: &mut Context,
+        sandbox: Sandbox,
+        options: ContextOptions,
+        weak_sandbox: bool,
+    ) -> Result<VmContext, VmError> {
+        self.inner.create_context(Some(cx), sandbox, options, weak_sandbox)
+    }
+
+    /// Runs `f` with an engine positioned in `ctx`'s realm (for embedders that want to call
+    /// Boa APIs directly, e.g. to create objects of that realm).
+    pub fn with_context<R>(
+        &self,
+        current: Option<&mut Context>,
+        ctx: &VmContext,
+        f: impl FnOnce(&mut Context) -> R,
+    ) -> Result<R, VmError> {
+        self.inner.enter(current, &ctx.rec, |cx| Ok(f(cx)))
+    }
+
+    /// Runs every queued promise job (microtask) to completion.
+    pub fn run_jobs(&self) -> Result<(), VmError> {
+        self.inner.drain_jobs(None, None)
+    }
+
+    /// [`Isolate::run_jobs`] from inside a host function running on `cx`.
+    pub fn run_jobs_from(&self, cx: &mut Context) -> Result<(), VmError> {
+        self.inner.drain_jobs(Some(cx), None)
+    }
+
+    /// Whether promise jobs are waiting.
+    pub fn has_pending_jobs(&self) -> bool {
+        !self.inner.shared.executor.is_empty()
+    }
+
+    /// Number of promise jobs waiting.
+    pub fn pending_jobs(&self) -> usize {
+        self.inner.shared.executor.len()
+    }
+
+    /// Promises rejected with no handler attached since the last call, in rejection order
+    /// (promises that got a handler meanwhile are left out).
+    pub fn take_unhandled_rejections(&self) -> Vec<JsPromise> {
+        self.inner.shared.hooks.take_unhandled()
+    }
+
+    /// Job kinds the engine queued that this isolate does not run (none in normal use).
+    pub fn take_unsupported_jobs(&self) -> Vec<&'static str> {
+        self.inner.shared.executor.take_unsupported()
+    }
+
+    /// Number of live vm contexts (not counting the main context).
+    pub fn live_contexts(&self) -> usize {
+        self.inner
+            .records
+            .borrow()
+            .values()
+            .filter(|w| w.strong_count() > 0)
+            .count()
+    }
+
+    /// Runs Boa's garbage collector.
+    pub fn collect_garbage(&self) {
+        boa_gc::force_collect();
+    }
+
+    /// Converts an engine error raised while running on `cx` into a [`VmError`].
+    pub fn convert_error(err: boa_engine::JsError, cx: &mut Context) -> VmError {
+        workarounds::convert_error(err, cx)
+    }
+}

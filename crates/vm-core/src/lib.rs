@@ -1,0 +1,65 @@
+//! `vm-core`: Node's `node:vm` semantics on the [Boa](https://boajs.dev) engine.
+//!
+//! One [`Isolate`] owns the engine state of one thread: its main ("this") context, a shared
+//! promise-job queue and clock, and any number of [`VmContext`]s created with
+//! [`Isolate::create_context`]. Each vm context is a fresh realm whose global object forwards
+//! to a *contextified* [`Sandbox`] (a JS object, or a Rust-side [`HostMap`]), exactly as
+//! Node's contexts forward to the object passed to `vm.createContext`.
+//!
+//! [`Script`]s are compiled once and run in any context; [`Isolate::compile_function`] is
+//! `vm.compileFunction`.
+//!
+//! # Threading model
+//!
+//! Boa is single-threaded: its garbage collector is thread-local and its values are neither
+//! `Send` nor `Sync`. An [`Isolate`] and everything it hands out ([`VmContext`], [`Script`],
+//! `JsValue`s) therefore stay on the thread that created them (the types are `!Send`). Run one
+//! isolate per thread for parallelism, as the test262 runner does.
+//!
+//! # Engines and realms
+//!
+//! Boa 0.22 never frees a realm while the `Context` that created it lives. To keep the memory of
+//! dropped vm contexts bounded, every vm context gets its own Boa `Context` ("engine"); all
+//! engines share one job queue and one clock, so promises and timers behave as in one isolate.
+//! Code always runs on the engine that owns its target realm when that engine is free; see
+//! `DESIGN` notes in the README.
+//!
+//! # Example
+//!
+//! ```
+//! use vm_core::{Isolate, Sandbox, ContextOptions, ScriptOptions, RunOptions, HostMap};
+//! let isolate = Isolate::new().unwrap();
+//! let globals = HostMap::new();
+//! globals.insert("x", 2);
+//! let ctx = isolate.create_context(Sandbox::Host(globals.clone()), ContextOptions::default()).unwrap();
+//! let script = isolate.compile_script("var y = x * 21; y", ScriptOptions::default()).unwrap();
+//! let v = isolate.run_script(&script, &ctx, &RunOptions::default()).unwrap();
+//! assert_eq!(v.as_number(), Some(42.0));
+//! assert_eq!(globals.get("y").and_then(|v| v.as_number()), Some(42.0));
+//! ```
+#![warn(missing_docs)]
+
+mod compile_function;
+mod context;
+mod engine;
+mod error;
+mod executor;
+mod global_proxy;
+mod hooks;
+mod isolate;
+mod options;
+mod positions;
+mod sandbox;
+mod script;
+mod stack;
+mod workarounds;
+
+pub use boa_engine;
+pub use compile_function::CompileFunctionOptions;
+pub use context::VmContext;
+pub use error::VmError;
+pub use isolate::Isolate;
+pub use options::{CodeGeneration, ContextOptions, MicrotaskMode, RunOptions, ScriptOptions};
+pub use sandbox::{HostMap, Sandbox};
+pub use script::Script;
+pub use stack::{decorate_error_stack, parse_syntax_error_position};

@@ -1,0 +1,266 @@
+//! `vm.Script`: compile once, run in any context.
+use std::{
+    cell::RefCell,
+    path::Path,
+    rc::{Rc, Weak},
+};
+
+use boa_engine::{
+    ast::scope::Scope, interner::Interner, parser::Parser, Context, JsNativeError, JsValue, Source,
+};
+use rustc_hash::FxHashMap;
+
+use crate::{
+    context::{ContextRecord, VmContext},
+    error::VmError,
+    isolate::Isolate,
+    options::{RunOptions, ScriptOptions},
+    stack, workarounds,
+};
+
+/// A compiled script (`new vm.Script(code, options)`), runnable in any context of its isolate
+/// and in the main context. Cloning shares it.
+///
+/// Boa binds compiled code to one realm, so the script keeps one compiled form per context it
+/// ran in (parsed and compiled on that context's first run, reused afterwards).
+#[derive(Clone)]
+pub struct Script {
+    inner: Rc<ScriptInner>,
+}
+
+struct Compiled {
+    context: Weak<ContextRecord>,
+    script: boa_engine::Script,
+    runs: u32,
+}
+
+struct ScriptInner {
+    code: String,
+    options: ScriptOptions,
+    /// The internal path positions are reported under (see `positions`).
+    path: String,
+    /// Top-level `let`/`const`/`class` names, for V8's redeclaration error on a second run.
+    lexical_names: Vec<String>,
+    compiled: RefCell<FxHashMap<usize, Compiled>>,
+}
+
+impl std::fmt::Debug for Script {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Script")
+            .field("filename", &self.inner.options.filename)
+            .field("contexts", &self.inner.compiled.borrow().len())
+            .finish()
+    }
+}
+
+/// A parse failure found at construction, before any realm is involved.
+pub(crate) struct SyntaxFailure {
+    pub(crate) message: String,
+    pub(crate) position: Option<(usize, usize)>,
+}
+
+impl Script {
+    /// Parses `code` (without a realm) to report syntax errors at construction, as V8 does.
+    pub(crate) fn check(code: &str, options: ScriptOptions, path: String) -> Result<Self, SyntaxFailure> {
+        let mut interner = Interner::default();
+        let scope = Scope::new_global();
+        let parsed = Parser::new(Source::from_bytes(code.as_bytes())).parse_script(&scope, &mut interner);
+        let ast = parsed.map_err(|e| {
+            let message = e.to_string();
+            SyntaxFailure {
+                position: stack::parse_syntax_error_position(&message),
+                message,
+            }
+        })?;
+        let lexical_names = boa_engine::ast::operations::lexically_declared_names(&ast)
+            .into_iter()
+            .map(|sym| interner.resolve_expect(sym).to_string())
+            .collect();
+        Ok(Self {
+            inner: Rc::new(ScriptInner {
+                code: code.to_owned(),
+                options,
+                path,
+                lexical_names,
+                compiled: RefCell::default(),
+            }),
+        })
+    }
+
+    /// The source code as given.
+    pub fn source(&self) -> &str {
+        &self.inner.code
+    }
+
+    /// The options the script was compiled with.
+    pub fn options(&self) -> &ScriptOptions {
+        &self.inner.options
+    }
+
+    /// Number of contexts holding a compiled form of this script.
+    pub fn compiled_contexts(&self) -> usize {
+        self.inner.compiled.borrow().values().filter(|c| c.context.strong_count() > 0).count()
+    }
+
+    /// Parses and compiles for `rec` (on `cx`, which is in `rec`'s realm) unless done before;
+    /// returns the compiled script and how often it ran there.
+    fn compiled_for(&self, rec: &Rc<ContextRecord>, cx: &mut Context) -> Result<(boa_engine::Script, u32), VmError> {
+        if let Some(c) = self.inner.compiled.borrow_mut().get_mut(&rec.id) {
+            if c.context.strong_count() > 0 {
+                c.runs += 1;
+                return Ok((c.script.clone(), c.runs - 1));
+            }
+        }
+        let path = Path::new(&self.inner.path);
+        let source = Source::from_bytes(self.inner.code.as_bytes()).with_path(path);
+        let script = boa_engine::Script::parse(source, Some(rec.realm.clone()), cx)
+            .and_then(|s| s.codeblock(cx).map(|_| s))
+            .map_err(|e| self.syntax_error_in_realm(e, cx))?;
+        let mut map = self.inner.compiled.borrow_mut();
+        if map.len() >= 16 && map.len().is_power_of_two() {
+            map.retain(|_, c| c.context.strong_count() > 0);
+        }
+        map.insert(
+            rec.id,
+            Compiled {
+                context: Rc::downgrade(rec),
+                script: script.clone(),
+                runs: 1,
+            },
+        );
+        Ok((script, 0))
+    }
+
+    fn syntax_error_in_realm(&self, e: boa_engine::JsError, cx: &mut Context) -> VmError {
+        if let Some(native) = e.as_native() {
+            if let Some(m) = workarounds::normalise_syntax_message(&native.message().to_string(), &self.inner.lexical_names) {
+                return workarounds::convert_error(JsNativeError::syntax().with_message(m).into(), cx);
+            }
+        }
+        workarounds::convert_error(e, cx)
+    }
+
+    /// Runs on `cx`, which `Isolate::enter` positioned in `rec`'s realm.
+    pub(crate) fn run_on(&self, rec: &Rc<ContextRecord>, cx: &mut Context, options: &RunOptions) -> Result<JsValue, VmError> {
+        let (script, runs) = self.compiled_for(rec, cx)?;
+        if runs > 0 {
+            if let Some(message) = workarounds::redeclaration_message(&self.inner.lexical_names) {
+                let err = workarounds::convert_error(JsNativeError::syntax().with_message(message).into(), cx);
+                return Err(err);
+            }
+        }
+        match script.evaluate(cx) {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                let err = workarounds::convert_error(e, cx);
+                if let (true, VmError::Thrown(v)) = (options.display_errors, &err) {
+                    // Decoration failing (a throwing `name` getter...) must not replace the error.
+                    let _ = stack::decorate_error_stack(
+                        v,
+                        &self.inner.options.filename,
+                        &self.inner.code,
+                        None,
+                        i64::from(self.inner.options.line_offset),
+                        cx,
+                    );
+                }
+                Err(err)
+            }
+        }
+    }
+
+}
+
+fn refuse_interruption(options: &RunOptions) -> Result<(), VmError> {
+    if options.timeout.is_some() {
+        return Err(VmError::InvalidOption {
+            name: "timeout",
+            reason: "interruption is not supported by this build of vm-core yet".into(),
+        });
+    }
+    if options.break_on_sigint {
+        return Err(VmError::InvalidOption {
+            name: "breakOnSigint",
+            reason: "interruption is not supported by this build of vm-core yet".into(),
+        });
+    }
+    Ok(())
+}
+
+impl Isolate {
+    /// `new vm.Script(code, options)`. A syntax error is returned as a thrown `SyntaxError` of
+    /// the main realm, its stack decorated with the arrow message as Node does.
+    pub fn compile_script(&self, code: &str, options: ScriptOptions) -> Result<Script, VmError> {
+        let main = self.main_context();
+        self.compile_script_in(None, &main, code, options)
+    }
+
+    /// [`Isolate::compile_script`] from a host function running on `cx`; a syntax error is a
+    /// `SyntaxError` of `cx`'s current realm.
+    pub fn compile_script_from(&self, cx: &mut Context, code: &str, options: ScriptOptions) -> Result<Script, VmError> {
+        match Script::check(code, options.clone(), self.script_path(&options)) {
+            Ok(s) => Ok(s),
+            Err(f) => Err(syntax_failure_to_error(f, code, &options, cx)),
+        }
+    }
+
+    pub(crate) fn script_path(&self, options: &ScriptOptions) -> String {
+        self.inner.shared.positions.path_for(crate::positions::Shift {
+            filename: options.filename.clone(),
+            line_delta: i64::from(options.line_offset),
+            first_line: 1,
+            column_delta: i64::from(options.column_offset),
+        })
+    }
+
+    fn compile_script_in(&self, current: Option<&mut Context>, ctx: &VmContext, code: &str, options: ScriptOptions) -> Result<Script, VmError> {
+        match Script::check(code, options.clone(), self.script_path(&options)) {
+            Ok(s) => Ok(s),
+            Err(f) => self.inner.enter(current, &ctx.rec, |cx| Err(syntax_failure_to_error(f, code, &options, cx))),
+        }
+    }
+
+    /// `script.runInContext(ctx, options)` (the main context: `runInThisContext`).
+    pub fn run_script(&self, script: &Script, ctx: &VmContext, options: &RunOptions) -> Result<JsValue, VmError> {
+        refuse_interruption(options)?;
+        self.inner.enter(None, &ctx.rec, |cx| script.run_on(&ctx.rec, cx, options))
+    }
+
+    /// [`Isolate::run_script`] from a host function running on `cx`.
+    pub fn run_script_from(&self, cx: &mut Context, script: &Script, ctx: &VmContext, options: &RunOptions) -> Result<JsValue, VmError> {
+        refuse_interruption(options)?;
+        self.inner.enter(Some(cx), &ctx.rec, |cx| script.run_on(&ctx.rec, cx, options))
+    }
+
+    /// `vm.runInContext(code, ctx, options)`: compile and run once.
+    pub fn run_in_context(&self, code: &str, ctx: &VmContext, script: ScriptOptions, run: &RunOptions) -> Result<JsValue, VmError> {
+        let script = self.compile_script_in(None, ctx, code, script)?;
+        self.run_script(&script, ctx, run)
+    }
+}
+
+/// Builds the `SyntaxError` for a parse failure in `cx`'s current realm, decorated with the
+/// arrow message.
+pub(crate) fn syntax_failure_to_error(f: SyntaxFailure, code: &str, options: &ScriptOptions, cx: &mut Context) -> VmError {
+    let message = strip_position(&f.message);
+    let err = workarounds::convert_error(JsNativeError::syntax().with_message(message).into(), cx);
+    if let (VmError::Thrown(v), Some((line, col))) = (&err, f.position) {
+        let line_offset = i64::from(options.line_offset);
+        let reported_line = usize::try_from(line as i64 + line_offset).unwrap_or(0);
+        let reported_col = if line == 1 {
+            usize::try_from(col as i64 + i64::from(options.column_offset)).unwrap_or(0)
+        } else {
+            col
+        };
+        let _ = stack::decorate_error_stack(v, &options.filename, code, Some((reported_line, reported_col)), line_offset, cx);
+    }
+    err
+}
+
+/// Boa appends ` at line L, col C` to parse errors; V8 keeps the position out of the message.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) if stack::parse_syntax_error_position(message).is_some() => message[..i].to_owned(),
+        _ => message.to_owned(),
+    }
+}

@@ -1,0 +1,111 @@
+//! Every workaround for a Boa 0.22 limit lives here, each naming the limit, so it can go when
+//! Boa lifts it.
+use boa_engine::{
+    js_string,
+    object::FunctionObjectBuilder,
+    property::PropertyDescriptor,
+    Context, JsError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+};
+
+use crate::{error::VmError, stack};
+
+/// Limit: Boa's recursion limit defaults far above what the native stack of a nested,
+/// multi-engine run can take in a debug build; keep it at a value every engine survives.
+const RECURSION_LIMIT: usize = 4096;
+
+/// Engine-wide settings applied to every engine of an isolate.
+pub(crate) fn configure_engine(cx: &mut Context) {
+    cx.runtime_limits_mut().set_recursion_limit(RECURSION_LIMIT);
+}
+
+/// Limit: Boa's `Error.prototype.stack` returns only the frames (`    at f (file:l:c)`), with no
+/// `Name: message` header, and names the top-level frame `<main>`. Node code parses V8's
+/// shape, so each realm gets a getter that returns it.
+pub(crate) fn patch_realm(cx: &mut Context) -> JsResult<()> {
+    let proto = cx.intrinsics().constructors().error().prototype();
+    let Some(desc) = own_descriptor(&proto, cx)? else { return Ok(()) };
+    let (Some(orig_get), setter) = (desc.get().and_then(JsValue::as_object), desc.set().cloned()) else {
+        return Ok(());
+    };
+    let realm = cx.realm().clone();
+    let getter = FunctionObjectBuilder::new(
+        &realm,
+        NativeFunction::from_copy_closure_with_captures(
+            |this, _args, orig: &JsObject, cx| {
+                let frames = orig.call(this, &[], cx)?;
+                let Some(obj) = this.as_object() else {
+                    return Ok(frames);
+                };
+                let header = stack::error_header(&obj, cx);
+                // Errors created by the host (no backtrace) still get V8's header line.
+                let Some(frames) = frames.as_string() else {
+                    return Ok(JsString::from(header).into());
+                };
+                let iso = cx
+                    .get_data::<crate::engine::EngineTag>()
+                    .and_then(|t| t.isolate.upgrade());
+                let frames = stack::v8_frames(&frames.to_std_string_escaped(), |f| match &iso {
+                    Some(iso) => iso.shared.positions.map_frame(f),
+                    None => f.to_owned(),
+                });
+                let text = if frames.is_empty() { header } else { format!("{header}\n{frames}") };
+                Ok(JsString::from(text).into())
+            },
+            orig_get,
+        ),
+    )
+    .name(js_string!("get stack"))
+    .build();
+    proto.define_property_or_throw(
+        js_string!("stack"),
+        PropertyDescriptor::builder()
+            .get(getter)
+            .maybe_set(setter)
+            .enumerable(false)
+            .configurable(true)
+            .build(),
+        cx,
+    )?;
+    Ok(())
+}
+
+fn own_descriptor(obj: &JsObject, cx: &mut Context) -> JsResult<Option<PropertyDescriptor>> {
+    let v = boa_engine::builtins::object::OrdinaryObject::get_own_property_descriptor(
+        &JsValue::undefined(),
+        &[obj.clone().into(), js_string!("stack").into()],
+        cx,
+    )?;
+    if v.is_undefined() {
+        Ok(None)
+    } else {
+        v.to_property_descriptor(cx).map(Some)
+    }
+}
+
+/// Turns an engine error into a [`VmError`]: catchable errors become the thrown JS value
+/// (native errors are materialised in the running realm), uncatchable ones (runtime limits)
+/// stay host errors.
+pub(crate) fn convert_error(err: JsError, cx: &mut Context) -> VmError {
+    match err.into_opaque(cx) {
+        Ok(v) => VmError::Thrown(v),
+        Err(e) => VmError::Engine(e.to_string()),
+    }
+}
+
+/// Limit: re-evaluating one Boa `Script` in the same realm silently re-initialises its
+/// top-level `let`/`const`/`class` bindings; V8 throws. Returns Node's error message for a
+/// second run of a script that declares `names`.
+pub(crate) fn redeclaration_message(names: &[String]) -> Option<String> {
+    names
+        .first()
+        .map(|n| format!("Identifier '{n}' has already been declared"))
+}
+
+/// Limit: Boa words a lexical redeclaration across scripts differently from V8; map it to
+/// V8's message so Node code that matches on it keeps working.
+pub(crate) fn normalise_syntax_message(message: &str, names: &[String]) -> Option<String> {
+    if message.contains("already been declared") || message.contains("duplicate") || message.contains("redeclar") {
+        return names.iter().find(|n| message.contains(n.as_str())).map(|n| format!("Identifier '{n}' has already been declared"));
+    }
+    None
+}
