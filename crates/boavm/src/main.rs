@@ -1,0 +1,198 @@
+//! `boavm FILE.js [args…]`: runs a CommonJS file with `require('node:vm')` on Boa.
+mod alloc;
+mod host;
+
+use std::path::PathBuf;
+
+use boa_engine::{
+    builtins::promise::PromiseState, js_string, Context, JsObject, JsResult, JsValue, Source,
+};
+use clap::Parser;
+use vm_core::{Isolate, VmError};
+
+#[global_allocator]
+static ALLOC: alloc::Counting = alloc::Counting;
+
+const PRELUDE: &str = include_str!("../prelude/prelude.js");
+
+/// Run JavaScript with Node's `node:vm` module, on the Boa engine.
+#[derive(Parser, Debug)]
+#[command(name = "boavm", version, about)]
+struct Cli {
+    /// Evaluate CODE as a script.
+    #[arg(short = 'e', long = "eval", value_name = "CODE", conflicts_with = "print")]
+    eval: Option<String>,
+    /// Evaluate CODE and print the result.
+    #[arg(short = 'p', long = "print", value_name = "CODE")]
+    print: Option<String>,
+    /// Expose `gc()` as a global.
+    #[arg(long = "expose-gc", alias = "expose_gc")]
+    expose_gc: bool,
+    /// Accepted for compatibility with Node's test flags: vm modules are always available.
+    #[arg(long = "experimental-vm-modules")]
+    experimental_vm_modules: bool,
+    /// The script to run, then its arguments (`process.argv[2..]`).
+    #[arg(value_name = "FILE", trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+fn call(hooks: &JsObject, name: &str, args: &[JsValue], cx: &mut Context) -> JsResult<JsValue> {
+    let f = hooks.get(js_string!(name), cx)?;
+    let f = f.as_callable().ok_or_else(|| boa_engine::JsNativeError::typ().with_message(format!("prelude hook {name} missing")))?;
+    f.call(&JsValue::undefined(), args, cx)
+}
+
+/// Reports an uncaught exception; returns whether a handler took it.
+fn report_uncaught(hooks: &JsObject, err: boa_engine::JsError, cx: &mut Context) -> bool {
+    let value = match err.into_opaque(cx) {
+        Ok(v) => v,
+        Err(engine) => {
+            eprintln!("Uncaught {engine}");
+            return false;
+        }
+    };
+    match call(hooks, "uncaught", &[value], cx) {
+        Ok(v) => v.to_boolean(),
+        Err(e) => {
+            eprintln!("Uncaught exception in the uncaughtException handler: {e}");
+            false
+        }
+    }
+}
+
+fn check_rejections(iso: &Isolate, hooks: &JsObject, cx: &mut Context) -> bool {
+    for p in iso.take_unhandled_rejections() {
+        if let PromiseState::Rejected(reason) = p.state() {
+            let handled = call(hooks, "unhandledRejection", &[reason, p.into()], cx);
+            match handled {
+                Ok(v) if v.to_boolean() => {}
+                Ok(_) => return false,
+                Err(e) => {
+                    if !report_uncaught(hooks, e, cx) {
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+    true
+}
+
+fn run(cli: &Cli, iso: &Isolate, cx: &mut Context) -> i32 {
+    let prelude = match cx.eval(Source::from_bytes(PRELUDE.as_bytes()).with_path(std::path::Path::new("node:internal/boavm"))) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("boavm: prelude failed: {e}");
+            return 70;
+        }
+    };
+    let host = match host::host_object(cx) {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("boavm: host setup failed: {e}");
+            return 70;
+        }
+    };
+    let hooks = match prelude.as_callable().map(|f| f.call(&JsValue::undefined(), &[host.into()], cx)) {
+        Some(Ok(h)) if h.is_object() => h.as_object().expect("checked"),
+        Some(Err(e)) => {
+            eprintln!("boavm: prelude failed: {e}");
+            return 70;
+        }
+        _ => {
+            eprintln!("boavm: prelude returned no hooks");
+            return 70;
+        }
+    };
+    let started = if let Some(code) = cli.eval.as_ref().or(cli.print.as_ref()) {
+        call(&hooks, "runEval", &[js_string!(code.as_str()).into(), cli.print.is_some().into()], cx)
+    } else {
+        let file = PathBuf::from(&cli.args[0]);
+        let abs = std::env::current_dir().map(|d| d.join(&file)).unwrap_or(file);
+        call(&hooks, "runMain", &[js_string!(abs.display().to_string().as_str()).into()], cx)
+    };
+    let fatal = |hooks: &JsObject, cx: &mut Context| -> i32 {
+        call(hooks, "finish", &[1.into()], cx).ok().and_then(|v| v.as_number()).map_or(1, |n| n as i32)
+    };
+    if let Err(e) = started {
+        if !report_uncaught(&hooks, e, cx) {
+            return fatal(&hooks, cx);
+        }
+    }
+    loop {
+        let delay = match call(&hooks, "turn", &[], cx) {
+            Ok(v) => v.as_number().unwrap_or(-1.0),
+            Err(e) => {
+                if !report_uncaught(&hooks, e, cx) {
+                    return fatal(&hooks, cx);
+                }
+                0.0
+            }
+        };
+        if !check_rejections(iso, &hooks, cx) {
+            return fatal(&hooks, cx);
+        }
+        if delay < 0.0 && !iso.has_pending_jobs() {
+            break;
+        }
+        if delay > 0.0 {
+            host::flush();
+            std::thread::sleep(std::time::Duration::from_secs_f64(delay / 1000.0));
+        }
+    }
+    match call(&hooks, "finish", &[], cx) {
+        Ok(v) => v.as_number().map_or(0, |n| n as i32),
+        Err(e) => {
+            if report_uncaught(&hooks, e, cx) {
+                0
+            } else {
+                1
+            }
+        }
+    }
+}
+
+fn main() {
+    let cli = Cli::parse();
+    if cli.eval.is_none() && cli.print.is_none() && cli.args.is_empty() {
+        eprintln!("boavm: no script given (try `boavm --help`)");
+        std::process::exit(9);
+    }
+    let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "boavm".into());
+    let mut argv = vec![exe];
+    if cli.eval.is_some() || cli.print.is_some() {
+        argv.extend(cli.args.iter().cloned());
+    } else {
+        let file = PathBuf::from(&cli.args[0]);
+        let abs = std::env::current_dir().map(|d| d.join(&file)).unwrap_or(file);
+        argv.push(abs.display().to_string());
+        argv.extend(cli.args[1..].iter().cloned());
+    }
+    let mut exec_argv = Vec::new();
+    if cli.expose_gc {
+        exec_argv.push("--expose-gc".to_owned());
+    }
+    if cli.experimental_vm_modules {
+        exec_argv.push("--experimental-vm-modules".to_owned());
+    }
+    host::configure(host::Config {
+        argv,
+        exec_argv,
+        expose_gc: cli.expose_gc,
+    });
+    let iso = match Isolate::new() {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("boavm: {e}");
+            std::process::exit(70);
+        }
+    };
+    let main_ctx = iso.main_context();
+    let code = iso.with_context(None, &main_ctx, |cx| run(&cli, &iso, cx));
+    host::flush();
+    let code = match code {
+        Ok(c) => c,
+        Err(VmError::Thrown(_)) | Err(_) => 70,
+    };
+    std::process::exit(code);
+}

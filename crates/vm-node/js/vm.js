@@ -1,0 +1,249 @@
+'use strict';
+// The JavaScript face of `node:vm`: Node's API shape and argument validation over the native
+// core (`native`, provided by vm-node's Rust side).
+// Runs as a factory: (native, inspect, makeErrors) => the vm module object.
+
+module.exports = function makeVm(native, inspect, makeErrors) {
+  const { errors: E, validators: V } = makeErrors(inspect);
+  const kEmptyObject = Object.freeze({ __proto__: null });
+  const USE_MAIN_CONTEXT_DEFAULT_LOADER = Symbol('vm_dynamic_import_main_context_default');
+  const DONT_CONTEXTIFY = Symbol('vm_context_no_contextify');
+  let defaultContextNameIndex = 1;
+
+  function unsupported(what) {
+    return E.code(Error, 'ERR_BOAVM_UNSUPPORTED', `${what} is not supported by boavm yet (see README: Unsupported)`);
+  }
+
+  function isContext(object) {
+    V.validateObject(object, 'object', { allowArray: true, allowFunction: true });
+    return native.isContext(object);
+  }
+
+  function validateContext(contextifiedObject) {
+    if (contextifiedObject === null || (typeof contextifiedObject !== 'object' && typeof contextifiedObject !== 'function') ||
+        !native.isContext(contextifiedObject)) {
+      throw E.ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
+    }
+  }
+
+  function createContext(contextObject = {}, options = kEmptyObject) {
+    if (contextObject === DONT_CONTEXTIFY) throw unsupported('vm.constants.DONT_CONTEXTIFY');
+    if (isContext(contextObject)) return contextObject;
+    V.validateObject(options, 'options');
+    const {
+      name = `VM Context ${defaultContextNameIndex++}`,
+      origin,
+      codeGeneration,
+      microtaskMode,
+      importModuleDynamically,
+    } = options;
+    V.validateString(name, 'options.name');
+    if (origin !== undefined) V.validateString(origin, 'options.origin');
+    if (codeGeneration !== undefined) V.validateObject(codeGeneration, 'options.codeGeneration');
+    let strings = true;
+    let wasm = true;
+    if (codeGeneration !== undefined) {
+      ({ strings = true, wasm = true } = codeGeneration);
+      V.validateBoolean(strings, 'options.codeGeneration.strings');
+      V.validateBoolean(wasm, 'options.codeGeneration.wasm');
+    }
+    V.validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
+    if (microtaskMode === 'afterEvaluate') throw unsupported("microtaskMode: 'afterEvaluate'");
+    if (importModuleDynamically !== undefined) throw unsupported('options.importModuleDynamically');
+    native.makeContext(contextObject, name, origin, strings, wasm);
+    return contextObject;
+  }
+
+  function getContextOptions(options) {
+    if (!options) return {};
+    const contextOptions = {
+      name: options.contextName,
+      origin: options.contextOrigin,
+      codeGeneration: undefined,
+      microtaskMode: options.microtaskMode,
+    };
+    if (contextOptions.name !== undefined) V.validateString(contextOptions.name, 'options.contextName');
+    if (contextOptions.origin !== undefined) V.validateString(contextOptions.origin, 'options.contextOrigin');
+    if (options.contextCodeGeneration !== undefined) {
+      V.validateObject(options.contextCodeGeneration, 'options.contextCodeGeneration');
+      const { strings, wasm } = options.contextCodeGeneration;
+      if (strings !== undefined) V.validateBoolean(strings, 'options.contextCodeGeneration.strings');
+      if (wasm !== undefined) V.validateBoolean(wasm, 'options.contextCodeGeneration.wasm');
+      contextOptions.codeGeneration = { strings, wasm };
+    }
+    if (options.microtaskMode !== undefined) V.validateString(options.microtaskMode, 'options.microtaskMode');
+    return contextOptions;
+  }
+
+  function getRunInContextArgs(options = kEmptyObject) {
+    V.validateObject(options, 'options');
+    let timeout = options.timeout;
+    if (timeout !== undefined) V.validateUint32(timeout, 'options.timeout', true);
+    const { displayErrors = true, breakOnSigint = false } = options;
+    V.validateBoolean(displayErrors, 'options.displayErrors');
+    V.validateBoolean(breakOnSigint, 'options.breakOnSigint');
+    if (timeout !== undefined) throw unsupported('options.timeout');
+    if (breakOnSigint) throw unsupported('options.breakOnSigint');
+    return { displayErrors };
+  }
+
+  const kHandle = Symbol('kHandle');
+
+  class Script {
+    constructor(code, options = kEmptyObject) {
+      code = `${code}`;
+      if (typeof options === 'string') {
+        options = { filename: options };
+      } else {
+        V.validateObject(options, 'options');
+      }
+      const {
+        filename = 'evalmachine.<anonymous>',
+        lineOffset = 0,
+        columnOffset = 0,
+        cachedData,
+        produceCachedData = false,
+        importModuleDynamically,
+      } = options;
+      V.validateString(filename, 'options.filename');
+      V.validateInt32(lineOffset, 'options.lineOffset');
+      V.validateInt32(columnOffset, 'options.columnOffset');
+      if (cachedData !== undefined && !V.isArrayBufferView(cachedData)) {
+        throw E.ERR_INVALID_ARG_TYPE('options.cachedData', ['Buffer', 'TypedArray', 'DataView'], cachedData);
+      }
+      V.validateBoolean(produceCachedData, 'options.produceCachedData');
+      if (importModuleDynamically !== undefined && importModuleDynamically !== USE_MAIN_CONTEXT_DEFAULT_LOADER) {
+        V.validateFunction(importModuleDynamically, 'options.importModuleDynamically');
+        throw unsupported('options.importModuleDynamically');
+      }
+      if (importModuleDynamically === USE_MAIN_CONTEXT_DEFAULT_LOADER) {
+        throw unsupported('vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER');
+      }
+      Object.defineProperty(this, kHandle, { value: native.compileScript(code, filename, lineOffset, columnOffset) });
+      // No code cache exists for Boa 0.22 (no bytecode serialisation): any cache is rejected,
+      // and a produced cache is an empty buffer that a later compile also rejects.
+      if (cachedData !== undefined) this.cachedDataRejected = true;
+      if (produceCachedData) {
+        this.cachedDataProduced = false;
+      }
+    }
+
+    runInThisContext(options) {
+      const { displayErrors } = getRunInContextArgs(options);
+      return native.runScript(this[kHandle], undefined, displayErrors);
+    }
+
+    runInContext(contextifiedObject, options) {
+      validateContext(contextifiedObject);
+      const { displayErrors } = getRunInContextArgs(options);
+      return native.runScript(this[kHandle], contextifiedObject, displayErrors);
+    }
+
+    runInNewContext(contextObject, options) {
+      const context = createContext(contextObject, getContextOptions(options));
+      return this.runInContext(context, options);
+    }
+
+    createCachedData() {
+      return native.emptyBuffer();
+    }
+  }
+
+  function createScript(code, options) {
+    return new Script(code, options);
+  }
+
+  function runInContext(code, contextifiedObject, options) {
+    validateContext(contextifiedObject);
+    if (typeof options === 'string') options = { filename: options };
+    return createScript(code, options).runInContext(contextifiedObject, options);
+  }
+
+  function runInNewContext(code, contextObject, options) {
+    if (typeof options === 'string') options = { filename: options };
+    contextObject = createContext(contextObject, getContextOptions(options));
+    return createScript(code, options).runInNewContext(contextObject, options);
+  }
+
+  function runInThisContext(code, options) {
+    if (typeof options === 'string') options = { filename: options };
+    return createScript(code, options).runInThisContext(options);
+  }
+
+  function compileFunction(code, params, options = kEmptyObject) {
+    V.validateString(code, 'code');
+    if (params !== undefined) {
+      V.validateArray(params, 'params');
+      params.forEach((p, i) => V.validateString(p, `params[${i}]`));
+    }
+    V.validateObject(options, 'options');
+    const {
+      filename = '',
+      columnOffset = 0,
+      lineOffset = 0,
+      cachedData = undefined,
+      produceCachedData = false,
+      parsingContext = undefined,
+      contextExtensions = [],
+      importModuleDynamically,
+    } = options;
+    V.validateString(filename, 'options.filename');
+    V.validateInt32(columnOffset, 'options.columnOffset');
+    V.validateInt32(lineOffset, 'options.lineOffset');
+    if (cachedData !== undefined && !V.isArrayBufferView(cachedData)) {
+      throw E.ERR_INVALID_ARG_TYPE('options.cachedData', ['Buffer', 'TypedArray', 'DataView'], cachedData);
+    }
+    V.validateBoolean(produceCachedData, 'options.produceCachedData');
+    if (parsingContext !== undefined) {
+      if (typeof parsingContext !== 'object' || parsingContext === null || !native.isContext(parsingContext)) {
+        throw E.ERR_INVALID_ARG_TYPE('options.parsingContext', 'Context', parsingContext);
+      }
+    }
+    V.validateArray(contextExtensions, 'options.contextExtensions');
+    contextExtensions.forEach((extension, i) => {
+      const name = `options.contextExtensions[${i}]`;
+      V.validateObject(extension, name, { nullable: true });
+    });
+    if (importModuleDynamically !== undefined) throw unsupported('options.importModuleDynamically');
+    const fn = native.compileFunction(code, params || [], filename, lineOffset, columnOffset, parsingContext,
+                                      contextExtensions.filter((e) => e !== null));
+    if (produceCachedData) {
+      Object.defineProperty(fn, 'cachedDataProduced', { value: false, writable: true, enumerable: true, configurable: true });
+    }
+    if (cachedData !== undefined) {
+      Object.defineProperty(fn, 'cachedDataRejected', { value: true, writable: true, enumerable: true, configurable: true });
+    }
+    return fn;
+  }
+
+  function measureMemory(options = kEmptyObject) {
+    V.validateObject(options, 'options');
+    const { mode = 'summary', execution = 'default' } = options;
+    V.validateOneOf(mode, 'options.mode', ['summary', 'detailed']);
+    V.validateOneOf(execution, 'options.execution', ['default', 'eager']);
+    const m = native.measureMemory(mode === 'detailed');
+    const range = (bytes) => ({ jsMemoryEstimate: bytes, jsMemoryRange: [Math.floor(bytes * 0.9), Math.ceil(bytes * 1.1)] });
+    const result = { total: range(m.total) };
+    if (mode === 'detailed') {
+      result.current = range(m.current);
+      result.other = m.other.map(range);
+    }
+    return Promise.resolve(result);
+  }
+
+  const constants = { __proto__: null, USE_MAIN_CONTEXT_DEFAULT_LOADER, DONT_CONTEXTIFY };
+  Object.freeze(constants);
+
+  return {
+    Script,
+    createContext,
+    createScript,
+    runInContext,
+    runInNewContext,
+    runInThisContext,
+    isContext,
+    compileFunction,
+    measureMemory,
+    constants,
+  };
+};

@@ -1,0 +1,346 @@
+//! The native core behind `js/vm.js`.
+use std::{
+    cell::{Cell, RefCell},
+    rc::Rc,
+};
+
+use boa_engine::{
+    js_string,
+    object::{
+        builtins::{JsArray, JsUint8Array, JsWeakMap},
+        FunctionObjectBuilder, ObjectInitializer,
+    },
+    Context, JsData, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+};
+use boa_gc::{Finalize, Trace};
+use rustc_hash::FxHashMap;
+use vm_core::{
+    CodeGeneration, CompileFunctionOptions, ContextOptions, Isolate, RunOptions, Sandbox, Script,
+    ScriptOptions, VmContext, VmError,
+};
+
+/// Reads the number of live heap bytes (e.g. from a counting global allocator), for
+/// `vm.measureMemory`.
+pub type HeapCounter = fn() -> usize;
+
+/// Kept alive by a sandbox (through the binding's WeakMap); when the sandbox is collected, the
+/// finalizer queues the context for dropping.
+#[derive(Trace, JsData)]
+struct ContextTag {
+    #[unsafe_ignore_trace]
+    id: usize,
+    #[unsafe_ignore_trace]
+    dead: Rc<Cell<Vec<usize>>>,
+}
+
+impl Finalize for ContextTag {
+    fn finalize(&self) {
+        // Runs inside a collection: only record the id; the context is dropped later, at a
+        // safe point (`Binding::reap`).
+        let mut ids = self.dead.take();
+        ids.push(self.id);
+        self.dead.set(ids);
+    }
+}
+
+struct LiveContext {
+    ctx: VmContext,
+    /// Heap bytes the context took when it was created (measured).
+    baseline: usize,
+}
+
+/// The binding's state, shared by every native function through their captures.
+#[derive(Trace, Finalize, JsData)]
+struct Binding {
+    weakmap: JsWeakMap,
+    #[unsafe_ignore_trace]
+    contexts: RefCell<FxHashMap<usize, LiveContext>>,
+    #[unsafe_ignore_trace]
+    dead: Rc<Cell<Vec<usize>>>,
+    #[unsafe_ignore_trace]
+    heap: Option<HeapCounter>,
+}
+
+#[derive(Trace, Finalize, JsData)]
+struct ScriptHandle {
+    #[unsafe_ignore_trace]
+    script: Script,
+}
+
+fn binding(captures: &JsObject) -> JsResult<boa_gc::GcRef<'_, Binding>> {
+    captures
+        .downcast_ref::<Binding>()
+        .ok_or_else(|| JsNativeError::typ().with_message("vm binding state missing").into())
+}
+
+impl Binding {
+    /// Drops contexts whose sandbox was collected.
+    fn reap(&self) {
+        let ids = self.dead.take();
+        if ids.is_empty() {
+            return;
+        }
+        let mut map = self.contexts.borrow_mut();
+        for id in ids {
+            map.remove(&id);
+        }
+    }
+
+    fn lookup(&self, sandbox: &JsObject, cx: &mut Context) -> JsResult<Option<VmContext>> {
+        let tag = self.weakmap.get(sandbox, cx)?;
+        let Some(tag) = tag.as_object() else { return Ok(None) };
+        let Some(id) = tag.downcast_ref::<ContextTag>().map(|t| t.id) else {
+            return Ok(None);
+        };
+        Ok(self.contexts.borrow().get(&id).map(|l| l.ctx.clone()))
+    }
+}
+
+fn isolate(cx: &Context) -> JsResult<Isolate> {
+    Isolate::from_engine(cx)
+        .map(|(iso, _)| iso)
+        .ok_or_else(|| JsNativeError::error().with_message("not running inside a vm-core isolate").into())
+}
+
+/// Maps a vm-core error to what JavaScript sees: thrown values pass through unchanged.
+fn to_js(err: VmError) -> JsError {
+    match err {
+        VmError::Thrown(v) => JsError::from_opaque(v),
+        VmError::InvalidOption { name, reason } => JsNativeError::typ()
+            .with_message(format!("options.{name}: {reason}"))
+            .into(),
+        VmError::NestingLimit(_) | VmError::EngineBusy(_) => JsNativeError::range()
+            .with_message("Maximum call stack size exceeded")
+            .into(),
+        other => JsNativeError::error().with_message(other.to_string()).into(),
+    }
+}
+
+fn arg(args: &[JsValue], i: usize) -> JsValue {
+    args.get(i).cloned().unwrap_or_default()
+}
+
+fn string_arg(args: &[JsValue], i: usize, cx: &mut Context) -> JsResult<String> {
+    Ok(arg(args, i).to_string(cx)?.to_std_string_escaped())
+}
+
+fn i32_arg(args: &[JsValue], i: usize, cx: &mut Context) -> JsResult<i32> {
+    arg(args, i).to_i32(cx)
+}
+
+fn object_arg(args: &[JsValue], i: usize, what: &str) -> JsResult<JsObject> {
+    arg(args, i)
+        .as_object()
+        .ok_or_else(|| JsNativeError::typ().with_message(format!("{what} must be an object")).into())
+}
+
+fn is_context(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+    let Some(obj) = arg(args, 0).as_object() else { return Ok(false.into()) };
+    let b = binding(b)?;
+    Ok(b.lookup(&obj, cx)?.is_some().into())
+}
+
+fn make_context(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+    let sandbox = object_arg(args, 0, "contextObject")?;
+    let name = string_arg(args, 1, cx)?;
+    let origin = arg(args, 2);
+    let origin = if origin.is_undefined() { None } else { Some(origin.to_string(cx)?.to_std_string_escaped()) };
+    let strings = arg(args, 3).to_boolean();
+    let wasm = arg(args, 4).to_boolean();
+    let iso = isolate(cx)?;
+    let state = binding(b)?;
+    state.reap();
+    let before = state.heap.map(|h| h());
+    let options = ContextOptions {
+        name: Some(name),
+        origin,
+        code_generation: CodeGeneration { strings, wasm },
+        ..Default::default()
+    };
+    let ctx = iso
+        .create_context_from(cx, Sandbox::Object(sandbox.clone()), options, true)
+        .map_err(to_js)?;
+    let baseline = match (before, state.heap) {
+        (Some(b0), Some(h)) => h().saturating_sub(b0),
+        _ => 0,
+    };
+    let tag = JsObject::from_proto_and_data(
+        None,
+        ContextTag {
+            id: ctx.id(),
+            dead: state.dead.clone(),
+        },
+    );
+    state.weakmap.set(&sandbox, tag.into(), cx)?;
+    state.contexts.borrow_mut().insert(ctx.id(), LiveContext { ctx, baseline });
+    Ok(JsValue::undefined())
+}
+
+fn compile_script(_: &JsValue, args: &[JsValue], _b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+    let code = string_arg(args, 0, cx)?;
+    let options = ScriptOptions {
+        filename: string_arg(args, 1, cx)?,
+        line_offset: i32_arg(args, 2, cx)?,
+        column_offset: i32_arg(args, 3, cx)?,
+    };
+    let iso = isolate(cx)?;
+    let script = iso.compile_script_from(cx, &code, options).map_err(to_js)?;
+    Ok(JsObject::from_proto_and_data(None, ScriptHandle { script }).into())
+}
+
+fn target_context(b: &JsObject, value: &JsValue, iso: &Isolate, cx: &mut Context) -> JsResult<VmContext> {
+    match value.as_object() {
+        None => Ok(iso.main_context()),
+        Some(obj) => binding(b)?
+            .lookup(&obj, cx)?
+            .ok_or_else(|| JsNativeError::typ().with_message("not a vm context").into()),
+    }
+}
+
+fn run_script(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+    let handle = object_arg(args, 0, "script")?;
+    let script = handle
+        .downcast_ref::<ScriptHandle>()
+        .map(|h| h.script.clone())
+        .ok_or_else(|| JsNativeError::typ().with_message("Illegal invocation"))?;
+    let iso = isolate(cx)?;
+    binding(b)?.reap();
+    let ctx = target_context(b, &arg(args, 1), &iso, cx)?;
+    let options = RunOptions {
+        display_errors: arg(args, 2).to_boolean(),
+        ..Default::default()
+    };
+    iso.run_script_from(cx, &script, &ctx, &options).map_err(to_js)
+}
+
+fn compile_function(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+    let code = string_arg(args, 0, cx)?;
+    let params_arr = JsArray::from_object(object_arg(args, 1, "params")?)?;
+    let mut params = Vec::new();
+    for i in 0..params_arr.length(cx)? {
+        params.push(params_arr.get(i, cx)?.to_string(cx)?.to_std_string_escaped());
+    }
+    let iso = isolate(cx)?;
+    let parsing = arg(args, 5);
+    let parsing_context = if parsing.is_undefined() { None } else { Some(target_context(b, &parsing, &iso, cx)?) };
+    let ext_arr = JsArray::from_object(object_arg(args, 6, "contextExtensions")?)?;
+    let mut context_extensions = Vec::new();
+    for i in 0..ext_arr.length(cx)? {
+        if let Some(o) = ext_arr.get(i, cx)?.as_object() {
+            context_extensions.push(o);
+        }
+    }
+    let options = CompileFunctionOptions {
+        script: ScriptOptions {
+            filename: string_arg(args, 2, cx)?,
+            line_offset: i32_arg(args, 3, cx)?,
+            column_offset: i32_arg(args, 4, cx)?,
+        },
+        parsing_context,
+        context_extensions,
+    };
+    iso.compile_function_from(cx, &code, &params, options).map(Into::into).map_err(to_js)
+}
+
+fn measure_memory(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+    let detailed = arg(args, 0).to_boolean();
+    let state = binding(b)?;
+    state.reap();
+    let Some(heap) = state.heap else {
+        return Err(JsNativeError::error()
+            .with_message("vm.measureMemory needs a heap counter; this host did not provide one")
+            .into());
+    };
+    let total = heap();
+    let result = ObjectInitializer::new(cx).build();
+    result.set(js_string!("total"), total as f64, false, cx)?;
+    if detailed {
+        let others: Vec<JsValue> = state.contexts.borrow().values().map(|l| JsValue::from(l.baseline as f64)).collect();
+        let others_sum: usize = state.contexts.borrow().values().map(|l| l.baseline).sum();
+        result.set(js_string!("current"), total.saturating_sub(others_sum) as f64, false, cx)?;
+        let arr = JsArray::from_iter(others, cx);
+        result.set(js_string!("other"), arr, false, cx)?;
+    }
+    Ok(result.into())
+}
+
+fn empty_buffer(_: &JsValue, _args: &[JsValue], _b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+    // `Buffer.from(...)` of the host when present, so `Buffer.isBuffer` holds.
+    let global = cx.global_object();
+    let buffer = global.get(js_string!("Buffer"), cx)?;
+    if let Some(buffer) = buffer.as_object() {
+        let alloc = buffer.get(js_string!("alloc"), cx)?;
+        if let Some(alloc) = alloc.as_callable() {
+            return alloc.call(&buffer.into(), &[0.into()], cx);
+        }
+    }
+    Ok(JsUint8Array::from_iter(std::iter::empty(), cx)?.into())
+}
+
+/// Builds the `vm` module object in the running engine (`cx` must belong to an [`Isolate`]).
+///
+/// `inspect` is `util.inspect` (used for Node's "Received ..." message parts); `heap` reads the
+/// live heap bytes for `vm.measureMemory` (without it, `measureMemory` rejects).
+pub fn install(cx: &mut Context, inspect: JsValue, heap: Option<HeapCounter>) -> JsResult<JsObject> {
+    let state = JsObject::from_proto_and_data(
+        None,
+        Binding {
+            weakmap: JsWeakMap::new(cx),
+            contexts: RefCell::default(),
+            dead: Rc::default(),
+            heap,
+        },
+    );
+    type Native = fn(&JsValue, &[JsValue], &JsObject, &mut Context) -> JsResult<JsValue>;
+    let fns: [(&str, Native); 8] = [
+        ("isContext", is_context),
+        ("makeContext", make_context),
+        ("compileScript", compile_script),
+        ("runScript", run_script),
+        ("compileFunction", compile_function),
+        ("measureMemory", measure_memory),
+        ("emptyBuffer", empty_buffer),
+        ("gc", |_, _, _, _| {
+            boa_gc::force_collect();
+            Ok(JsValue::undefined())
+        }),
+    ];
+    let realm = cx.realm().clone();
+    let native = JsObject::with_null_proto();
+    for (name, f) in fns {
+        let func = FunctionObjectBuilder::new(&realm, NativeFunction::from_copy_closure_with_captures(f, state.clone()))
+            .name(JsString::from(name))
+            .build();
+        native.define_property_or_throw(
+            JsString::from(name),
+            boa_engine::property::PropertyDescriptor::builder()
+                .value(func)
+                .writable(false)
+                .enumerable(true)
+                .configurable(false),
+            cx,
+        )?;
+    }
+    let errors = factory(crate::sources::ERRORS_JS, "node:internal/errors", cx)?;
+    let vm = factory(crate::sources::VM_JS, "node:vm", cx)?;
+    let module = vm.call(&JsValue::undefined(), &[native.into(), inspect, errors.into()], cx)?;
+    module
+        .as_object()
+        .ok_or_else(|| JsNativeError::typ().with_message("vm.js did not return an object").into())
+}
+
+/// Evaluates a CommonJS-style source `module.exports = ...` and returns `module.exports`.
+fn factory(src: &str, name: &str, cx: &mut Context) -> JsResult<JsObject> {
+    let wrapped = format!("(function (module) {{ 'use strict';\n{src}\n}})");
+    let f = cx.eval(boa_engine::Source::from_bytes(wrapped.as_bytes()).with_path(std::path::Path::new(name)))?;
+    let module = ObjectInitializer::new(cx).build();
+    let f = f
+        .as_callable()
+        .ok_or_else(|| JsNativeError::typ().with_message("factory wrapper is not callable"))?;
+    f.call(&JsValue::undefined(), &[module.clone().into()], cx)?;
+    let exports = module.get(js_string!("exports"), cx)?;
+    exports
+        .as_object()
+        .ok_or_else(|| JsNativeError::typ().with_message(format!("{name} exported nothing")).into())
+}
+
