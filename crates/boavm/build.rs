@@ -12,7 +12,13 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
         } else if p.extension().is_some_and(|x| x == "js") {
             let rel = p.strip_prefix(base).expect("prefix").with_extension("");
             let name = rel.to_string_lossy().replace('\\', "/");
-            out.push((name, p.canonicalize().expect("path").to_string_lossy().into_owned()));
+            out.push((
+                name,
+                p.canonicalize()
+                    .expect("path")
+                    .to_string_lossy()
+                    .into_owned(),
+            ));
         }
     }
 }
@@ -23,7 +29,9 @@ fn main() {
     println!("cargo:rerun-if-changed=js");
     let mut files = Vec::new();
     collect(&js, &js, &mut files);
-    let mut src = String::from("/// Builtin module sources: (name, source).\npub static BUILTINS: &[(&str, &str)] = &[\n");
+    let mut src = String::from(
+        "/// Builtin module sources: (name, source).\npub static BUILTINS: &[(&str, &str)] = &[\n",
+    );
     for (name, path) in &files {
         println!("cargo:rerun-if-changed={path}");
         writeln!(src, "    ({name:?}, include_str!({path:?})),").expect("write");

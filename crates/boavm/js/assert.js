@@ -359,24 +359,24 @@ function ifError(err) {
       message += inspect(err);
     }
     const newErr = new AssertionError({ actual: err, expected: null, operator: 'ifError', message });
-    // Keep the frames of the original error visible.
+    // Show the frames of the original error after the frames of this call
+    // that it does not share.
     const origStack = err.stack;
-    if (typeof origStack === 'string') {
-      const origFrames = origStack.split('\n');
-      origFrames.shift();
-      const ownStack = String(newErr.stack).split('\n');
-      for (const frame of origFrames) {
-        const pos = ownStack.indexOf(frame);
-        if (pos !== -1) {
-          ownStack.splice(0, pos);
-          break;
+    const ownStack = newErr.stack;
+    if (typeof origStack === 'string' && typeof ownStack === 'string') {
+      const origFrames = origStack.split('\n').filter((line) => /^\s+at /.test(line));
+      if (origFrames.length > 0) {
+        let ownLines = ownStack.split('\n');
+        for (const frame of origFrames) {
+          const pos = ownLines.indexOf(frame);
+          if (pos !== -1) {
+            ownLines = ownLines.slice(0, pos);
+            break;
+          }
         }
-      }
-      const frames = origFrames.filter((line) => /^\s+at /.test(line));
-      if (frames.length > 0) {
         try {
           Object.defineProperty(newErr, 'stack', {
-            value: `${String(newErr.stack).split('\n')[0]}\n${frames.join('\n')}`,
+            value: `${ownLines.join('\n')}\n${origFrames.join('\n')}`,
             writable: true,
             enumerable: false,
             configurable: true,

@@ -217,7 +217,8 @@ proto.toString = function toString(encoding, start, end) {
   else end = Math.trunc(end) || 0;
   if (end <= start) return '';
   if (encoding === undefined) return enc.codecs.utf8.slice(this, start, end);
-  const codec = enc.getCodec(encoding);
+  // Unlike Buffer.from, an explicit null or '' is not taken for utf8 here.
+  const codec = encoding === null || encoding === '' ? undefined : enc.getCodec(encoding);
   if (codec === undefined) throw unknownEncoding(encoding);
   return codec.slice(this, start, end);
 };

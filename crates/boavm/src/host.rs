@@ -79,11 +79,18 @@ fn isolate(cx: &Context) -> JsResult<Isolate> {
 fn vm_err(e: vm_core::VmError) -> boa_engine::JsError {
     match e {
         vm_core::VmError::Thrown(v) => boa_engine::JsError::from_opaque(v),
-        other => JsNativeError::error().with_message(other.to_string()).into(),
+        other => JsNativeError::error()
+            .with_message(other.to_string())
+            .into(),
     }
 }
 
-fn io_error(e: &std::io::Error, syscall: &str, path: &str, cx: &mut Context) -> boa_engine::JsError {
+fn io_error(
+    e: &std::io::Error,
+    syscall: &str,
+    path: &str,
+    cx: &mut Context,
+) -> boa_engine::JsError {
     let code = match e.kind() {
         std::io::ErrorKind::NotFound => "ENOENT",
         std::io::ErrorKind::PermissionDenied => "EACCES",
@@ -142,7 +149,11 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
             let src = str_arg(a, 0, cx)?;
             let name = str_arg(a, 1, cx)?;
             let iso = isolate(cx)?;
-            let params = ["exports".to_owned(), "require".to_owned(), "module".to_owned()];
+            let params = [
+                "exports".to_owned(),
+                "require".to_owned(),
+                "module".to_owned(),
+            ];
             let options = CompileFunctionOptions {
                 script: ScriptOptions {
                     filename: name,
@@ -171,8 +182,12 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
             });
             Ok(JsValue::undefined())
         }),
-        ("now", |_, _, _| Ok(with_state(|s| s.start.elapsed().as_secs_f64() * 1000.0).into())),
-        ("hrtimeNs", |_, _, _| Ok(with_state(|s| s.start.elapsed().as_nanos() as f64).into())),
+        ("now", |_, _, _| {
+            Ok(with_state(|s| s.start.elapsed().as_secs_f64() * 1000.0).into())
+        }),
+        ("hrtimeNs", |_, _, _| {
+            Ok(with_state(|s| s.start.elapsed().as_nanos() as f64).into())
+        }),
         ("argv", |_, _, cx| {
             let v = with_state(|s| s.config.argv.clone());
             Ok(strings(&v, cx))
@@ -182,7 +197,11 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
             Ok(strings(&v, cx))
         }),
         ("execPath", |_, _, _| {
-            Ok(js_str(&std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()))
+            Ok(js_str(
+                &std::env::current_exe()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+            ))
         }),
         ("env", |_, _, cx| {
             let obj = ObjectInitializer::new(cx).build();
@@ -202,7 +221,11 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
         ("pid", |_, _, _| Ok(std::process::id().into())),
         ("version", |_, _, _| Ok(js_str(env!("CARGO_PKG_VERSION")))),
         ("cwd", |_, _, _| {
-            Ok(js_str(&std::env::current_dir().map(|p| p.display().to_string()).unwrap_or_default()))
+            Ok(js_str(
+                &std::env::current_dir()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+            ))
         }),
         ("exit", |_, a, cx| {
             let code = arg(a, 0).to_i32(cx)?;
@@ -212,11 +235,17 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
         ("resolve", |_, a, cx| {
             let dir = str_arg(a, 0, cx)?;
             let id = str_arg(a, 1, cx)?;
-            Ok(resolve(Path::new(&dir), &id).map_or(JsValue::undefined(), |p| js_str(&p.display().to_string())))
+            Ok(resolve(Path::new(&dir), &id)
+                .map_or(JsValue::undefined(), |p| js_str(&p.display().to_string())))
         }),
         ("dirname", |_, a, cx| {
             let p = str_arg(a, 0, cx)?;
-            Ok(js_str(&Path::new(&p).parent().map(|d| d.display().to_string()).unwrap_or_else(|| ".".into())))
+            Ok(js_str(
+                &Path::new(&p)
+                    .parent()
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_else(|| ".".into()),
+            ))
         }),
         ("readFile", |_, a, cx| {
             let p = str_arg(a, 0, cx)?;
@@ -230,9 +259,13 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
             iso.run_jobs_from(cx).map_err(vm_err)?;
             Ok(JsValue::undefined())
         }),
-        ("heapBytes", |_, _, _| Ok((crate::alloc::live_bytes() as f64).into())),
+        ("heapBytes", |_, _, _| {
+            Ok((crate::alloc::live_bytes() as f64).into())
+        }),
         ("rss", |_, _, _| Ok((rss_bytes() as f64).into())),
-        ("exposeGc", |_, _, _| Ok(with_state(|s| s.config.expose_gc).into())),
+        ("exposeGc", |_, _, _| {
+            Ok(with_state(|s| s.config.expose_gc).into())
+        }),
         ("gc", |_, _, _| {
             boa_gc::force_collect();
             Ok(JsValue::undefined())
@@ -244,7 +277,11 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
 pub fn rss_bytes() -> usize {
     std::fs::read_to_string("/proc/self/statm")
         .ok()
-        .and_then(|s| s.split_whitespace().nth(1).and_then(|v| v.parse::<usize>().ok()))
+        .and_then(|s| {
+            s.split_whitespace()
+                .nth(1)
+                .and_then(|v| v.parse::<usize>().ok())
+        })
         .map_or(0, |pages| pages * 4096)
 }
 

@@ -20,7 +20,12 @@ const PRELUDE: &str = include_str!("../prelude/prelude.js");
 #[command(name = "boavm", version, about)]
 struct Cli {
     /// Evaluate CODE as a script.
-    #[arg(short = 'e', long = "eval", value_name = "CODE", conflicts_with = "print")]
+    #[arg(
+        short = 'e',
+        long = "eval",
+        value_name = "CODE",
+        conflicts_with = "print"
+    )]
     eval: Option<String>,
     /// Evaluate CODE and print the result.
     #[arg(short = 'p', long = "print", value_name = "CODE")]
@@ -32,13 +37,19 @@ struct Cli {
     #[arg(long = "experimental-vm-modules")]
     experimental_vm_modules: bool,
     /// The script to run, then its arguments (`process.argv[2..]`).
-    #[arg(value_name = "FILE", trailing_var_arg = true, allow_hyphen_values = true)]
+    #[arg(
+        value_name = "FILE",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
     args: Vec<String>,
 }
 
 fn call(hooks: &JsObject, name: &str, args: &[JsValue], cx: &mut Context) -> JsResult<JsValue> {
     let f = hooks.get(js_string!(name), cx)?;
-    let f = f.as_callable().ok_or_else(|| boa_engine::JsNativeError::typ().with_message(format!("prelude hook {name} missing")))?;
+    let f = f.as_callable().ok_or_else(|| {
+        boa_engine::JsNativeError::typ().with_message(format!("prelude hook {name} missing"))
+    })?;
     f.call(&JsValue::undefined(), args, cx)
 }
 
@@ -79,7 +90,10 @@ fn check_rejections(iso: &Isolate, hooks: &JsObject, cx: &mut Context) -> bool {
 }
 
 fn run(cli: &Cli, iso: &Isolate, cx: &mut Context) -> i32 {
-    let prelude = match cx.eval(Source::from_bytes(PRELUDE.as_bytes()).with_path(std::path::Path::new("node:internal/boavm"))) {
+    let prelude = match cx.eval(
+        Source::from_bytes(PRELUDE.as_bytes())
+            .with_path(std::path::Path::new("node:internal/boavm")),
+    ) {
         Ok(v) => v,
         Err(e) => {
             eprintln!("boavm: prelude failed: {e}");
@@ -93,7 +107,10 @@ fn run(cli: &Cli, iso: &Isolate, cx: &mut Context) -> i32 {
             return 70;
         }
     };
-    let hooks = match prelude.as_callable().map(|f| f.call(&JsValue::undefined(), &[host.into()], cx)) {
+    let hooks = match prelude
+        .as_callable()
+        .map(|f| f.call(&JsValue::undefined(), &[host.into()], cx))
+    {
         Some(Ok(h)) if h.is_object() => h.as_object().expect("checked"),
         Some(Err(e)) => {
             eprintln!("boavm: prelude failed: {e}");
@@ -105,14 +122,29 @@ fn run(cli: &Cli, iso: &Isolate, cx: &mut Context) -> i32 {
         }
     };
     let started = if let Some(code) = cli.eval.as_ref().or(cli.print.as_ref()) {
-        call(&hooks, "runEval", &[js_string!(code.as_str()).into(), cli.print.is_some().into()], cx)
+        call(
+            &hooks,
+            "runEval",
+            &[js_string!(code.as_str()).into(), cli.print.is_some().into()],
+            cx,
+        )
     } else {
         let file = PathBuf::from(&cli.args[0]);
-        let abs = std::env::current_dir().map(|d| d.join(&file)).unwrap_or(file);
-        call(&hooks, "runMain", &[js_string!(abs.display().to_string().as_str()).into()], cx)
+        let abs = std::env::current_dir()
+            .map(|d| d.join(&file))
+            .unwrap_or(file);
+        call(
+            &hooks,
+            "runMain",
+            &[js_string!(abs.display().to_string().as_str()).into()],
+            cx,
+        )
     };
     let fatal = |hooks: &JsObject, cx: &mut Context| -> i32 {
-        call(hooks, "finish", &[1.into()], cx).ok().and_then(|v| v.as_number()).map_or(1, |n| n as i32)
+        call(hooks, "finish", &[1.into()], cx)
+            .ok()
+            .and_then(|v| v.as_number())
+            .map_or(1, |n| n as i32)
     };
     if let Err(e) = started {
         if !report_uncaught(&hooks, e, cx) {
@@ -158,13 +190,17 @@ fn main() {
         eprintln!("boavm: no script given (try `boavm --help`)");
         std::process::exit(9);
     }
-    let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "boavm".into());
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "boavm".into());
     let mut argv = vec![exe];
     if cli.eval.is_some() || cli.print.is_some() {
         argv.extend(cli.args.iter().cloned());
     } else {
         let file = PathBuf::from(&cli.args[0]);
-        let abs = std::env::current_dir().map(|d| d.join(&file)).unwrap_or(file);
+        let abs = std::env::current_dir()
+            .map(|d| d.join(&file))
+            .unwrap_or(file);
         argv.push(abs.display().to_string());
         argv.extend(cli.args[1..].iter().cloned());
     }

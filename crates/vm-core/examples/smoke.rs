@@ -1,15 +1,23 @@
 //! Runs a few snippets in a contextified sandbox and prints what they return.
-use vm_core::{boa_engine::{js_string, JsObject, JsValue}, ContextOptions, HostMap, Isolate, RunOptions, Sandbox, ScriptOptions};
+use vm_core::{
+    boa_engine::{js_string, JsObject, JsValue},
+    ContextOptions, HostMap, Isolate, RunOptions, Sandbox, ScriptOptions,
+};
 
 fn show(iso: &Isolate, v: Result<JsValue, vm_core::VmError>) -> String {
     let main = iso.main_context();
     match v {
-        Ok(v) => iso.with_context(None, &main, |_| v.display().to_string()).unwrap(),
+        Ok(v) => iso
+            .with_context(None, &main, |_| v.display().to_string())
+            .unwrap(),
         Err(vm_core::VmError::Thrown(v)) => iso
             .with_context(None, &main, |cx| {
                 let o = v.as_object();
                 match o {
-                    Some(o) => format!("THROWN {}", o.get(js_string!("stack"), cx).unwrap().display()),
+                    Some(o) => format!(
+                        "THROWN {}",
+                        o.get(js_string!("stack"), cx).unwrap().display()
+                    ),
                     None => format!("THROWN {}", v.display()),
                 }
             })
@@ -21,7 +29,9 @@ fn show(iso: &Isolate, v: Result<JsValue, vm_core::VmError>) -> String {
 fn main() {
     let iso = Isolate::new().unwrap();
     let sandbox = JsObject::with_null_proto();
-    let ctx = iso.create_context(Sandbox::Object(sandbox.clone()), ContextOptions::default()).unwrap();
+    let ctx = iso
+        .create_context(Sandbox::Object(sandbox.clone()), ContextOptions::default())
+        .unwrap();
     let run = |src: &str| {
         let r = iso.run_in_context(src, &ctx, ScriptOptions::default(), &RunOptions::default());
         println!("{src:60} => {}", show(&iso, r));
@@ -38,26 +48,89 @@ fn main() {
     run("function g(){ throw new Error('boom') }\ng()");
     run("eval('1+1')");
     run("var a = ;");
-    let s = iso.compile_script("let q = 1; q", ScriptOptions::default()).unwrap();
-    println!("run1 {}", show(&iso, iso.run_script(&s, &ctx, &RunOptions::default())));
-    println!("run2 {}", show(&iso, iso.run_script(&s, &ctx, &RunOptions::default())));
-    let keys = iso.with_context(None, &iso.main_context(), |cx| {
-        sandbox.own_property_keys(cx).unwrap().iter().map(|k| k.to_string()).collect::<Vec<_>>()
-    }).unwrap();
+    let s = iso
+        .compile_script("let q = 1; q", ScriptOptions::default())
+        .unwrap();
+    println!(
+        "run1 {}",
+        show(&iso, iso.run_script(&s, &ctx, &RunOptions::default()))
+    );
+    println!(
+        "run2 {}",
+        show(&iso, iso.run_script(&s, &ctx, &RunOptions::default()))
+    );
+    let keys = iso
+        .with_context(None, &iso.main_context(), |cx| {
+            sandbox
+                .own_property_keys(cx)
+                .unwrap()
+                .iter()
+                .map(|k| k.to_string())
+                .collect::<Vec<_>>()
+        })
+        .unwrap();
     println!("sandbox keys {keys:?}");
-    let arr = iso.run_in_context("[]", &ctx, ScriptOptions::default(), &RunOptions::default()).unwrap();
-    let main_arr = iso.run_in_context("(a) => a instanceof Array", &iso.main_context(), ScriptOptions::default(), &RunOptions::default()).unwrap();
-    let r = iso.with_context(None, &iso.main_context(), |cx| main_arr.as_object().unwrap().call(&JsValue::undefined(), &[arr], cx).unwrap().display().to_string()).unwrap();
+    let arr = iso
+        .run_in_context("[]", &ctx, ScriptOptions::default(), &RunOptions::default())
+        .unwrap();
+    let main_arr = iso
+        .run_in_context(
+            "(a) => a instanceof Array",
+            &iso.main_context(),
+            ScriptOptions::default(),
+            &RunOptions::default(),
+        )
+        .unwrap();
+    let r = iso
+        .with_context(None, &iso.main_context(), |cx| {
+            main_arr
+                .as_object()
+                .unwrap()
+                .call(&JsValue::undefined(), &[arr], cx)
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .unwrap();
     println!("[] instanceof Array outside: {r}");
     let hm = HostMap::new();
     hm.insert("n", 20);
-    let hctx = iso.create_context(Sandbox::Host(hm.clone()), ContextOptions::default()).unwrap();
-    let r = iso.run_in_context("var m = n + 1; k = 'x'; m", &hctx, ScriptOptions::default(), &RunOptions::default());
+    let hctx = iso
+        .create_context(Sandbox::Host(hm.clone()), ContextOptions::default())
+        .unwrap();
+    let r = iso.run_in_context(
+        "var m = n + 1; k = 'x'; m",
+        &hctx,
+        ScriptOptions::default(),
+        &RunOptions::default(),
+    );
     println!("host => {} keys {:?}", show(&iso, r), hm.keys());
-    let opts = ScriptOptions { filename: "off.js".into(), line_offset: 10, column_offset: 5 };
-    let r = iso.run_in_context("(function h(){ throw new TypeError('t') })()", &ctx, opts, &RunOptions::default());
+    let opts = ScriptOptions {
+        filename: "off.js".into(),
+        line_offset: 10,
+        column_offset: 5,
+    };
+    let r = iso.run_in_context(
+        "(function h(){ throw new TypeError('t') })()",
+        &ctx,
+        opts,
+        &RunOptions::default(),
+    );
     println!("{}", show(&iso, r));
-    let f = iso.compile_function("return a + b + (typeof c)", &["a".into(), "b".into()], Default::default()).unwrap();
-    let r = iso.with_context(None, &iso.main_context(), |cx| f.call(&JsValue::undefined(), &[1.into(), 2.into()], cx).unwrap().display().to_string()).unwrap();
+    let f = iso
+        .compile_function(
+            "return a + b + (typeof c)",
+            &["a".into(), "b".into()],
+            Default::default(),
+        )
+        .unwrap();
+    let r = iso
+        .with_context(None, &iso.main_context(), |cx| {
+            f.call(&JsValue::undefined(), &[1.into(), 2.into()], cx)
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .unwrap();
     println!("compileFunction {r}");
 }

@@ -2,7 +2,10 @@
 use std::path::Path;
 
 use boa_engine::{
-    interner::Interner, parser::Parser, Context, JsNativeError, JsObject, JsValue, Source,
+    ast::{scope::Scope, Expression, Statement, StatementListItem},
+    interner::Interner,
+    parser::Parser,
+    Context, JsNativeError, JsObject, JsValue, Source,
 };
 
 use crate::{
@@ -49,25 +52,69 @@ fn check_parts(params: &[String], body: &str) -> Result<(), SyntaxFailure> {
     Parser::new(Source::from_bytes(body.as_bytes()))
         .parse_function_body(&mut interner, false, false)
         .map_err(fail)?;
-    Ok(())
+    // The parts parse on their own; make sure that, put together, they form exactly one
+    // function expression (a body like `}); evil(); (function(){` parses as statements too).
+    let whole = format!("(function ({joined}) {{\n{body}\n}})");
+    let script = Parser::new(Source::from_bytes(whole.as_bytes()))
+        .parse_script(&Scope::new_global(), &mut interner)
+        .map_err(fail)?;
+    let items = script.statements().statements();
+    let single_function = matches!(
+        items,
+        [StatementListItem::Statement(s)] if matches!(
+            &**s,
+            Statement::Expression(Expression::Parenthesized(p))
+                if matches!(p.expression(), Expression::FunctionExpression(_))
+        )
+    );
+    if single_function {
+        Ok(())
+    } else {
+        Err(SyntaxFailure {
+            message: "Unexpected token '}'".to_owned(),
+            position: None,
+        })
+    }
 }
 
 impl Isolate {
     /// `vm.compileFunction(code, params, options)`: a function of the parsing context's realm.
-    pub fn compile_function(&self, code: &str, params: &[String], options: CompileFunctionOptions) -> Result<JsObject, VmError> {
+    pub fn compile_function(
+        &self,
+        code: &str,
+        params: &[String],
+        options: CompileFunctionOptions,
+    ) -> Result<JsObject, VmError> {
         self.compile_function_impl(None, code, params, options)
     }
 
     /// [`Isolate::compile_function`] from a host function running on `cx`.
-    pub fn compile_function_from(&self, cx: &mut Context, code: &str, params: &[String], options: CompileFunctionOptions) -> Result<JsObject, VmError> {
+    pub fn compile_function_from(
+        &self,
+        cx: &mut Context,
+        code: &str,
+        params: &[String],
+        options: CompileFunctionOptions,
+    ) -> Result<JsObject, VmError> {
         self.compile_function_impl(Some(cx), code, params, options)
     }
 
-    fn compile_function_impl(&self, current: Option<&mut Context>, code: &str, params: &[String], options: CompileFunctionOptions) -> Result<JsObject, VmError> {
-        let ctx = options.parsing_context.clone().unwrap_or_else(|| self.main_context());
+    fn compile_function_impl(
+        &self,
+        current: Option<&mut Context>,
+        code: &str,
+        params: &[String],
+        options: CompileFunctionOptions,
+    ) -> Result<JsObject, VmError> {
+        let ctx = options
+            .parsing_context
+            .clone()
+            .unwrap_or_else(|| self.main_context());
         let script_opts = options.script.clone();
         let checked = check_parts(params, code);
-        let ext_names: Vec<String> = (0..options.context_extensions.len()).map(extension_param).collect();
+        let ext_names: Vec<String> = (0..options.context_extensions.len())
+            .map(extension_param)
+            .collect();
         let mut header = String::from("(function (");
         if !ext_names.is_empty() {
             header.push_str(&ext_names.join(", "));
@@ -79,7 +126,11 @@ impl Isolate {
         }
         header.push_str(&params.join(", "));
         header.push_str(") {\n");
-        let footer = if ext_names.is_empty() { "\n})" } else { "\n} })" };
+        let footer = if ext_names.is_empty() {
+            "\n})"
+        } else {
+            "\n} })"
+        };
         let source = format!("{header}{code}{footer}");
         let path = self.inner.shared.positions.path_for(Shift {
             filename: script_opts.filename.clone(),
@@ -95,10 +146,12 @@ impl Isolate {
             let src = Source::from_bytes(source.as_bytes()).with_path(Path::new(&path));
             let script = boa_engine::Script::parse(src, Some(ctx.rec.realm.clone()), cx)
                 .map_err(|e| workarounds::convert_error(e, cx))?;
-            let outer = script.evaluate(cx).map_err(|e| workarounds::convert_error(e, cx))?;
-            let outer = outer
-                .as_object()
-                .ok_or_else(|| VmError::Engine("compiled function wrapper did not produce a function".into()))?;
+            let outer = script
+                .evaluate(cx)
+                .map_err(|e| workarounds::convert_error(e, cx))?;
+            let outer = outer.as_object().ok_or_else(|| {
+                VmError::Engine("compiled function wrapper did not produce a function".into())
+            })?;
             if extensions.is_empty() {
                 return Ok(outer);
             }
@@ -107,7 +160,12 @@ impl Isolate {
                 .call(&JsValue::undefined(), &args, cx)
                 .map_err(|e| workarounds::convert_error(e, cx))?;
             inner.as_object().ok_or_else(|| {
-                workarounds::convert_error(JsNativeError::typ().with_message("compileFunction: wrapper failed").into(), cx)
+                workarounds::convert_error(
+                    JsNativeError::typ()
+                        .with_message("compileFunction: wrapper failed")
+                        .into(),
+                    cx,
+                )
             })
         })
     }

@@ -45,7 +45,10 @@ impl Executor {
     }
 
     /// Removes and returns the first job whose realm satisfies `pred`.
-    pub(crate) fn pop_where(&self, mut pred: impl FnMut(Option<&boa_engine::realm::Realm>) -> bool) -> Option<Queued> {
+    pub(crate) fn pop_where(
+        &self,
+        mut pred: impl FnMut(Option<&boa_engine::realm::Realm>) -> bool,
+    ) -> Option<Queued> {
         let mut q = self.queue.borrow_mut();
         let pos = q.iter().position(|j| pred(j.realm()))?;
         q.remove(pos)
@@ -73,7 +76,10 @@ impl JobExecutor for Executor {
             Job::TimeoutJob(_) => return self.unsupported.borrow_mut().push("TimeoutJob"),
             Job::IntervalJob(_) => return self.unsupported.borrow_mut().push("IntervalJob"),
             Job::FinalizationRegistryCleanupJob(_) => {
-                return self.unsupported.borrow_mut().push("FinalizationRegistryCleanupJob")
+                return self
+                    .unsupported
+                    .borrow_mut()
+                    .push("FinalizationRegistryCleanupJob")
             }
             _ => return self.unsupported.borrow_mut().push("unknown job"),
         };

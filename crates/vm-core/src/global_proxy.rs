@@ -150,7 +150,12 @@ fn live_has(live: &Live, key: &PropertyKey, cx: &mut Context) -> JsResult<bool> 
     }
 }
 
-fn trap_get(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Context) -> JsResult<JsValue> {
+fn trap_get(
+    _: &JsValue,
+    args: &[JsValue],
+    st: &Gc<GlobalState>,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
     if let Some(live) = st.sandbox(cx)? {
         match &live {
@@ -169,7 +174,12 @@ fn trap_get(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Contex
     st.target.get(key, cx)
 }
 
-fn trap_has(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Context) -> JsResult<JsValue> {
+fn trap_has(
+    _: &JsValue,
+    args: &[JsValue],
+    st: &Gc<GlobalState>,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
     if let Some(live) = st.sandbox(cx)? {
         if live_has(&live, &key, cx)? {
@@ -179,7 +189,12 @@ fn trap_has(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Contex
     Ok(st.target.has_property(key, cx)?.into())
 }
 
-fn trap_set(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Context) -> JsResult<JsValue> {
+fn trap_set(
+    _: &JsValue,
+    args: &[JsValue],
+    st: &Gc<GlobalState>,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
     let value = arg(args, 2);
     // A read-only builtin (`undefined`, `NaN`, `Infinity`) is never shadowed, as in Node.
@@ -213,14 +228,23 @@ fn trap_set(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Contex
     Ok(ok.into())
 }
 
-fn trap_delete(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Context) -> JsResult<JsValue> {
+fn trap_delete(
+    _: &JsValue,
+    args: &[JsValue],
+    st: &Gc<GlobalState>,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
     let mut ok = true;
     if let Some(live) = st.sandbox(cx)? {
         ok = match &live {
             Live::Object(o) => st
                 .delete
-                .call(&JsValue::undefined(), &[o.clone().into(), key_value(&key)], cx)?
+                .call(
+                    &JsValue::undefined(),
+                    &[o.clone().into(), key_value(&key)],
+                    cx,
+                )?
                 .to_boolean(),
             Live::Host(m) => {
                 if let Some(k) = string_key(&key) {
@@ -237,9 +261,11 @@ fn trap_delete(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Con
         // A declaration placeholder cannot be removed from the target (Proxy invariant): the
         // delete reports false, as V8 does for a `var` binding.
         Some(d) if d.configurable() == Some(false) => Ok(false.into()),
-        Some(_) => Ok(st
-            .delete
-            .call(&JsValue::undefined(), &[st.target.clone().into(), key_value(&key)], cx)?),
+        Some(_) => Ok(st.delete.call(
+            &JsValue::undefined(),
+            &[st.target.clone().into(), key_value(&key)],
+            cx,
+        )?),
         None => Ok(true.into()),
     }
 }
@@ -252,15 +278,29 @@ fn is_declaration(desc: &PropertyDescriptor) -> bool {
         && desc.configurable() == Some(false)
 }
 
-fn mirror_to_target(st: &GlobalState, key: &PropertyKey, desc: &PropertyDescriptor, cx: &mut Context) -> JsResult<bool> {
+fn mirror_to_target(
+    st: &GlobalState,
+    key: &PropertyKey,
+    desc: &PropertyDescriptor,
+    cx: &mut Context,
+) -> JsResult<bool> {
     let d = descriptor_value(desc, cx);
     Ok(st
         .define
-        .call(&JsValue::undefined(), &[st.target.clone().into(), key_value(key), d], cx)?
+        .call(
+            &JsValue::undefined(),
+            &[st.target.clone().into(), key_value(key), d],
+            cx,
+        )?
         .to_boolean())
 }
 
-fn trap_define_property(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Context) -> JsResult<JsValue> {
+fn trap_define_property(
+    _: &JsValue,
+    args: &[JsValue],
+    st: &Gc<GlobalState>,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
     let desc_value = arg(args, 2);
     let desc = desc_value.to_property_descriptor(cx)?;
@@ -275,13 +315,19 @@ fn trap_define_property(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx:
             Live::Object(o) => {
                 let existing = own_descriptor(o, &key, cx)?;
                 let sandbox_desc = match existing {
-                    Some(e) if e.configurable() == Some(false) => PropertyDescriptor::builder().value(value).build(),
+                    Some(e) if e.configurable() == Some(false) => {
+                        PropertyDescriptor::builder().value(value).build()
+                    }
                     _ => host_descriptor(value),
                 };
                 let d = descriptor_value(&sandbox_desc, cx);
                 let ok = st
                     .define
-                    .call(&JsValue::undefined(), &[o.clone().into(), key_value(&key), d], cx)?
+                    .call(
+                        &JsValue::undefined(),
+                        &[o.clone().into(), key_value(&key), d],
+                        cx,
+                    )?
                     .to_boolean();
                 if !ok {
                     return Ok(false.into());
@@ -298,7 +344,11 @@ fn trap_define_property(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx:
         Live::Object(o) => {
             let ok = st
                 .define
-                .call(&JsValue::undefined(), &[o.clone().into(), key_value(&key), desc_value], cx)?
+                .call(
+                    &JsValue::undefined(),
+                    &[o.clone().into(), key_value(&key), desc_value],
+                    cx,
+                )?
                 .to_boolean();
             if !ok {
                 return Ok(false.into());
@@ -326,19 +376,30 @@ fn trap_define_property(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx:
                     ))
                     .into());
             }
-            let value = desc.value().cloned().or_else(|| m.get_key(&k)).unwrap_or_default();
+            let value = desc
+                .value()
+                .cloned()
+                .or_else(|| m.get_key(&k))
+                .unwrap_or_default();
             m.insert_key(k, value);
             Ok(true.into())
         }
     }
 }
 
-fn trap_get_own_property_descriptor(_: &JsValue, args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Context) -> JsResult<JsValue> {
+fn trap_get_own_property_descriptor(
+    _: &JsValue,
+    args: &[JsValue],
+    st: &Gc<GlobalState>,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
     let target_desc = own_descriptor(&st.target, &key, cx)?;
     let sandbox_desc = match st.sandbox(cx)? {
         Some(Live::Object(o)) => own_descriptor(&o, &key, cx)?,
-        Some(Live::Host(m)) => string_key(&key).and_then(|k| m.get_key(&k)).map(host_descriptor),
+        Some(Live::Host(m)) => string_key(&key)
+            .and_then(|k| m.get_key(&k))
+            .map(host_descriptor),
         None => None,
     };
     let Some(mut desc) = sandbox_desc else {
@@ -374,7 +435,12 @@ fn trap_get_own_property_descriptor(_: &JsValue, args: &[JsValue], st: &Gc<Globa
     Ok(descriptor_value(&desc, cx))
 }
 
-fn trap_own_keys(_: &JsValue, _args: &[JsValue], st: &Gc<GlobalState>, cx: &mut Context) -> JsResult<JsValue> {
+fn trap_own_keys(
+    _: &JsValue,
+    _args: &[JsValue],
+    st: &Gc<GlobalState>,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
     let mut keys: Vec<PropertyKey> = match st.sandbox(cx)? {
         Some(Live::Object(o)) => o.own_property_keys(cx)?,
         Some(Live::Host(m)) => m.key_list().into_iter().map(PropertyKey::from).collect(),
@@ -432,7 +498,9 @@ pub(crate) fn install_traps(
                 .prototype()
                 .get(js_string!("deref"), engine)?
                 .as_object()
-                .ok_or_else(|| JsNativeError::typ().with_message("WeakRef.prototype.deref missing"))?;
+                .ok_or_else(|| {
+                    JsNativeError::typ().with_message("WeakRef.prototype.deref missing")
+                })?;
             SandboxSlot::Weak { weak_ref, deref }
         }
         Sandbox::Object(o) => SandboxSlot::Object(o.clone()),
@@ -450,7 +518,11 @@ pub(crate) fn install_traps(
         ("set", trap_set, 4),
         ("deleteProperty", trap_delete, 2),
         ("defineProperty", trap_define_property, 3),
-        ("getOwnPropertyDescriptor", trap_get_own_property_descriptor, 2),
+        (
+            "getOwnPropertyDescriptor",
+            trap_get_own_property_descriptor,
+            2,
+        ),
         ("ownKeys", trap_own_keys, 1),
     ];
     for (name, trap, length) in traps {

@@ -24,7 +24,10 @@ pub(crate) struct RealmInfo {
 
 /// The id of the vm context owning `realm`, if it is one of ours.
 pub(crate) fn realm_context_id(realm: &Realm) -> Option<usize> {
-    realm.host_defined().get::<RealmInfo>().map(|i| i.context_id)
+    realm
+        .host_defined()
+        .get::<RealmInfo>()
+        .map(|i| i.context_id)
 }
 
 #[derive(Default)]
@@ -61,7 +64,10 @@ impl HostHooks for Hooks {
         _direct: bool,
         _context: &mut Context,
     ) -> JsResult<()> {
-        let allowed = realm.host_defined().get::<RealmInfo>().is_none_or(|i| i.strings);
+        let allowed = realm
+            .host_defined()
+            .get::<RealmInfo>()
+            .is_none_or(|i| i.strings);
         if allowed {
             Ok(())
         } else {
@@ -82,7 +88,9 @@ impl HostHooks for Hooks {
         let mut list = self.unhandled.borrow_mut();
         match operation {
             OperationType::Reject => list.push(promise),
-            OperationType::Handle => list.retain(|p| JsObject::from(p.clone()) != JsObject::from(promise.clone())),
+            OperationType::Handle => {
+                list.retain(|p| JsObject::from(p.clone()) != JsObject::from(promise.clone()))
+            }
         }
     }
 }

@@ -78,7 +78,9 @@ pub(crate) fn drain_jobs_from_engine(cx: &mut Context) -> boa_engine::JsResult<(
     };
     iso.drain_jobs(Some(cx), None).map_err(|e| match e {
         VmError::Thrown(v) => boa_engine::JsError::from_opaque(v),
-        other => boa_engine::JsNativeError::error().with_message(other.to_string()).into(),
+        other => boa_engine::JsNativeError::error()
+            .with_message(other.to_string())
+            .into(),
     })
 }
 
@@ -125,13 +127,20 @@ impl IsolateInner {
             }
             return in_realm(cx, &rec, f);
         }
-        let mut engine = rec.engine.try_borrow_mut().map_err(|_| VmError::EngineBusy(rec.id))?;
+        let mut engine = rec
+            .engine
+            .try_borrow_mut()
+            .map_err(|_| VmError::EngineBusy(rec.id))?;
         in_realm(&mut engine, &rec, f)
     }
 
     /// Runs queued jobs until the queue is empty. With `only`, runs just the jobs of that
     /// context (microtaskMode 'afterEvaluate') and leaves the others queued.
-    pub(crate) fn drain_jobs(&self, mut current: Option<&mut Context>, only: Option<usize>) -> Result<(), VmError> {
+    pub(crate) fn drain_jobs(
+        &self,
+        mut current: Option<&mut Context>,
+        only: Option<usize>,
+    ) -> Result<(), VmError> {
         loop {
             let job = match only {
                 None => self.shared.executor.pop(),
@@ -147,7 +156,9 @@ impl IsolateInner {
                 .and_then(|id| self.record(id))
                 .unwrap_or_else(|| self.main.clone());
             self.enter(current.as_deref_mut(), &rec, |cx| {
-                job.call(cx).map(|_| ()).map_err(|e| workarounds::convert_error(e, cx))
+                job.call(cx)
+                    .map(|_| ())
+                    .map_err(|e| workarounds::convert_error(e, cx))
             })?;
         }
     }
@@ -165,7 +176,11 @@ impl IsolateInner {
         let (proxy, target, handler) = match current {
             Some(cx) => new_global(cx),
             None => {
-                let mut main = self.main.engine.try_borrow_mut().map_err(|_| VmError::EngineBusy(0))?;
+                let mut main = self
+                    .main
+                    .engine
+                    .try_borrow_mut()
+                    .map_err(|_| VmError::EngineBusy(0))?;
                 new_global(&mut main)
             }
         }
@@ -180,9 +195,11 @@ impl IsolateInner {
             context_id: id,
             isolate: self.self_weak.clone(),
         });
-        target
-            .set_prototype(Some(engine.intrinsics().constructors().object().prototype()));
-        let state = install_traps(&realm, &mut engine, &handler, &target, &sandbox, weak).map_err(init)?;
+        target.set_prototype(Some(
+            engine.intrinsics().constructors().object().prototype(),
+        ));
+        let state =
+            install_traps(&realm, &mut engine, &handler, &target, &sandbox, weak).map_err(init)?;
         workarounds::patch_realm(&mut engine).map_err(init)?;
         let rec = Rc::new(ContextRecord {
             id,
@@ -273,7 +290,11 @@ impl Isolate {
     }
 
     /// `vm.createContext(sandbox, options)`: a new realm whose global forwards to `sandbox`.
-    pub fn create_context(&self, sandbox: Sandbox, options: ContextOptions) -> Result<VmContext, VmError> {
+    pub fn create_context(
+        &self,
+        sandbox: Sandbox,
+        options: ContextOptions,
+    ) -> Result<VmContext, VmError> {
         self.inner.create_context(None, sandbox, options, false)
     }
 
@@ -290,7 +311,8 @@ impl Isolate {
         options: ContextOptions,
         weak_sandbox: bool,
     ) -> Result<VmContext, VmError> {
-        self.inner.create_context(Some(cx), sandbox, options, weak_sandbox)
+        self.inner
+            .create_context(Some(cx), sandbox, options, weak_sandbox)
     }
 
     /// Runs `f` with an engine positioned in `ctx`'s realm (for embedders that want to call

@@ -54,7 +54,11 @@ impl Positions {
             .and_then(|i| self.shifts.borrow().get(i).cloned());
         match shift {
             Some(s) => {
-                let c = if line == s.first_line { col + s.column_delta } else { col };
+                let c = if line == s.first_line {
+                    col + s.column_delta
+                } else {
+                    col
+                };
                 (name.to_owned(), line + s.line_delta, c)
             }
             None => (name.to_owned(), line, col),
@@ -76,7 +80,12 @@ impl Positions {
                 let (p, l, c) = self.map_location(p, l, c);
                 format!("{head}{p}:{l}:{c}{tail}")
             }
-            _ => frame.to_owned(),
+            // Boa could not map the instruction to a position (`:?:?`): keep its text, but
+            // still show the user's filename.
+            _ => {
+                let (p, _, _) = self.map_location(p, 0, 0);
+                format!("{head}{p}:{l}:{c}{tail}")
+            }
         }
     }
 }
@@ -94,7 +103,10 @@ mod tests {
             first_line: 2,
             column_delta: 0,
         });
-        assert_eq!(p.map_frame("g (PATH:2:7)".replace("PATH", &path).as_str()), "g (f.js:1:7)");
+        assert_eq!(
+            p.map_frame("g (PATH:2:7)".replace("PATH", &path).as_str()),
+            "g (f.js:1:7)"
+        );
         let path2 = p.path_for(Shift {
             filename: "a.js".into(),
             line_delta: 10,
@@ -104,6 +116,7 @@ mod tests {
         assert_eq!(p.map_frame(&format!("{path2}:1:3")), "a.js:11:8");
         assert_eq!(p.map_frame(&format!("{path2}:2:3")), "a.js:12:3");
         assert_eq!(p.map_frame("native"), "native");
+        assert_eq!(p.map_frame(&format!("{path2}:?:?")), "a.js:?:?");
     }
 
     #[test]

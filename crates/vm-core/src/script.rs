@@ -61,10 +61,15 @@ pub(crate) struct SyntaxFailure {
 
 impl Script {
     /// Parses `code` (without a realm) to report syntax errors at construction, as V8 does.
-    pub(crate) fn check(code: &str, options: ScriptOptions, path: String) -> Result<Self, SyntaxFailure> {
+    pub(crate) fn check(
+        code: &str,
+        options: ScriptOptions,
+        path: String,
+    ) -> Result<Self, SyntaxFailure> {
         let mut interner = Interner::default();
         let scope = Scope::new_global();
-        let parsed = Parser::new(Source::from_bytes(code.as_bytes())).parse_script(&scope, &mut interner);
+        let parsed =
+            Parser::new(Source::from_bytes(code.as_bytes())).parse_script(&scope, &mut interner);
         let ast = parsed.map_err(|e| {
             let message = e.to_string();
             SyntaxFailure {
@@ -99,12 +104,21 @@ impl Script {
 
     /// Number of contexts holding a compiled form of this script.
     pub fn compiled_contexts(&self) -> usize {
-        self.inner.compiled.borrow().values().filter(|c| c.context.strong_count() > 0).count()
+        self.inner
+            .compiled
+            .borrow()
+            .values()
+            .filter(|c| c.context.strong_count() > 0)
+            .count()
     }
 
     /// Parses and compiles for `rec` (on `cx`, which is in `rec`'s realm) unless done before;
     /// returns the compiled script and how often it ran there.
-    fn compiled_for(&self, rec: &Rc<ContextRecord>, cx: &mut Context) -> Result<(boa_engine::Script, u32), VmError> {
+    fn compiled_for(
+        &self,
+        rec: &Rc<ContextRecord>,
+        cx: &mut Context,
+    ) -> Result<(boa_engine::Script, u32), VmError> {
         if let Some(c) = self.inner.compiled.borrow_mut().get_mut(&rec.id) {
             if c.context.strong_count() > 0 {
                 c.runs += 1;
@@ -133,19 +147,33 @@ impl Script {
 
     fn syntax_error_in_realm(&self, e: boa_engine::JsError, cx: &mut Context) -> VmError {
         if let Some(native) = e.as_native() {
-            if let Some(m) = workarounds::normalise_syntax_message(&native.message().to_string(), &self.inner.lexical_names) {
-                return workarounds::convert_error(JsNativeError::syntax().with_message(m).into(), cx);
+            if let Some(m) = workarounds::normalise_syntax_message(
+                native.message(),
+                &self.inner.lexical_names,
+            ) {
+                return workarounds::convert_error(
+                    JsNativeError::syntax().with_message(m).into(),
+                    cx,
+                );
             }
         }
         workarounds::convert_error(e, cx)
     }
 
     /// Runs on `cx`, which `Isolate::enter` positioned in `rec`'s realm.
-    pub(crate) fn run_on(&self, rec: &Rc<ContextRecord>, cx: &mut Context, options: &RunOptions) -> Result<JsValue, VmError> {
+    pub(crate) fn run_on(
+        &self,
+        rec: &Rc<ContextRecord>,
+        cx: &mut Context,
+        options: &RunOptions,
+    ) -> Result<JsValue, VmError> {
         let (script, runs) = self.compiled_for(rec, cx)?;
         if runs > 0 {
             if let Some(message) = workarounds::redeclaration_message(&self.inner.lexical_names) {
-                let err = workarounds::convert_error(JsNativeError::syntax().with_message(message).into(), cx);
+                let err = workarounds::convert_error(
+                    JsNativeError::syntax().with_message(message).into(),
+                    cx,
+                );
                 return Err(err);
             }
         }
@@ -168,7 +196,6 @@ impl Script {
             }
         }
     }
-
 }
 
 fn refuse_interruption(options: &RunOptions) -> Result<(), VmError> {
@@ -197,7 +224,12 @@ impl Isolate {
 
     /// [`Isolate::compile_script`] from a host function running on `cx`; a syntax error is a
     /// `SyntaxError` of `cx`'s current realm.
-    pub fn compile_script_from(&self, cx: &mut Context, code: &str, options: ScriptOptions) -> Result<Script, VmError> {
+    pub fn compile_script_from(
+        &self,
+        cx: &mut Context,
+        code: &str,
+        options: ScriptOptions,
+    ) -> Result<Script, VmError> {
         match Script::check(code, options.clone(), self.script_path(&options)) {
             Ok(s) => Ok(s),
             Err(f) => Err(syntax_failure_to_error(f, code, &options, cx)),
@@ -205,35 +237,66 @@ impl Isolate {
     }
 
     pub(crate) fn script_path(&self, options: &ScriptOptions) -> String {
-        self.inner.shared.positions.path_for(crate::positions::Shift {
-            filename: options.filename.clone(),
-            line_delta: i64::from(options.line_offset),
-            first_line: 1,
-            column_delta: i64::from(options.column_offset),
-        })
+        self.inner
+            .shared
+            .positions
+            .path_for(crate::positions::Shift {
+                filename: options.filename.clone(),
+                line_delta: i64::from(options.line_offset),
+                first_line: 1,
+                column_delta: i64::from(options.column_offset),
+            })
     }
 
-    fn compile_script_in(&self, current: Option<&mut Context>, ctx: &VmContext, code: &str, options: ScriptOptions) -> Result<Script, VmError> {
+    fn compile_script_in(
+        &self,
+        current: Option<&mut Context>,
+        ctx: &VmContext,
+        code: &str,
+        options: ScriptOptions,
+    ) -> Result<Script, VmError> {
         match Script::check(code, options.clone(), self.script_path(&options)) {
             Ok(s) => Ok(s),
-            Err(f) => self.inner.enter(current, &ctx.rec, |cx| Err(syntax_failure_to_error(f, code, &options, cx))),
+            Err(f) => self.inner.enter(current, &ctx.rec, |cx| {
+                Err(syntax_failure_to_error(f, code, &options, cx))
+            }),
         }
     }
 
     /// `script.runInContext(ctx, options)` (the main context: `runInThisContext`).
-    pub fn run_script(&self, script: &Script, ctx: &VmContext, options: &RunOptions) -> Result<JsValue, VmError> {
+    pub fn run_script(
+        &self,
+        script: &Script,
+        ctx: &VmContext,
+        options: &RunOptions,
+    ) -> Result<JsValue, VmError> {
         refuse_interruption(options)?;
-        self.inner.enter(None, &ctx.rec, |cx| script.run_on(&ctx.rec, cx, options))
+        self.inner
+            .enter(None, &ctx.rec, |cx| script.run_on(&ctx.rec, cx, options))
     }
 
     /// [`Isolate::run_script`] from a host function running on `cx`.
-    pub fn run_script_from(&self, cx: &mut Context, script: &Script, ctx: &VmContext, options: &RunOptions) -> Result<JsValue, VmError> {
+    pub fn run_script_from(
+        &self,
+        cx: &mut Context,
+        script: &Script,
+        ctx: &VmContext,
+        options: &RunOptions,
+    ) -> Result<JsValue, VmError> {
         refuse_interruption(options)?;
-        self.inner.enter(Some(cx), &ctx.rec, |cx| script.run_on(&ctx.rec, cx, options))
+        self.inner.enter(Some(cx), &ctx.rec, |cx| {
+            script.run_on(&ctx.rec, cx, options)
+        })
     }
 
     /// `vm.runInContext(code, ctx, options)`: compile and run once.
-    pub fn run_in_context(&self, code: &str, ctx: &VmContext, script: ScriptOptions, run: &RunOptions) -> Result<JsValue, VmError> {
+    pub fn run_in_context(
+        &self,
+        code: &str,
+        ctx: &VmContext,
+        script: ScriptOptions,
+        run: &RunOptions,
+    ) -> Result<JsValue, VmError> {
         let script = self.compile_script_in(None, ctx, code, script)?;
         self.run_script(&script, ctx, run)
     }
@@ -241,7 +304,12 @@ impl Isolate {
 
 /// Builds the `SyntaxError` for a parse failure in `cx`'s current realm, decorated with the
 /// arrow message.
-pub(crate) fn syntax_failure_to_error(f: SyntaxFailure, code: &str, options: &ScriptOptions, cx: &mut Context) -> VmError {
+pub(crate) fn syntax_failure_to_error(
+    f: SyntaxFailure,
+    code: &str,
+    options: &ScriptOptions,
+    cx: &mut Context,
+) -> VmError {
     let message = strip_position(&f.message);
     let err = workarounds::convert_error(JsNativeError::syntax().with_message(message).into(), cx);
     if let (VmError::Thrown(v), Some((line, col))) = (&err, f.position) {
@@ -252,7 +320,14 @@ pub(crate) fn syntax_failure_to_error(f: SyntaxFailure, code: &str, options: &Sc
         } else {
             col
         };
-        let _ = stack::decorate_error_stack(v, &options.filename, code, Some((reported_line, reported_col)), line_offset, cx);
+        let _ = stack::decorate_error_stack(
+            v,
+            &options.filename,
+            code,
+            Some((reported_line, reported_col)),
+            line_offset,
+            cx,
+        );
     }
     err
 }

@@ -27,7 +27,10 @@ pub(crate) fn error_header(err: &JsObject, cx: &mut Context) -> String {
 pub(crate) fn v8_frames(frames: &str, map: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(frames.len());
     for line in frames.lines() {
-        let body = line.trim_start().strip_prefix("at ").unwrap_or(line.trim_start());
+        let body = line
+            .trim_start()
+            .strip_prefix("at ")
+            .unwrap_or(line.trim_start());
         let body = match body.strip_prefix("<main> (") {
             Some(rest) => rest.strip_suffix(')').unwrap_or(rest).to_owned(),
             None => body.to_owned(),
@@ -45,7 +48,9 @@ pub(crate) fn v8_frames(frames: &str, map: impl Fn(&str) -> String) -> String {
 /// The position (`line`, `column`, 1-based) of the first frame located in `filename`.
 pub(crate) fn first_frame_in(stack: &str, filename: &str) -> Option<(usize, usize)> {
     for line in stack.lines() {
-        let Some(rest) = line.trim_start().strip_prefix("at ") else { continue };
+        let Some(rest) = line.trim_start().strip_prefix("at ") else {
+            continue;
+        };
         let loc = rest
             .rsplit_once('(')
             .map_or(rest, |(_, l)| l.trim_end_matches(')'));
@@ -72,7 +77,13 @@ pub fn parse_syntax_error_position(message: &str) -> Option<(usize, usize)> {
 }
 
 /// The arrow message Node prints above a stack: `file:line\n<source line>\n<spaces>^\n`.
-pub(crate) fn arrow_message(filename: &str, source: &str, line: usize, column: usize, display_line: usize) -> Option<String> {
+pub(crate) fn arrow_message(
+    filename: &str,
+    source: &str,
+    line: usize,
+    column: usize,
+    display_line: usize,
+) -> Option<String> {
     let text = source.lines().nth(line.checked_sub(1)?)?;
     let caret_at = column.saturating_sub(1).min(text.chars().count());
     let pad: String = text
@@ -96,8 +107,12 @@ pub fn decorate_error_stack(
     line_offset: i64,
     cx: &mut Context,
 ) -> JsResult<()> {
-    let Some(obj) = err.as_object() else { return Ok(()) };
-    if !obj.is::<boa_engine::builtins::error::Error>() || obj.has_own_property(js_string!("stack"), cx)? {
+    let Some(obj) = err.as_object() else {
+        return Ok(());
+    };
+    if !obj.is::<boa_engine::builtins::error::Error>()
+        || obj.has_own_property(js_string!("stack"), cx)?
+    {
         return Ok(());
     }
     let stack = obj.get(js_string!("stack"), cx)?;
@@ -123,7 +138,10 @@ mod tests {
     #[test]
     fn frames_take_v8_shape() {
         let boa = "    at g (b.js:1:21)\n    at <main> (b.js:2:2)\n";
-        assert_eq!(v8_frames(boa, str::to_owned), "    at g (b.js:1:21)\n    at b.js:2:2");
+        assert_eq!(
+            v8_frames(boa, str::to_owned),
+            "    at g (b.js:1:21)\n    at b.js:2:2"
+        );
     }
 
     #[test]
@@ -137,7 +155,9 @@ mod tests {
     #[test]
     fn syntax_position() {
         assert_eq!(
-            parse_syntax_error_position("unexpected token ';', primary expression at line 1, col 9"),
+            parse_syntax_error_position(
+                "unexpected token ';', primary expression at line 1, col 9"
+            ),
             Some((1, 9))
         );
         assert_eq!(parse_syntax_error_position("nothing"), None);

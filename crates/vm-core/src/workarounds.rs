@@ -1,21 +1,22 @@
 //! Every workaround for a Boa 0.22 limit lives here, each naming the limit, so it can go when
 //! Boa lifts it.
 use boa_engine::{
-    js_string,
-    object::FunctionObjectBuilder,
-    property::PropertyDescriptor,
-    Context, JsError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    js_string, object::FunctionObjectBuilder, property::PropertyDescriptor, Context, JsError,
+    JsObject, JsResult, JsString, JsValue, NativeFunction,
 };
 
 use crate::{error::VmError, stack};
 
-/// Limit: Boa's recursion limit defaults far above what the native stack of a nested,
-/// multi-engine run can take in a debug build; keep it at a value every engine survives.
-const RECURSION_LIMIT: usize = 4096;
+/// Limit: Boa 0.22 leaks 4–14 VM value-stack slots each time an exception leaves a script
+/// through function frames, and with the default limit (10,240 slots) a context dies with
+/// "maximum stack size" after ~1,000 such runs. A larger slot budget (16 MiB of values at
+/// most) keeps contexts usable for ~200,000 throwing runs. Boa's recursion limit (512 frames)
+/// is kept: native re-entry uses the Rust stack, which a higher limit could overflow.
+const STACK_SLOTS: usize = 1 << 20;
 
 /// Engine-wide settings applied to every engine of an isolate.
 pub(crate) fn configure_engine(cx: &mut Context) {
-    cx.runtime_limits_mut().set_recursion_limit(RECURSION_LIMIT);
+    cx.runtime_limits_mut().set_stack_size_limit(STACK_SLOTS);
 }
 
 /// Limit: Boa's `Error.prototype.stack` returns only the frames (`    at f (file:l:c)`), with no
@@ -23,8 +24,11 @@ pub(crate) fn configure_engine(cx: &mut Context) {
 /// shape, so each realm gets a getter that returns it.
 pub(crate) fn patch_realm(cx: &mut Context) -> JsResult<()> {
     let proto = cx.intrinsics().constructors().error().prototype();
-    let Some(desc) = own_descriptor(&proto, cx)? else { return Ok(()) };
-    let (Some(orig_get), setter) = (desc.get().and_then(JsValue::as_object), desc.set().cloned()) else {
+    let Some(desc) = own_descriptor(&proto, cx)? else {
+        return Ok(());
+    };
+    let (Some(orig_get), setter) = (desc.get().and_then(JsValue::as_object), desc.set().cloned())
+    else {
         return Ok(());
     };
     let realm = cx.realm().clone();
@@ -48,7 +52,11 @@ pub(crate) fn patch_realm(cx: &mut Context) -> JsResult<()> {
                     Some(iso) => iso.shared.positions.map_frame(f),
                     None => f.to_owned(),
                 });
-                let text = if frames.is_empty() { header } else { format!("{header}\n{frames}") };
+                let text = if frames.is_empty() {
+                    header
+                } else {
+                    format!("{header}\n{frames}")
+                };
                 Ok(JsString::from(text).into())
             },
             orig_get,
@@ -104,8 +112,14 @@ pub(crate) fn redeclaration_message(names: &[String]) -> Option<String> {
 /// Limit: Boa words a lexical redeclaration across scripts differently from V8; map it to
 /// V8's message so Node code that matches on it keeps working.
 pub(crate) fn normalise_syntax_message(message: &str, names: &[String]) -> Option<String> {
-    if message.contains("already been declared") || message.contains("duplicate") || message.contains("redeclar") {
-        return names.iter().find(|n| message.contains(n.as_str())).map(|n| format!("Identifier '{n}' has already been declared"));
+    if message.contains("already been declared")
+        || message.contains("duplicate")
+        || message.contains("redeclar")
+    {
+        return names
+            .iter()
+            .find(|n| message.contains(n.as_str()))
+            .map(|n| format!("Identifier '{n}' has already been declared"));
     }
     None
 }

@@ -68,9 +68,11 @@ struct ScriptHandle {
 }
 
 fn binding(captures: &JsObject) -> JsResult<boa_gc::GcRef<'_, Binding>> {
-    captures
-        .downcast_ref::<Binding>()
-        .ok_or_else(|| JsNativeError::typ().with_message("vm binding state missing").into())
+    captures.downcast_ref::<Binding>().ok_or_else(|| {
+        JsNativeError::typ()
+            .with_message("vm binding state missing")
+            .into()
+    })
 }
 
 impl Binding {
@@ -88,7 +90,9 @@ impl Binding {
 
     fn lookup(&self, sandbox: &JsObject, cx: &mut Context) -> JsResult<Option<VmContext>> {
         let tag = self.weakmap.get(sandbox, cx)?;
-        let Some(tag) = tag.as_object() else { return Ok(None) };
+        let Some(tag) = tag.as_object() else {
+            return Ok(None);
+        };
         let Some(id) = tag.downcast_ref::<ContextTag>().map(|t| t.id) else {
             return Ok(None);
         };
@@ -97,9 +101,11 @@ impl Binding {
 }
 
 fn isolate(cx: &Context) -> JsResult<Isolate> {
-    Isolate::from_engine(cx)
-        .map(|(iso, _)| iso)
-        .ok_or_else(|| JsNativeError::error().with_message("not running inside a vm-core isolate").into())
+    Isolate::from_engine(cx).map(|(iso, _)| iso).ok_or_else(|| {
+        JsNativeError::error()
+            .with_message("not running inside a vm-core isolate")
+            .into()
+    })
 }
 
 /// Maps a vm-core error to what JavaScript sees: thrown values pass through unchanged.
@@ -112,7 +118,9 @@ fn to_js(err: VmError) -> JsError {
         VmError::NestingLimit(_) | VmError::EngineBusy(_) => JsNativeError::range()
             .with_message("Maximum call stack size exceeded")
             .into(),
-        other => JsNativeError::error().with_message(other.to_string()).into(),
+        other => JsNativeError::error()
+            .with_message(other.to_string())
+            .into(),
     }
 }
 
@@ -129,22 +137,35 @@ fn i32_arg(args: &[JsValue], i: usize, cx: &mut Context) -> JsResult<i32> {
 }
 
 fn object_arg(args: &[JsValue], i: usize, what: &str) -> JsResult<JsObject> {
-    arg(args, i)
-        .as_object()
-        .ok_or_else(|| JsNativeError::typ().with_message(format!("{what} must be an object")).into())
+    arg(args, i).as_object().ok_or_else(|| {
+        JsNativeError::typ()
+            .with_message(format!("{what} must be an object"))
+            .into()
+    })
 }
 
 fn is_context(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
-    let Some(obj) = arg(args, 0).as_object() else { return Ok(false.into()) };
+    let Some(obj) = arg(args, 0).as_object() else {
+        return Ok(false.into());
+    };
     let b = binding(b)?;
     Ok(b.lookup(&obj, cx)?.is_some().into())
 }
 
-fn make_context(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+fn make_context(
+    _: &JsValue,
+    args: &[JsValue],
+    b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
     let sandbox = object_arg(args, 0, "contextObject")?;
     let name = string_arg(args, 1, cx)?;
     let origin = arg(args, 2);
-    let origin = if origin.is_undefined() { None } else { Some(origin.to_string(cx)?.to_std_string_escaped()) };
+    let origin = if origin.is_undefined() {
+        None
+    } else {
+        Some(origin.to_string(cx)?.to_std_string_escaped())
+    };
     let strings = arg(args, 3).to_boolean();
     let wasm = arg(args, 4).to_boolean();
     let iso = isolate(cx)?;
@@ -172,11 +193,19 @@ fn make_context(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -
         },
     );
     state.weakmap.set(&sandbox, tag.into(), cx)?;
-    state.contexts.borrow_mut().insert(ctx.id(), LiveContext { ctx, baseline });
+    state
+        .contexts
+        .borrow_mut()
+        .insert(ctx.id(), LiveContext { ctx, baseline });
     Ok(JsValue::undefined())
 }
 
-fn compile_script(_: &JsValue, args: &[JsValue], _b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+fn compile_script(
+    _: &JsValue,
+    args: &[JsValue],
+    _b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
     let code = string_arg(args, 0, cx)?;
     let options = ScriptOptions {
         filename: string_arg(args, 1, cx)?,
@@ -188,7 +217,12 @@ fn compile_script(_: &JsValue, args: &[JsValue], _b: &JsObject, cx: &mut Context
     Ok(JsObject::from_proto_and_data(None, ScriptHandle { script }).into())
 }
 
-fn target_context(b: &JsObject, value: &JsValue, iso: &Isolate, cx: &mut Context) -> JsResult<VmContext> {
+fn target_context(
+    b: &JsObject,
+    value: &JsValue,
+    iso: &Isolate,
+    cx: &mut Context,
+) -> JsResult<VmContext> {
     match value.as_object() {
         None => Ok(iso.main_context()),
         Some(obj) => binding(b)?
@@ -210,19 +244,34 @@ fn run_script(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> 
         display_errors: arg(args, 2).to_boolean(),
         ..Default::default()
     };
-    iso.run_script_from(cx, &script, &ctx, &options).map_err(to_js)
+    iso.run_script_from(cx, &script, &ctx, &options)
+        .map_err(to_js)
 }
 
-fn compile_function(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+fn compile_function(
+    _: &JsValue,
+    args: &[JsValue],
+    b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
     let code = string_arg(args, 0, cx)?;
     let params_arr = JsArray::from_object(object_arg(args, 1, "params")?)?;
     let mut params = Vec::new();
     for i in 0..params_arr.length(cx)? {
-        params.push(params_arr.get(i, cx)?.to_string(cx)?.to_std_string_escaped());
+        params.push(
+            params_arr
+                .get(i, cx)?
+                .to_string(cx)?
+                .to_std_string_escaped(),
+        );
     }
     let iso = isolate(cx)?;
     let parsing = arg(args, 5);
-    let parsing_context = if parsing.is_undefined() { None } else { Some(target_context(b, &parsing, &iso, cx)?) };
+    let parsing_context = if parsing.is_undefined() {
+        None
+    } else {
+        Some(target_context(b, &parsing, &iso, cx)?)
+    };
     let ext_arr = JsArray::from_object(object_arg(args, 6, "contextExtensions")?)?;
     let mut context_extensions = Vec::new();
     for i in 0..ext_arr.length(cx)? {
@@ -239,10 +288,17 @@ fn compile_function(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Contex
         parsing_context,
         context_extensions,
     };
-    iso.compile_function_from(cx, &code, &params, options).map(Into::into).map_err(to_js)
+    iso.compile_function_from(cx, &code, &params, options)
+        .map(Into::into)
+        .map_err(to_js)
 }
 
-fn measure_memory(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+fn measure_memory(
+    _: &JsValue,
+    args: &[JsValue],
+    b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
     let detailed = arg(args, 0).to_boolean();
     let state = binding(b)?;
     state.reap();
@@ -255,16 +311,31 @@ fn measure_memory(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context)
     let result = ObjectInitializer::new(cx).build();
     result.set(js_string!("total"), total as f64, false, cx)?;
     if detailed {
-        let others: Vec<JsValue> = state.contexts.borrow().values().map(|l| JsValue::from(l.baseline as f64)).collect();
+        let others: Vec<JsValue> = state
+            .contexts
+            .borrow()
+            .values()
+            .map(|l| JsValue::from(l.baseline as f64))
+            .collect();
         let others_sum: usize = state.contexts.borrow().values().map(|l| l.baseline).sum();
-        result.set(js_string!("current"), total.saturating_sub(others_sum) as f64, false, cx)?;
+        result.set(
+            js_string!("current"),
+            total.saturating_sub(others_sum) as f64,
+            false,
+            cx,
+        )?;
         let arr = JsArray::from_iter(others, cx);
         result.set(js_string!("other"), arr, false, cx)?;
     }
     Ok(result.into())
 }
 
-fn empty_buffer(_: &JsValue, _args: &[JsValue], _b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+fn empty_buffer(
+    _: &JsValue,
+    _args: &[JsValue],
+    _b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
     // `Buffer.from(...)` of the host when present, so `Buffer.isBuffer` holds.
     let global = cx.global_object();
     let buffer = global.get(js_string!("Buffer"), cx)?;
@@ -281,7 +352,11 @@ fn empty_buffer(_: &JsValue, _args: &[JsValue], _b: &JsObject, cx: &mut Context)
 ///
 /// `inspect` is `util.inspect` (used for Node's "Received ..." message parts); `heap` reads the
 /// live heap bytes for `vm.measureMemory` (without it, `measureMemory` rejects).
-pub fn install(cx: &mut Context, inspect: JsValue, heap: Option<HeapCounter>) -> JsResult<JsObject> {
+pub fn install(
+    cx: &mut Context,
+    inspect: JsValue,
+    heap: Option<HeapCounter>,
+) -> JsResult<JsObject> {
     let state = JsObject::from_proto_and_data(
         None,
         Binding {
@@ -308,9 +383,12 @@ pub fn install(cx: &mut Context, inspect: JsValue, heap: Option<HeapCounter>) ->
     let realm = cx.realm().clone();
     let native = JsObject::with_null_proto();
     for (name, f) in fns {
-        let func = FunctionObjectBuilder::new(&realm, NativeFunction::from_copy_closure_with_captures(f, state.clone()))
-            .name(JsString::from(name))
-            .build();
+        let func = FunctionObjectBuilder::new(
+            &realm,
+            NativeFunction::from_copy_closure_with_captures(f, state.clone()),
+        )
+        .name(JsString::from(name))
+        .build();
         native.define_property_or_throw(
             JsString::from(name),
             boa_engine::property::PropertyDescriptor::builder()
@@ -323,24 +401,33 @@ pub fn install(cx: &mut Context, inspect: JsValue, heap: Option<HeapCounter>) ->
     }
     let errors = factory(crate::sources::ERRORS_JS, "node:internal/errors", cx)?;
     let vm = factory(crate::sources::VM_JS, "node:vm", cx)?;
-    let module = vm.call(&JsValue::undefined(), &[native.into(), inspect, errors.into()], cx)?;
-    module
-        .as_object()
-        .ok_or_else(|| JsNativeError::typ().with_message("vm.js did not return an object").into())
+    let module = vm.call(
+        &JsValue::undefined(),
+        &[native.into(), inspect, errors.into()],
+        cx,
+    )?;
+    module.as_object().ok_or_else(|| {
+        JsNativeError::typ()
+            .with_message("vm.js did not return an object")
+            .into()
+    })
 }
 
 /// Evaluates a CommonJS-style source `module.exports = ...` and returns `module.exports`.
 fn factory(src: &str, name: &str, cx: &mut Context) -> JsResult<JsObject> {
     let wrapped = format!("(function (module) {{ 'use strict';\n{src}\n}})");
-    let f = cx.eval(boa_engine::Source::from_bytes(wrapped.as_bytes()).with_path(std::path::Path::new(name)))?;
+    let f = cx.eval(
+        boa_engine::Source::from_bytes(wrapped.as_bytes()).with_path(std::path::Path::new(name)),
+    )?;
     let module = ObjectInitializer::new(cx).build();
     let f = f
         .as_callable()
         .ok_or_else(|| JsNativeError::typ().with_message("factory wrapper is not callable"))?;
     f.call(&JsValue::undefined(), &[module.clone().into()], cx)?;
     let exports = module.get(js_string!("exports"), cx)?;
-    exports
-        .as_object()
-        .ok_or_else(|| JsNativeError::typ().with_message(format!("{name} exported nothing")).into())
+    exports.as_object().ok_or_else(|| {
+        JsNativeError::typ()
+            .with_message(format!("{name} exported nothing"))
+            .into()
+    })
 }
-

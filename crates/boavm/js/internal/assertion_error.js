@@ -66,7 +66,8 @@ function identicalRun(lines, i, identical, state) {
   return res;
 }
 
-function createErrDiff(actual, expected, operator) {
+// `message`, when given, replaces the readable operator as the first line.
+function createErrDiff(actual, expected, operator, message) {
   let other = '';
   let res = '';
   let end = '';
@@ -92,7 +93,7 @@ function createErrDiff(actual, expected, operator) {
       if ((typeof actual !== 'object' || actual === null) &&
           (typeof expected !== 'object' || expected === null) &&
           (actual !== 0 || expected !== 0)) {
-        return `${readableOperator[operator]}\n\n${actualLines[0]} !== ${expectedLines[0]}\n`;
+        return `${header(operator, message)}\n\n${actualLines[0]} !== ${expectedLines[0]}\n`;
       }
     } else if (operator !== 'strictEqualObject') {
       // Mark the first differing column when both fit on one terminal line.
@@ -140,7 +141,7 @@ function createErrDiff(actual, expected, operator) {
   }
 
   let identical = 0;
-  const msg = `${readableOperator[operator]}\n+ actual - expected`;
+  const msg = `${header(operator, message)}\n+ actual - expected`;
   const skippedMsg = ' ... Lines skipped';
 
   let lines = actualLines;
@@ -193,6 +194,10 @@ function createErrDiff(actual, expected, operator) {
   return `${msg}${state.skipped ? skippedMsg : ''}\n${res}${other}${end}${indicator}`;
 }
 
+function header(operator, message) {
+  return message != null ? String(message) : readableOperator[operator];
+}
+
 function addEllipsis(string) {
   const lines = string.split('\n', 11);
   if (lines.length > 10) {
@@ -212,49 +217,47 @@ class AssertionError extends Error {
     const { message, operator } = options;
     let { actual, expected } = options;
     let text;
-    if (message != null) {
+    if (typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null &&
+        'stack' in actual && actual instanceof Error && 'stack' in expected && expected instanceof Error) {
+      actual = copyError(actual);
+      expected = copyError(expected);
+    }
+    if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
+      text = createErrDiff(actual, expected, operator, message);
+    } else if (message != null) {
       text = String(message);
-    } else {
-      if (typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null &&
-          'stack' in actual && actual instanceof Error && 'stack' in expected && expected instanceof Error) {
-        actual = copyError(actual);
-        expected = copyError(expected);
+    } else if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
+      let base = readableOperator[operator];
+      const res = inspectValue(actual).split('\n');
+      if (operator === 'notStrictEqual' &&
+          ((typeof actual === 'object' && actual !== null) || typeof actual === 'function')) {
+        base = readableOperator.notStrictEqualObject;
       }
-      if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
-        text = createErrDiff(actual, expected, operator);
-      } else if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
-        let base = readableOperator[operator];
-        const res = inspectValue(actual).split('\n');
-        if (operator === 'notStrictEqual' &&
-            ((typeof actual === 'object' && actual !== null) || typeof actual === 'function')) {
-          base = readableOperator.notStrictEqualObject;
-        }
-        if (res.length > 50) {
-          res[46] = '...';
-          while (res.length > 47) res.pop();
-        }
-        if (res.length === 1) text = `${base}${res[0].length > 5 ? '\n\n' : ' '}${res[0]}`;
-        else text = `${base}\n\n${res.join('\n')}\n`;
+      if (res.length > 50) {
+        res[46] = '...';
+        while (res.length > 47) res.pop();
+      }
+      if (res.length === 1) text = `${base}${res[0].length > 5 ? '\n\n' : ' '}${res[0]}`;
+      else text = `${base}\n\n${res.join('\n')}\n`;
+    } else {
+      let res = inspectValue(actual);
+      let other = inspectValue(expected);
+      const knownOperator = readableOperator[operator];
+      if (operator === 'notDeepEqual' && res === other) {
+        res = `${knownOperator}\n\n${res}`;
+        if (res.length > 1024) res = `${res.slice(0, 1021)}...`;
+        text = res;
       } else {
-        let res = inspectValue(actual);
-        let other = inspectValue(expected);
-        const knownOperator = readableOperator[operator];
-        if (operator === 'notDeepEqual' && res === other) {
-          res = `${knownOperator}\n\n${res}`;
-          if (res.length > 1024) res = `${res.slice(0, 1021)}...`;
-          text = res;
+        if (res.length > 512) res = `${res.slice(0, 509)}...`;
+        if (other.length > 512) other = `${other.slice(0, 509)}...`;
+        if (operator === 'deepEqual') {
+          res = `${knownOperator}\n\n${res}\n\nshould loosely deep-equal\n\n`;
         } else {
-          if (res.length > 512) res = `${res.slice(0, 509)}...`;
-          if (other.length > 512) other = `${other.slice(0, 509)}...`;
-          if (operator === 'deepEqual') {
-            res = `${knownOperator}\n\n${res}\n\nshould loosely deep-equal\n\n`;
-          } else {
-            const newOp = readableOperator[`${operator}Unequal`];
-            if (newOp) res = `${newOp}\n\n${res}\n\nshould not loosely deep-equal\n\n`;
-            else other = ` ${operator} ${other}`;
-          }
-          text = `${res}${other}`;
+          const newOp = readableOperator[`${operator}Unequal`];
+          if (newOp) res = `${newOp}\n\n${res}\n\nshould not loosely deep-equal\n\n`;
+          else other = ` ${operator} ${other}`;
         }
+        text = `${res}${other}`;
       }
     }
     super(text);

@@ -204,23 +204,20 @@ function keyCheck(a, b, strict, memos, iterationType, aKeys) {
     return true;
   }
 
-  // Cycle detection: a pair seen on the current path is equal when both
-  // sides were reached at the same position.
+  // Cycle detection: when both values are already being compared further up
+  // (each on its own side), the pair is assumed equal.
   if (memos === undefined) {
-    memos = { a: new Map(), b: new Map(), position: 0 };
-  } else {
-    const memoA = memos.a.get(a);
-    if (memoA !== undefined) {
-      const memoB = memos.b.get(b);
-      if (memoB !== undefined) return memoA === memoB;
-    }
-    memos.position++;
+    memos = { a: new Set(), b: new Set() };
+  } else if (memos.a.has(a) && memos.b.has(b)) {
+    return true;
   }
-  memos.a.set(a, memos.position);
-  memos.b.set(b, memos.position);
+  const addedA = !memos.a.has(a);
+  const addedB = !memos.b.has(b);
+  if (addedA) memos.a.add(a);
+  if (addedB) memos.b.add(b);
   const result = objEquiv(a, b, strict, aKeys, memos, iterationType);
-  memos.a.delete(a);
-  memos.b.delete(b);
+  if (addedA) memos.a.delete(a);
+  if (addedB) memos.b.delete(b);
   return result;
 }
 

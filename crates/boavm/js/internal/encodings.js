@@ -54,8 +54,8 @@ const hex = {
     const n = Math.min(str.length >>> 1, max);
     let i = 0;
     for (; i < n; i++) {
-      const hi = hexValue(str.charCodeAt(i * 2));
-      const lo = hexValue(str.charCodeAt(i * 2 + 1));
+      const hi = hexValue(str.charCodeAt(i * 2) & 0xff);
+      const lo = hexValue(str.charCodeAt(i * 2 + 1) & 0xff);
       if (hi < 0 || lo < 0) break;
       target[offset + i] = hi * 16 + lo;
     }
@@ -92,9 +92,10 @@ function base64Write(str, target, offset, max) {
   let acc = 0;
   let bits = 0;
   for (let i = 0; i < str.length && written < max; i++) {
-    const code = str.charCodeAt(i);
+    // Like Node, only the low byte of each UTF-16 code unit is looked at.
+    const code = str.charCodeAt(i) & 0xff;
     if (code === 61) break;
-    const v = code < 256 ? b64Lookup[code] : -1;
+    const v = b64Lookup[code];
     if (v < 0) continue;
     acc = (acc << 6) | v;
     bits += 6;

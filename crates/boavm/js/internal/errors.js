@@ -13,6 +13,8 @@ function lazyInspect(value, opts) {
 
 // Rewrites the first line of `err.stack` to `header: message`. Engines whose
 // `stack` holds only the frames (Boa) get the header added in front.
+// Hosts should load the builtins under the file names "node:<builtin name>"
+// so that their frames can be recognised.
 function setStackHeader(err, header) {
   let stack;
   try {
@@ -28,6 +30,11 @@ function setStackHeader(err, header) {
     const idx = stack.indexOf('\n    at ');
     if (idx !== -1) frames = stack.slice(idx + 1);
   }
+  // Frames inside the builtins themselves (sources named "node:<name>") are
+  // dropped from the top, like Node hides its internal frames.
+  const lines = frames === '' ? [] : frames.split('\n');
+  while (lines.length > 0 && /(\(node:[^)]*\)|^\s*at node:\S*)\s*$/.test(lines[0])) lines.shift();
+  frames = lines.join('\n');
   const first = `${header}: ${err.message}`;
   try {
     Object.defineProperty(err, 'stack', {
@@ -160,11 +167,9 @@ function ERR_AMBIGUOUS_ARGUMENT(name, reason) {
 }
 
 function ERR_INVALID_RETURN_VALUE(input, name, value) {
-  let type;
-  if (value && value.constructor && value.constructor.name) type = `instance of ${value.constructor.name}`;
-  else type = `type ${typeof value}`;
   return makeNodeError(TypeError, 'ERR_INVALID_RETURN_VALUE',
-                       `Expected ${input} to be returned from the "${name}" function but got ${type}.`);
+                       `Expected ${input} to be returned from the "${name}" function but got ` +
+                       `${determineSpecificType(value)}.`);
 }
 
 function ERR_UNKNOWN_ENCODING(encoding) {

@@ -172,7 +172,7 @@ function getPromiseState(value) {
 
 function isPromise(value) {
   if (!isObjectLike(value)) return false;
-  if (promiseStateHook() !== undefined) return getPromiseState(value) !== undefined;
+  if (getPromiseState(value) !== undefined) return true;
   return tagOf(value) === '[object Promise]';
 }
 

@@ -6,6 +6,7 @@
 // as one U+FFFD), plus TextEncoder and TextDecoder built on them.
 
 const errors = require('internal/errors');
+const types = require('internal/types');
 
 const REPLACEMENT = 0xfffd;
 const CHUNK = 8192;
@@ -204,16 +205,11 @@ function latin1Decode(bytes, start, end) {
 
 function toUint8View(input) {
   if (input === undefined) return new Uint8Array(0);
-  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  if (input instanceof ArrayBuffer ||
-      (typeof SharedArrayBuffer === 'function' && input instanceof SharedArrayBuffer)) {
-    return new Uint8Array(input);
-  }
-  try {
-    return new Uint8Array(input);
-  } catch (e) {
-    throw errors.ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'ArrayBufferView'], input);
-  }
+  if (types.isArrayBufferView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (types.isAnyArrayBuffer(input)) return new Uint8Array(input);
+  // Node's wording for this case (sic).
+  throw errors.makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+                             'The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
 }
 
 class TextEncoder {
@@ -226,7 +222,7 @@ class TextEncoder {
   }
 
   encodeInto(src, dest) {
-    if (!(dest instanceof Uint8Array)) {
+    if (!types.isUint8Array(dest)) {
       throw errors.ERR_INVALID_ARG_TYPE('dest', 'Uint8Array', dest);
     }
     return utf8Write(`${src}`, dest, 0, dest.length);

@@ -1,0 +1,22 @@
+// vm.compileFunction: params, body, name, length and the result's realm.
+const vm = require('node:vm');
+const add = vm.compileFunction('return a + b', ['a', 'b']);
+console.log('typeof:', typeof add);
+console.log('call:', add(2, 3));
+console.log('name:', JSON.stringify(add.name));
+console.log('length:', add.length);
+console.log('instanceof Function (main realm):', add instanceof Function);
+const noParams = vm.compileFunction('return arguments.length');
+console.log('no params length:', noParams.length, 'arguments:', noParams(1, 2, 3));
+const empty = vm.compileFunction('');
+console.log('empty body returns:', empty());
+const sloppyThis = vm.compileFunction('return this');
+console.log('sloppy this is globalThis:', sloppyThis() === globalThis);
+const strictThis = vm.compileFunction('"use strict"; return this');
+console.log('strict this:', strictThis());
+console.log('call with this:', vm.compileFunction('return this.v').call({ v: 'bound' }));
+console.log('new-able:', typeof new (vm.compileFunction('this.made = 1'))(), JSON.stringify(new (vm.compileFunction('this.made = 1'))()));
+const many = vm.compileFunction('return [x, y, z].join("-")', ['x', 'y', 'z']);
+console.log('three params:', many.length, many('p', 'q'));
+console.log('globals of main context:', vm.compileFunction('return typeof process')());
+console.log('params not visible outside:', typeof a);

@@ -1,0 +1,20 @@
+// typeof, in, hasOwnProperty and delete on the context global reflect the sandbox.
+const vm = require('node:vm');
+const sb = vm.createContext({ a: 1, b: undefined, fn() {} });
+const r = (code) => vm.runInContext(code, sb);
+console.log('typeof a:', r('typeof a'), 'typeof b:', r('typeof b'), 'typeof fn:', r('typeof fn'), 'typeof nope:', r('typeof nope'));
+console.log('"a" in globalThis:', r('"a" in globalThis'), '"b" in globalThis:', r('"b" in globalThis'), '"nope" in globalThis:', r('"nope" in globalThis'));
+console.log('hasOwnProperty a:', r('globalThis.hasOwnProperty("a")'), 'Object.hasOwn b:', r('Object.hasOwn(globalThis, "b")'));
+console.log('builtin in globalThis:', r('"Array" in globalThis'), r('globalThis.hasOwnProperty("Array")'));
+console.log('delete a:', r('delete a'), 'a in sb:', 'a' in sb, 'typeof a inside:', r('typeof a'));
+console.log('delete this.b:', r('delete this.b'), 'b in sb:', 'b' in sb);
+console.log('delete nonexistent:', r('delete globalThis.zzz'));
+r('var declared = 1');
+console.log('delete declared var:', r('delete declared'), 'declared in sb:', 'declared' in sb);
+r('implicitGlobal = 1');
+console.log('delete implicit:', r('delete implicitGlobal'), 'implicit in sb:', 'implicitGlobal' in sb);
+delete sb.fn;
+console.log('deleted from outside, typeof inside:', r('typeof fn'));
+sb.late = 'late';
+console.log('added from outside, inside:', r('late'), r('"late" in globalThis'));
+console.log('builtins are not on the sandbox:', 'Array' in sb, 'globalThis' in sb, 'eval' in sb);

@@ -1,0 +1,26 @@
+// Every context has its own set of builtins.
+const vm = require('node:vm');
+const ctx = vm.createContext({});
+const arr = vm.runInContext('[1, 2, 3]', ctx);
+console.log('instanceof Array:', arr instanceof Array);
+console.log('Array.isArray:', Array.isArray(arr));
+console.log('inner instanceof inner Array:', arr instanceof vm.runInContext('Array', ctx));
+console.log('Array !== inner Array:', vm.runInContext('Array', ctx) !== Array);
+console.log('Object.prototype differs:', Object.getPrototypeOf(vm.runInContext('({})', ctx)) !== Object.prototype);
+console.log('two contexts differ:', vm.runInNewContext('Object') !== vm.runInNewContext('Object'));
+console.log('same context same Object:', vm.runInContext('Object', ctx) === vm.runInContext('Object', ctx));
+const fn = vm.runInContext('(function () {})', ctx);
+console.log('function instanceof Function:', fn instanceof Function, typeof fn);
+const re = vm.runInContext('/a+/g', ctx);
+console.log('regexp instanceof RegExp:', re instanceof RegExp, Object.prototype.toString.call(re), re.test('aa'));
+const date = vm.runInContext('new Date(0)', ctx);
+console.log('date instanceof Date:', date instanceof Date, date.toISOString());
+const map = vm.runInContext('new Map([[1, "one"]])', ctx);
+console.log('map instanceof Map:', map instanceof Map, map.get(1));
+console.log('JSON round trip:', JSON.stringify(vm.runInContext('({ a: [1, { b: null }] })', ctx)));
+console.log('Symbol.iterator shared:', vm.runInContext('Symbol.iterator', ctx) === Symbol.iterator);
+console.log('Symbol.for shared:', vm.runInContext('Symbol.for("shared")', ctx) === Symbol.for('shared'));
+console.log('spread inner array:', [...arr].join(','));
+console.log('modifying inner prototype does not leak:', (vm.runInContext('Array.prototype.extra = 1', ctx), 'extra' in []));
+console.log('typed array:', vm.runInContext('new Uint8Array(2)', ctx) instanceof Uint8Array, ArrayBuffer.isView(vm.runInContext('new Uint8Array(2)', ctx)));
+console.log('main array instanceof inner Array:', vm.runInContext('x instanceof Array', Object.assign(vm.createContext({}), { x: [] })));

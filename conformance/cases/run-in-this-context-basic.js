@@ -1,0 +1,21 @@
+// vm.runInThisContext runs in the main realm's global scope, not the module scope.
+const vm = require('node:vm');
+const localVar = 'local';
+globalThis.sharedGlobal = 'shared';
+console.log('typeof localVar:', vm.runInThisContext('typeof localVar'));
+console.log('typeof require:', vm.runInThisContext('typeof require'));
+console.log('typeof module:', vm.runInThisContext('typeof module'));
+console.log('sharedGlobal:', vm.runInThisContext('sharedGlobal'));
+console.log('this === globalThis:', vm.runInThisContext('this') === globalThis);
+vm.runInThisContext('var declaredByVm = 123; function fnByVm() { return "fn" }');
+console.log('declaredByVm on global:', globalThis.declaredByVm, typeof globalThis.fnByVm);
+vm.runInThisContext('let lexicalByVm = 1');
+console.log('lexical not on global:', 'lexicalByVm' in globalThis);
+console.log('lexical visible to next script:', vm.runInThisContext('lexicalByVm + 1'));
+console.log('same realm Array:', vm.runInThisContext('[]') instanceof Array);
+console.log('same Object:', vm.runInThisContext('Object') === Object);
+console.log('completion:', vm.runInThisContext('1; 2; 3'));
+const s = new vm.Script('globalThis.viaScript = (globalThis.viaScript || 0) + 1');
+s.runInThisContext();
+s.runInThisContext();
+console.log('viaScript:', globalThis.viaScript);
