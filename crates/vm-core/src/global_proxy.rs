@@ -204,7 +204,12 @@ fn trap_set(
             return Ok(false.into());
         }
     }
-    let Some(live) = st.sandbox(cx)? else {
+    let live = match st.sandbox(cx)? {
+        // Node keeps symbol-keyed writes from inside on the global, off the sandbox.
+        Some(_) if matches!(key, PropertyKey::Symbol(_)) => None,
+        other => other,
+    };
+    let Some(live) = live else {
         return Ok(st.target.set(key, value, false, cx)?.into());
     };
     let ok = match &live {
@@ -217,12 +222,11 @@ fn trap_set(
             None => st.target.set(key.clone(), value.clone(), false, cx)?,
         },
     };
-    // Keep a declaration's placeholder in step (see `trap_define_property`).
-    if ok {
-        if let Some(d) = target_desc {
-            if d.configurable() == Some(false) && d.is_data_descriptor() {
-                st.target.set(key, value, false, cx)?;
-            }
+    // Keep a declaration's placeholder in step (see `trap_define_property`); when the sandbox
+    // refuses the write (frozen), the declared variable still lives on the global, as in Node.
+    if let Some(d) = target_desc {
+        if d.configurable() == Some(false) && d.is_data_descriptor() {
+            return Ok((st.target.set(key, value, false, cx)? || ok).into());
         }
     }
     Ok(ok.into())
@@ -311,6 +315,11 @@ fn trap_define_property(
         // `var`/function declarations: Node records them on the sandbox as configurable data
         // properties. The Proxy invariants require a non-configurable twin on the target.
         let value = desc.value().cloned().unwrap_or_default();
+        // Node records a function declaration on the sandbox at once, a `var` only when it is
+        // first assigned (through the set trap).
+        if value.is_undefined() || matches!(key, PropertyKey::Symbol(_)) {
+            return mirror_to_target(st, &key, &desc, cx).map(Into::into);
+        }
         match &live {
             Live::Object(o) => {
                 let existing = own_descriptor(o, &key, cx)?;
@@ -321,23 +330,22 @@ fn trap_define_property(
                     _ => host_descriptor(value),
                 };
                 let d = descriptor_value(&sandbox_desc, cx);
-                let ok = st
-                    .define
-                    .call(
-                        &JsValue::undefined(),
-                        &[o.clone().into(), key_value(&key), d],
-                        cx,
-                    )?
-                    .to_boolean();
-                if !ok {
-                    return Ok(false.into());
-                }
+                // A sandbox that refuses (frozen, non-extensible) leaves the declaration on
+                // the global only, as in Node.
+                st.define.call(
+                    &JsValue::undefined(),
+                    &[o.clone().into(), key_value(&key), d],
+                    cx,
+                )?;
             }
             Live::Host(m) => match string_key(&key) {
                 Some(k) => m.insert_key(k, value),
                 None => return mirror_to_target(st, &key, &desc, cx).map(Into::into),
             },
         }
+        return mirror_to_target(st, &key, &desc, cx).map(Into::into);
+    }
+    if matches!(key, PropertyKey::Symbol(_)) {
         return mirror_to_target(st, &key, &desc, cx).map(Into::into);
     }
     match &live {

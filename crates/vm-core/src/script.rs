@@ -147,10 +147,9 @@ impl Script {
 
     fn syntax_error_in_realm(&self, e: boa_engine::JsError, cx: &mut Context) -> VmError {
         if let Some(native) = e.as_native() {
-            if let Some(m) = workarounds::normalise_syntax_message(
-                native.message(),
-                &self.inner.lexical_names,
-            ) {
+            if let Some(m) =
+                workarounds::normalise_syntax_message(native.message(), &self.inner.lexical_names)
+            {
                 return workarounds::convert_error(
                     JsNativeError::syntax().with_message(m).into(),
                     cx,

@@ -21,6 +21,11 @@ function describeReceived(value, inspect) {
 function makeNodeError(Base, code, message) {
   const err = new Base(message);
   Object.defineProperty(err, 'code', { value: code, enumerable: true, writable: true, configurable: true });
+  // Node's errors print their code: `TypeError [ERR_X]: message`.
+  Object.defineProperty(err, 'toString', {
+    value() { return `${this.name} [${code}]: ${this.message}`; },
+    enumerable: false, writable: true, configurable: true,
+  });
   // V8 shows the code in the name part of the stack: `TypeError [ERR_X]: message`.
   const stack = err.stack;
   if (typeof stack === 'string') {

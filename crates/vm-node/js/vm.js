@@ -15,13 +15,12 @@ module.exports = function makeVm(native, inspect, makeErrors) {
   }
 
   function isContext(object) {
-    V.validateObject(object, 'object', { allowArray: true, allowFunction: true });
+    V.validateObject(object, 'object', { allowArray: true });
     return native.isContext(object);
   }
 
   function validateContext(contextifiedObject) {
-    if (contextifiedObject === null || (typeof contextifiedObject !== 'object' && typeof contextifiedObject !== 'function') ||
-        !native.isContext(contextifiedObject)) {
+    if (!isContext(contextifiedObject)) {
       throw E.ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
     }
   }
@@ -88,6 +87,17 @@ module.exports = function makeVm(native, inspect, makeErrors) {
   }
 
   const kHandle = Symbol('kHandle');
+  // Internal option: the context whose realm a syntax error belongs to (runInContext compiles
+  // with the target context as the parsing context, as Node does).
+  const kParsingContext = Symbol('kParsingContext');
+
+  // The last `//# sourceMappingURL=` (or legacy `//@`) magic comment, as V8 reports it.
+  function sourceMapURL(code) {
+    const re = /\/\/[#@][ \t]*sourceMappingURL[ \t]*=[ \t]*([^\s'"]+)[ \t]*$/gm;
+    let found;
+    for (let m = re.exec(code); m !== null; m = re.exec(code)) found = m[1];
+    return found;
+  }
 
   class Script {
     constructor(code, options = kEmptyObject) {
@@ -119,7 +129,10 @@ module.exports = function makeVm(native, inspect, makeErrors) {
       if (importModuleDynamically === USE_MAIN_CONTEXT_DEFAULT_LOADER) {
         throw unsupported('vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER');
       }
-      Object.defineProperty(this, kHandle, { value: native.compileScript(code, filename, lineOffset, columnOffset) });
+      Object.defineProperty(this, kHandle, {
+        value: native.compileScript(code, filename, lineOffset, columnOffset, options[kParsingContext]),
+      });
+      this.sourceMapURL = sourceMapURL(code);
       // No code cache exists for Boa 0.22 (no bytecode serialisation): any cache is rejected,
       // and a produced cache is an empty buffer that a later compile also rejects.
       if (cachedData !== undefined) this.cachedDataRejected = true;
@@ -155,13 +168,15 @@ module.exports = function makeVm(native, inspect, makeErrors) {
 
   function runInContext(code, contextifiedObject, options) {
     validateContext(contextifiedObject);
-    if (typeof options === 'string') options = { filename: options };
+    options = typeof options === 'string' ? { filename: options } : { ...options };
+    options[kParsingContext] = contextifiedObject;
     return createScript(code, options).runInContext(contextifiedObject, options);
   }
 
   function runInNewContext(code, contextObject, options) {
-    if (typeof options === 'string') options = { filename: options };
+    options = typeof options === 'string' ? { filename: options } : { ...options };
     contextObject = createContext(contextObject, getContextOptions(options));
+    options[kParsingContext] = contextObject;
     return createScript(code, options).runInNewContext(contextObject, options);
   }
 

@@ -203,7 +203,7 @@ fn make_context(
 fn compile_script(
     _: &JsValue,
     args: &[JsValue],
-    _b: &JsObject,
+    b: &JsObject,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     let code = string_arg(args, 0, cx)?;
@@ -213,7 +213,18 @@ fn compile_script(
         column_offset: i32_arg(args, 3, cx)?,
     };
     let iso = isolate(cx)?;
-    let script = iso.compile_script_from(cx, &code, options).map_err(to_js)?;
+    let parsing = arg(args, 4);
+    let script = if parsing.is_object() {
+        // A syntax error is a SyntaxError of the context the code was meant for.
+        let ctx = target_context(b, &parsing, &iso, cx)?;
+        iso.with_context(Some(cx), &ctx, |cx| {
+            iso.compile_script_from(cx, &code, options)
+        })
+        .map_err(to_js)?
+    } else {
+        iso.compile_script_from(cx, &code, options)
+    }
+    .map_err(to_js)?;
     Ok(JsObject::from_proto_and_data(None, ScriptHandle { script }).into())
 }
 
