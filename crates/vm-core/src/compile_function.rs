@@ -144,6 +144,7 @@ impl Isolate {
                 return Err(syntax_failure_to_error(f, code, &script_opts, cx));
             }
             let src = Source::from_bytes(source.as_bytes()).with_path(Path::new(&path));
+            workarounds::note_parse(cx, &ctx.rec.realm);
             let script = boa_engine::Script::parse(src, Some(ctx.rec.realm.clone()), cx)
                 .map_err(|e| workarounds::convert_error(e, cx))?;
             let outer = script

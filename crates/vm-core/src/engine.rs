@@ -20,6 +20,18 @@ pub(crate) struct Shared {
 pub(crate) struct EngineTag {
     pub(crate) context_id: usize,
     pub(crate) isolate: Weak<IsolateInner>,
+    /// Parses this engine performed (its parser id counter, as far as the host can tell).
+    pub(crate) parses: std::cell::Cell<u32>,
+}
+
+impl EngineTag {
+    pub(crate) fn new(context_id: usize, isolate: Weak<IsolateInner>) -> Self {
+        Self {
+            context_id,
+            isolate,
+            parses: std::cell::Cell::new(0),
+        }
+    }
 }
 
 /// One monotonic clock for all engines (per-engine clocks disagree about timer deadlines).

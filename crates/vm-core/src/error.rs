@@ -29,12 +29,26 @@ pub enum VmError {
     /// Nested runs across contexts went deeper than the isolate allows.
     #[error("maximum nesting of vm runs ({0}) exceeded")]
     NestingLimit(u32),
+    /// The run exceeded its `timeout` (Node: `ERR_SCRIPT_EXECUTION_TIMEOUT`).
+    #[error("Script execution timed out after {}ms", .0.as_millis())]
+    Timeout(std::time::Duration),
+    /// SIGINT arrived during a `breakOnSigint` run (Node: `ERR_SCRIPT_EXECUTION_INTERRUPTED`).
+    #[error("Script execution was interrupted by `SIGINT`")]
+    Sigint,
+    /// An [`crate::InterruptHandle`] or the interrupt callback stopped the run.
+    #[error("Script execution was interrupted")]
+    Interrupted,
     /// The engine could not be created.
     #[error("failed to initialise the engine: {0}")]
     Init(String),
 }
 
 impl VmError {
+    /// Whether the run was stopped (timeout, SIGINT or interrupt) rather than failing.
+    pub fn is_stop(&self) -> bool {
+        matches!(self, Self::Timeout(_) | Self::Sigint | Self::Interrupted)
+    }
+
     /// The thrown JavaScript value, when this error is one.
     pub fn thrown(&self) -> Option<&JsValue> {
         match self {

@@ -40,10 +40,6 @@ pub(crate) struct Executor {
 }
 
 impl Executor {
-    pub(crate) fn pop(&self) -> Option<Queued> {
-        self.queue.borrow_mut().pop_front()
-    }
-
     /// Removes and returns the first job whose realm satisfies `pred`.
     pub(crate) fn pop_where(
         &self,

@@ -20,6 +20,33 @@ pub(crate) struct RealmInfo {
     /// `codeGeneration.strings`.
     #[unsafe_ignore_trace]
     pub(crate) strings: bool,
+    /// `microtaskMode: 'afterEvaluate'`: the realm's jobs run after each evaluation in it, not
+    /// from the shared queue.
+    #[unsafe_ignore_trace]
+    pub(crate) own_queue: bool,
+    /// The highest parser id any engine used for code of this realm (see
+    /// `workarounds::note_parse`).
+    #[unsafe_ignore_trace]
+    pub(crate) max_parser_id: std::cell::Cell<u32>,
+}
+
+impl RealmInfo {
+    pub(crate) fn new(context_id: usize, strings: bool, own_queue: bool) -> Self {
+        Self {
+            context_id,
+            strings,
+            own_queue,
+            max_parser_id: std::cell::Cell::new(0),
+        }
+    }
+}
+
+/// Whether `realm` keeps its jobs for after its own evaluations.
+pub(crate) fn realm_own_queue(realm: &Realm) -> bool {
+    realm
+        .host_defined()
+        .get::<RealmInfo>()
+        .is_some_and(|i| i.own_queue)
 }
 
 /// The id of the vm context owning `realm`, if it is one of ours.
@@ -62,8 +89,9 @@ impl HostHooks for Hooks {
         _parameters: &[JsString],
         _body: &JsString,
         _direct: bool,
-        _context: &mut Context,
+        context: &mut Context,
     ) -> JsResult<()> {
+        crate::workarounds::note_parse(context, &realm);
         let allowed = realm
             .host_defined()
             .get::<RealmInfo>()

@@ -31,6 +31,11 @@ pub(crate) struct IsolateInner {
     next_id: Cell<usize>,
     depth: Cell<u32>,
     pub(crate) self_weak: Weak<IsolateInner>,
+    pub(crate) interrupt: crate::interrupt::InterruptHandle,
+    /// Route every run through the stoppable path (so the interrupt handle works).
+    pub(crate) interruptible: Cell<bool>,
+    /// Polled at the same points as the interrupt handle; `true` stops the run.
+    pub(crate) interrupt_callback: RefCell<Option<Rc<dyn Fn() -> bool>>>,
 }
 
 /// One Boa engine family on one thread: the main context, every vm context created from it,
@@ -134,16 +139,71 @@ impl IsolateInner {
         in_realm(&mut engine, &rec, f)
     }
 
+    /// Like [`IsolateInner::enter`], for runs that may be stopped: the engine they run on must
+    /// be disposable. The realm's own engine is used when free and replaced by a fresh one if
+    /// the run was stopped; otherwise (it is running further up the stack) a fresh temporary
+    /// engine runs the code and is dropped afterwards.
+    pub(crate) fn enter_stoppable<R>(
+        &self,
+        rec: &Rc<ContextRecord>,
+        f: impl FnOnce(&mut Context) -> Result<R, VmError>,
+    ) -> Result<R, VmError> {
+        let depth = self.depth.get();
+        if depth >= MAX_NESTING {
+            return Err(VmError::NestingLimit(MAX_NESTING));
+        }
+        self.depth.set(depth + 1);
+        let _guard = DepthGuard(&self.depth);
+        let rec = rec.clone();
+        if let Ok(mut engine) = rec.engine.try_borrow_mut() {
+            let r = in_realm(&mut engine, &rec, f);
+            if r.as_ref().err().is_some_and(VmError::is_stop) {
+                *engine = self.fresh_engine(&rec)?;
+            }
+            return r;
+        }
+        let mut temp = self.fresh_engine(&rec)?;
+        in_realm(&mut temp, &rec, f)
+    }
+
+    /// A new engine for `rec`'s realm (which outlives engines): same shared hooks, queue and
+    /// clock, its parser ids advanced past every id used for the realm so far.
+    pub(crate) fn fresh_engine(&self, rec: &ContextRecord) -> Result<Context, VmError> {
+        let mut engine =
+            build_engine(&self.shared, None).map_err(|e| VmError::Init(e.to_string()))?;
+        engine.insert_data(EngineTag::new(rec.id, self.self_weak.clone()));
+        workarounds::advance_parser_ids(&mut engine, &rec.realm)
+            .map_err(|e| VmError::Init(e.to_string()))?;
+        Ok(engine)
+    }
+
     /// Runs queued jobs until the queue is empty. With `only`, runs just the jobs of that
     /// context (microtaskMode 'afterEvaluate') and leaves the others queued.
     pub(crate) fn drain_jobs(
         &self,
-        mut current: Option<&mut Context>,
+        current: Option<&mut Context>,
         only: Option<usize>,
     ) -> Result<(), VmError> {
+        self.drain_jobs_watched(current, only, None)
+    }
+
+    /// [`IsolateInner::drain_jobs`], checking `watch` between jobs (a job itself runs to
+    /// completion: jobs are called from native code, which the budget cannot interrupt).
+    pub(crate) fn drain_jobs_watched(
+        &self,
+        mut current: Option<&mut Context>,
+        only: Option<usize>,
+        watch: Option<&crate::interrupt::Watch<'_>>,
+    ) -> Result<(), VmError> {
         loop {
+            if let Some(stop) = watch.and_then(crate::interrupt::Watch::should_stop) {
+                return Err(stop.into());
+            }
             let job = match only {
-                None => self.shared.executor.pop(),
+                None => self
+                    .shared
+                    .executor
+                    .pop_where(|realm| !realm.is_some_and(crate::hooks::realm_own_queue)),
                 Some(id) => self
                     .shared
                     .executor
@@ -187,14 +247,12 @@ impl IsolateInner {
         .map_err(init)?;
         let mut engine = build_engine(&self.shared, Some(proxy.clone())).map_err(init)?;
         let realm = engine.realm().clone();
-        realm.host_defined_mut().insert(RealmInfo {
-            context_id: id,
-            strings: options.code_generation.strings,
-        });
-        engine.insert_data(EngineTag {
-            context_id: id,
-            isolate: self.self_weak.clone(),
-        });
+        realm.host_defined_mut().insert(RealmInfo::new(
+            id,
+            options.code_generation.strings,
+            options.microtask_mode == crate::options::MicrotaskMode::AfterEvaluate,
+        ));
+        engine.insert_data(EngineTag::new(id, self.self_weak.clone()));
         target.set_prototype(Some(
             engine.intrinsics().constructors().object().prototype(),
         ));
@@ -234,17 +292,13 @@ impl Isolate {
         };
         let mut engine = build_engine(&shared, None).map_err(|e| VmError::Init(e.to_string()))?;
         let realm = engine.realm().clone();
-        realm.host_defined_mut().insert(RealmInfo {
-            context_id: 0,
-            strings: true,
-        });
+        realm
+            .host_defined_mut()
+            .insert(RealmInfo::new(0, true, false));
         workarounds::patch_realm(&mut engine).map_err(|e| VmError::Init(e.to_string()))?;
         let global = engine.global_object();
         let inner = Rc::new_cyclic(|weak: &Weak<IsolateInner>| {
-            engine.insert_data(EngineTag {
-                context_id: 0,
-                isolate: weak.clone(),
-            });
+            engine.insert_data(EngineTag::new(0, weak.clone()));
             IsolateInner {
                 shared,
                 main: Rc::new(ContextRecord {
@@ -263,6 +317,9 @@ impl Isolate {
                 next_id: Cell::new(1),
                 depth: Cell::new(0),
                 self_weak: weak.clone(),
+                interrupt: Default::default(),
+                interruptible: Cell::new(false),
+                interrupt_callback: RefCell::new(None),
             }
         });
         Ok(Self { inner })
@@ -324,6 +381,25 @@ impl Isolate {
         f: impl FnOnce(&mut Context) -> R,
     ) -> Result<R, VmError> {
         self.inner.enter(current, &ctx.rec, |cx| Ok(f(cx)))
+    }
+
+    /// A handle that stops the running code from any thread (see [`crate::InterruptHandle`]). It takes
+    /// effect in runs with a timeout, with `breakOnSigint`, or all runs once
+    /// [`Isolate::set_interruptible`] is on.
+    pub fn interrupt_handle(&self) -> crate::InterruptHandle {
+        self.inner.interrupt.clone()
+    }
+
+    /// Routes every run through the stoppable (budgeted) path, so the interrupt handle and the
+    /// interrupt callback work without a timeout. Runs are 1.1–1.7× slower on that path.
+    pub fn set_interruptible(&self, on: bool) {
+        self.inner.interruptible.set(on);
+    }
+
+    /// A callback polled wherever the interrupt handle is (QuickJS-style interrupt handler);
+    /// returning `true` stops the run with [`VmError::Interrupted`].
+    pub fn set_interrupt_callback(&self, callback: Option<Rc<dyn Fn() -> bool>>) {
+        *self.inner.interrupt_callback.borrow_mut() = callback;
     }
 
     /// Runs every queued promise job (microtask) to completion.

@@ -13,8 +13,9 @@ use rustc_hash::FxHashMap;
 use crate::{
     context::{ContextRecord, VmContext},
     error::VmError,
-    isolate::Isolate,
-    options::{RunOptions, ScriptOptions},
+    interrupt::{self, SigintGuard, Watch},
+    isolate::{Isolate, IsolateInner},
+    options::{MicrotaskMode, RunOptions, ScriptOptions},
     stack, workarounds,
 };
 
@@ -127,6 +128,7 @@ impl Script {
         }
         let path = Path::new(&self.inner.path);
         let source = Source::from_bytes(self.inner.code.as_bytes()).with_path(path);
+        workarounds::note_parse(cx, &rec.realm);
         let script = boa_engine::Script::parse(source, Some(rec.realm.clone()), cx)
             .and_then(|s| s.codeblock(cx).map(|_| s))
             .map_err(|e| self.syntax_error_in_realm(e, cx))?;
@@ -159,12 +161,15 @@ impl Script {
         workarounds::convert_error(e, cx)
     }
 
-    /// Runs on `cx`, which `Isolate::enter` positioned in `rec`'s realm.
+    /// Runs on `cx`, which `Isolate::enter` positioned in `rec`'s realm. With a `watch`, the
+    /// evaluation is stoppable (the caller then discards `cx` on a stop).
     pub(crate) fn run_on(
         &self,
+        iso: &IsolateInner,
         rec: &Rc<ContextRecord>,
         cx: &mut Context,
         options: &RunOptions,
+        watch: Option<&Watch<'_>>,
     ) -> Result<JsValue, VmError> {
         let (script, runs) = self.compiled_for(rec, cx)?;
         if runs > 0 {
@@ -176,7 +181,11 @@ impl Script {
                 return Err(err);
             }
         }
-        match script.evaluate(cx) {
+        let result = match watch {
+            Some(w) => interrupt::evaluate_watched(&script, cx, w).map_err(VmError::from)?,
+            None => script.evaluate(cx),
+        };
+        let result = match result {
             Ok(v) => Ok(v),
             Err(e) => {
                 let err = workarounds::convert_error(e, cx);
@@ -193,24 +202,43 @@ impl Script {
                 }
                 Err(err)
             }
+        };
+        if rec.microtask_mode == MicrotaskMode::AfterEvaluate {
+            // The context's own microtasks run now, inside the same timeout.
+            iso.drain_jobs_watched(Some(cx), Some(rec.id), watch)?;
         }
+        result
     }
 }
 
-fn refuse_interruption(options: &RunOptions) -> Result<(), VmError> {
-    if options.timeout.is_some() {
+/// The stop conditions of a run, or `None` when it takes Boa's plain (unstoppable) path.
+fn watch_for<'a>(
+    iso: &'a IsolateInner,
+    options: &RunOptions,
+    callback: Option<&'a dyn Fn() -> bool>,
+) -> Result<(Option<Watch<'a>>, Option<SigintGuard>), VmError> {
+    let stoppable = options.timeout.is_some() || options.break_on_sigint || iso.interruptible.get();
+    if !stoppable {
+        return Ok((None, None));
+    }
+    if options.timeout.is_some_and(|t| t.is_zero()) {
         return Err(VmError::InvalidOption {
             name: "timeout",
-            reason: "interruption is not supported by this build of vm-core yet".into(),
+            reason: "must be a positive duration".into(),
         });
     }
-    if options.break_on_sigint {
-        return Err(VmError::InvalidOption {
-            name: "breakOnSigint",
-            reason: "interruption is not supported by this build of vm-core yet".into(),
-        });
-    }
-    Ok(())
+    let guard = if options.break_on_sigint {
+        Some(SigintGuard::install()?)
+    } else {
+        None
+    };
+    let watch = Watch {
+        deadline: options.timeout.map(|d| (std::time::Instant::now() + d, d)),
+        sigint: guard.as_ref().map(|g| g.flag.clone()),
+        handle: &iso.interrupt,
+        callback,
+    };
+    Ok((Some(watch), guard))
 }
 
 impl Isolate {
@@ -269,9 +297,7 @@ impl Isolate {
         ctx: &VmContext,
         options: &RunOptions,
     ) -> Result<JsValue, VmError> {
-        refuse_interruption(options)?;
-        self.inner
-            .enter(None, &ctx.rec, |cx| script.run_on(&ctx.rec, cx, options))
+        self.run_script_impl(None, script, ctx, options)
     }
 
     /// [`Isolate::run_script`] from a host function running on `cx`.
@@ -282,10 +308,27 @@ impl Isolate {
         ctx: &VmContext,
         options: &RunOptions,
     ) -> Result<JsValue, VmError> {
-        refuse_interruption(options)?;
-        self.inner.enter(Some(cx), &ctx.rec, |cx| {
-            script.run_on(&ctx.rec, cx, options)
-        })
+        self.run_script_impl(Some(cx), script, ctx, options)
+    }
+
+    fn run_script_impl(
+        &self,
+        current: Option<&mut Context>,
+        script: &Script,
+        ctx: &VmContext,
+        options: &RunOptions,
+    ) -> Result<JsValue, VmError> {
+        let iso = &*self.inner;
+        let callback = iso.interrupt_callback.borrow().clone();
+        let (watch, _sigint) = watch_for(iso, options, callback.as_deref())?;
+        match &watch {
+            Some(w) => iso.enter_stoppable(&ctx.rec, |cx| {
+                script.run_on(iso, &ctx.rec, cx, options, Some(w))
+            }),
+            None => iso.enter(current, &ctx.rec, |cx| {
+                script.run_on(iso, &ctx.rec, cx, options, None)
+            }),
+        }
     }
 
     /// `vm.runInContext(code, ctx, options)`: compile and run once.

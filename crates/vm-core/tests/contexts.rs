@@ -630,24 +630,3 @@ fn context_options_are_kept() {
         vm_core::MicrotaskMode::AfterEvaluate
     );
 }
-
-#[test]
-fn timeout_is_refused_until_supported() {
-    let (iso, _sandbox, ctx) = setup();
-    let r = iso.run_in_context(
-        "1",
-        &ctx,
-        ScriptOptions::default(),
-        &RunOptions {
-            timeout: Some(std::time::Duration::from_millis(5)),
-            ..Default::default()
-        },
-    );
-    assert!(matches!(
-        r,
-        Err(VmError::InvalidOption {
-            name: "timeout",
-            ..
-        })
-    ));
-}

@@ -47,9 +47,8 @@ module.exports = function makeVm(native, inspect, makeErrors) {
       V.validateBoolean(wasm, 'options.codeGeneration.wasm');
     }
     V.validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
-    if (microtaskMode === 'afterEvaluate') throw unsupported("microtaskMode: 'afterEvaluate'");
     if (importModuleDynamically !== undefined) throw unsupported('options.importModuleDynamically');
-    native.makeContext(contextObject, name, origin, strings, wasm);
+    native.makeContext(contextObject, name, origin, strings, wasm, microtaskMode === 'afterEvaluate');
     return contextObject;
   }
 
@@ -81,9 +80,7 @@ module.exports = function makeVm(native, inspect, makeErrors) {
     const { displayErrors = true, breakOnSigint = false } = options;
     V.validateBoolean(displayErrors, 'options.displayErrors');
     V.validateBoolean(breakOnSigint, 'options.breakOnSigint');
-    if (timeout !== undefined) throw unsupported('options.timeout');
-    if (breakOnSigint) throw unsupported('options.breakOnSigint');
-    return { displayErrors };
+    return { displayErrors, timeout, breakOnSigint };
   }
 
   const kHandle = Symbol('kHandle');
@@ -142,14 +139,14 @@ module.exports = function makeVm(native, inspect, makeErrors) {
     }
 
     runInThisContext(options) {
-      const { displayErrors } = getRunInContextArgs(options);
-      return native.runScript(this[kHandle], undefined, displayErrors);
+      const { displayErrors, timeout, breakOnSigint } = getRunInContextArgs(options);
+      return native.runScript(this[kHandle], undefined, displayErrors, timeout, breakOnSigint);
     }
 
     runInContext(contextifiedObject, options) {
       validateContext(contextifiedObject);
-      const { displayErrors } = getRunInContextArgs(options);
-      return native.runScript(this[kHandle], contextifiedObject, displayErrors);
+      const { displayErrors, timeout, breakOnSigint } = getRunInContextArgs(options);
+      return native.runScript(this[kHandle], contextifiedObject, displayErrors, timeout, breakOnSigint);
     }
 
     runInNewContext(contextObject, options) {

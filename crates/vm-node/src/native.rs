@@ -108,13 +108,33 @@ fn isolate(cx: &Context) -> JsResult<Isolate> {
     })
 }
 
+/// A plain `Error` of the running realm carrying Node's `code` (enumerable, as Node's C++
+/// errors have it).
+fn node_error(code: &str, message: &str, cx: &mut Context) -> JsError {
+    let err = JsNativeError::error()
+        .with_message(message.to_owned())
+        .into_opaque(cx);
+    let _ = err.set(js_string!("code"), JsString::from(code), false, cx);
+    JsError::from_opaque(err.into())
+}
+
 /// Maps a vm-core error to what JavaScript sees: thrown values pass through unchanged.
-fn to_js(err: VmError) -> JsError {
+fn to_js(err: VmError, cx: &mut Context) -> JsError {
     match err {
         VmError::Thrown(v) => JsError::from_opaque(v),
         VmError::InvalidOption { name, reason } => JsNativeError::typ()
             .with_message(format!("options.{name}: {reason}"))
             .into(),
+        VmError::Timeout(d) => node_error(
+            "ERR_SCRIPT_EXECUTION_TIMEOUT",
+            &format!("Script execution timed out after {}ms", d.as_millis()),
+            cx,
+        ),
+        VmError::Sigint => node_error(
+            "ERR_SCRIPT_EXECUTION_INTERRUPTED",
+            "Script execution was interrupted by `SIGINT`",
+            cx,
+        ),
         VmError::NestingLimit(_) | VmError::EngineBusy(_) => JsNativeError::range()
             .with_message("Maximum call stack size exceeded")
             .into(),
@@ -168,6 +188,11 @@ fn make_context(
     };
     let strings = arg(args, 3).to_boolean();
     let wasm = arg(args, 4).to_boolean();
+    let microtask_mode = if arg(args, 5).to_boolean() {
+        vm_core::MicrotaskMode::AfterEvaluate
+    } else {
+        vm_core::MicrotaskMode::Default
+    };
     let iso = isolate(cx)?;
     let state = binding(b)?;
     state.reap();
@@ -176,11 +201,11 @@ fn make_context(
         name: Some(name),
         origin,
         code_generation: CodeGeneration { strings, wasm },
-        ..Default::default()
+        microtask_mode,
     };
     let ctx = iso
         .create_context_from(cx, Sandbox::Object(sandbox.clone()), options, true)
-        .map_err(to_js)?;
+        .map_err(|e| to_js(e, cx))?;
     let baseline = match (before, state.heap) {
         (Some(b0), Some(h)) => h().saturating_sub(b0),
         _ => 0,
@@ -220,11 +245,11 @@ fn compile_script(
         iso.with_context(Some(cx), &ctx, |cx| {
             iso.compile_script_from(cx, &code, options)
         })
-        .map_err(to_js)?
+        .map_err(|e| to_js(e, cx))?
     } else {
         iso.compile_script_from(cx, &code, options)
     }
-    .map_err(to_js)?;
+    .map_err(|e| to_js(e, cx))?;
     Ok(JsObject::from_proto_and_data(None, ScriptHandle { script }).into())
 }
 
@@ -251,12 +276,26 @@ fn run_script(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> 
     let iso = isolate(cx)?;
     binding(b)?.reap();
     let ctx = target_context(b, &arg(args, 1), &iso, cx)?;
+    let timeout = arg(args, 3);
     let options = RunOptions {
         display_errors: arg(args, 2).to_boolean(),
-        ..Default::default()
+        timeout: if timeout.is_undefined() {
+            None
+        } else {
+            Some(std::time::Duration::from_millis(
+                timeout.to_number(cx)? as u64
+            ))
+        },
+        break_on_sigint: arg(args, 4).to_boolean(),
     };
-    iso.run_script_from(cx, &script, &ctx, &options)
-        .map_err(to_js)
+    match iso.run_script_from(cx, &script, &ctx, &options) {
+        Ok(v) => Ok(v),
+        // Node creates the timeout/interrupt error in the context the script ran in.
+        Err(e) if e.is_stop() => Err(iso
+            .with_context(Some(cx), &ctx, |cx| to_js(e, cx))
+            .unwrap_or_else(|e| JsNativeError::error().with_message(e.to_string()).into())),
+        Err(e) => Err(to_js(e, cx)),
+    }
 }
 
 fn compile_function(
@@ -301,7 +340,7 @@ fn compile_function(
     };
     iso.compile_function_from(cx, &code, &params, options)
         .map(Into::into)
-        .map_err(to_js)
+        .map_err(|e| to_js(e, cx))
 }
 
 fn measure_memory(

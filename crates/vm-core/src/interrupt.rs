@@ -1,0 +1,191 @@
+//! Stopping runs: `timeout`, `breakOnSigint`, and an interrupt handle for embedders.
+//!
+//! Limit: Boa 0.22 has no interrupt API. A stoppable run evaluates with
+//! `Script::evaluate_async_with_budget`, polled by hand: the interpreter yields every `BUDGET`
+//! cost units *of the outermost run loop*, and at each yield the deadline, the SIGINT flag and
+//! the interrupt handle are checked. To stop, the evaluation future is dropped; that leaves the
+//! dead evaluation's frames on the engine, so the engine is thrown away and replaced by a fresh
+//! one entering the same realm (realms outlive their engine). JS called back from native code
+//! (array callbacks, getters, Proxy traps, promise jobs...) runs in a nested loop that never
+//! yields and is not stopped until it returns to the outer loop (README: coverage).
+use std::{
+    future::Future,
+    pin::pin,
+    sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc,
+    },
+    task::{Context as TaskContext, Poll, Waker},
+    time::Duration,
+};
+
+use boa_engine::{Context, JsResult, JsValue};
+
+use crate::error::VmError;
+
+/// Cost units between two checks (≈ tens of microseconds of bytecode).
+pub(crate) const BUDGET: u32 = 4096;
+
+/// Stops the code running in an isolate from any thread (`Send + Sync`).
+///
+/// Runs check it only while [`crate::Isolate::set_interruptible`] is on (or with a timeout):
+/// plain runs take Boa's fastest path, which cannot be interrupted.
+#[derive(Clone, Debug, Default)]
+pub struct InterruptHandle {
+    flag: Arc<AtomicBool>,
+}
+
+impl InterruptHandle {
+    /// Asks the running (or next) stoppable run to stop with [`VmError::Interrupted`].
+    pub fn interrupt(&self) {
+        self.flag.store(true, Ordering::SeqCst);
+    }
+
+    /// Takes a pending interrupt request.
+    pub(crate) fn take(&self) -> bool {
+        self.flag.swap(false, Ordering::SeqCst)
+    }
+}
+
+/// Why a run stopped early.
+pub(crate) enum Stop {
+    Timeout(Duration),
+    Sigint,
+    Interrupted,
+}
+
+impl From<Stop> for VmError {
+    fn from(s: Stop) -> Self {
+        match s {
+            Stop::Timeout(d) => VmError::Timeout(d),
+            Stop::Sigint => VmError::Sigint,
+            Stop::Interrupted => VmError::Interrupted,
+        }
+    }
+}
+
+/// What a stoppable run watches.
+pub(crate) struct Watch<'a> {
+    pub(crate) deadline: Option<(std::time::Instant, Duration)>,
+    pub(crate) sigint: Option<Arc<AtomicBool>>,
+    pub(crate) handle: &'a InterruptHandle,
+    pub(crate) callback: Option<&'a dyn Fn() -> bool>,
+}
+
+impl Watch<'_> {
+    pub(crate) fn should_stop(&self) -> Option<Stop> {
+        if let Some((at, d)) = self.deadline {
+            if std::time::Instant::now() >= at {
+                return Some(Stop::Timeout(d));
+            }
+        }
+        if self
+            .sigint
+            .as_ref()
+            .is_some_and(|f| f.swap(false, Ordering::SeqCst))
+        {
+            return Some(Stop::Sigint);
+        }
+        if self.handle.take() || self.callback.is_some_and(|cb| cb()) {
+            return Some(Stop::Interrupted);
+        }
+        None
+    }
+}
+
+/// Evaluates `script` on `cx`, checking `watch` at every yield of the interpreter. On a stop
+/// the evaluation is abandoned: the caller must discard `cx`.
+pub(crate) fn evaluate_watched(
+    script: &boa_engine::Script,
+    cx: &mut Context,
+    watch: &Watch<'_>,
+) -> Result<JsResult<JsValue>, Stop> {
+    if let Some(stop) = watch.should_stop() {
+        return Err(stop);
+    }
+    let mut fut = pin!(script.evaluate_async_with_budget(cx, BUDGET));
+    let mut task = TaskContext::from_waker(Waker::noop());
+    loop {
+        match fut.as_mut().poll(&mut task) {
+            Poll::Ready(r) => return Ok(r),
+            Poll::Pending => {
+                if let Some(stop) = watch.should_stop() {
+                    return Err(stop);
+                }
+            }
+        }
+    }
+}
+
+/// SIGINT watching for `breakOnSigint`.
+///
+/// Two process-wide signal-hook actions are installed once: one sets the `hit` flag, one runs
+/// the default action (terminate) while no run is armed. Arming for a run therefore replaces
+/// the default Ctrl-C behaviour only during that run and restores it afterwards (signal-hook
+/// cannot unregister back to the default disposition).
+pub(crate) struct SigintGuard {
+    pub(crate) flag: Arc<AtomicBool>,
+    #[cfg(not(target_arch = "wasm32"))]
+    idle: Arc<AtomicBool>,
+}
+
+/// Runs currently watching SIGINT (nested `breakOnSigint` runs).
+#[cfg(not(target_arch = "wasm32"))]
+static ARMED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// (`hit`, `idle`): set by SIGINT; run the default action when no run is armed.
+#[cfg(not(target_arch = "wasm32"))]
+type SigintFlags = (Arc<AtomicBool>, Arc<AtomicBool>);
+
+#[cfg(not(target_arch = "wasm32"))]
+fn sigint_flags() -> Result<&'static SigintFlags, VmError> {
+    static FLAGS: std::sync::OnceLock<Result<SigintFlags, String>> = std::sync::OnceLock::new();
+    FLAGS
+        .get_or_init(|| {
+            let hit = Arc::new(AtomicBool::new(false));
+            let idle = Arc::new(AtomicBool::new(true));
+            let sig = signal_hook::consts::SIGINT;
+            signal_hook::flag::register_conditional_default(sig, idle.clone())
+                .map_err(|e| e.to_string())?;
+            signal_hook::flag::register(sig, hit.clone()).map_err(|e| e.to_string())?;
+            Ok((hit, idle))
+        })
+        .as_ref()
+        .map_err(|e| VmError::InvalidOption {
+            name: "breakOnSigint",
+            reason: format!("cannot watch SIGINT: {e}"),
+        })
+}
+
+impl SigintGuard {
+    pub(crate) fn install() -> Result<Self, VmError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let (hit, idle) = sigint_flags()?;
+            if ARMED.fetch_add(1, Ordering::SeqCst) == 0 {
+                hit.store(false, Ordering::SeqCst);
+            }
+            idle.store(false, Ordering::SeqCst);
+            Ok(Self {
+                flag: hit.clone(),
+                idle: idle.clone(),
+            })
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            Err(VmError::InvalidOption {
+                name: "breakOnSigint",
+                reason: "there are no signals on wasm32".into(),
+            })
+        }
+    }
+}
+
+impl Drop for SigintGuard {
+    fn drop(&mut self) {
+        #[cfg(not(target_arch = "wasm32"))]
+        if ARMED.fetch_sub(1, Ordering::SeqCst) == 1 {
+            self.idle.store(true, Ordering::SeqCst);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Timeouts, interrupts and microtaskMode 'afterEvaluate'.
+use std::time::{Duration, Instant};
+
+use vm_core::{
+    boa_engine::{js_string, JsObject},
+    ContextOptions, Isolate, MicrotaskMode, RunOptions, Sandbox, ScriptOptions, VmContext, VmError,
+};
+
+fn ctx(iso: &Isolate) -> VmContext {
+    iso.create_context(
+        Sandbox::Object(JsObject::with_null_proto()),
+        ContextOptions::default(),
+    )
+    .unwrap()
+}
+
+fn timed(ms: u64) -> RunOptions {
+    RunOptions {
+        timeout: Some(Duration::from_millis(ms)),
+        ..Default::default()
+    }
+}
+
+fn num(iso: &Isolate, ctx: &VmContext, src: &str) -> f64 {
+    iso.run_in_context(src, ctx, ScriptOptions::default(), &RunOptions::default())
+        .unwrap()
+        .as_number()
+        .unwrap()
+}
+
+#[test]
+fn timeout_stops_runaway_loops_and_the_context_stays_usable() {
+    let iso = Isolate::new().unwrap();
+    let c = ctx(&iso);
+    num(&iso, &c, "var kept = 7; 0");
+    for src in [
+        "while (true) {}",
+        "for (;;) { kept = kept }",
+        "(function f() { for (;;) {} })()",
+        "(function tree(n) { return n ? tree(n - 1) + tree(n - 1) : 0 })(40)",
+        "try { while (true) {} } catch (e) {} finally { while (true) {} }",
+        "class C { constructor() { for (;;) {} } }; new C()",
+    ] {
+        let start = Instant::now();
+        let r = iso.run_in_context(src, &c, ScriptOptions::default(), &timed(100));
+        let took = start.elapsed();
+        assert!(
+            matches!(r, Err(VmError::Timeout(d)) if d == Duration::from_millis(100)),
+            "{src}"
+        );
+        // never before the timeout; within 2× of it
+        assert!(
+            took >= Duration::from_millis(100),
+            "{src}: stopped early ({took:?})"
+        );
+        assert!(took < Duration::from_millis(200), "{src}: took {took:?}");
+    }
+    assert_eq!(num(&iso, &c, "kept"), 7.0);
+    // node: the message is "Script execution timed out after 50ms"
+    assert_eq!(
+        VmError::Timeout(Duration::from_millis(50)).to_string(),
+        "Script execution timed out after 50ms"
+    );
+}
+
+#[test]
+fn a_finishing_run_with_a_timeout_returns_its_value() {
+    let iso = Isolate::new().unwrap();
+    let c = ctx(&iso);
+    let v = iso
+        .run_in_context(
+            "let s = 0; for (let i = 0; i < 1000; i++) s += i; s",
+            &c,
+            ScriptOptions::default(),
+            &timed(5_000),
+        )
+        .unwrap();
+    assert_eq!(v.as_number(), Some(499_500.0));
+}
+
+#[test]
+fn many_timed_out_runs_leave_the_context_healthy() {
+    let iso = Isolate::new().unwrap();
+    let c = ctx(&iso);
+    let s = iso
+        .compile_script("counter++; while (true) {}", ScriptOptions::default())
+        .unwrap();
+    num(&iso, &c, "var counter = 0; 0");
+    let n = 300;
+    for _ in 0..n {
+        assert!(matches!(
+            iso.run_script(&s, &c, &timed(1)),
+            Err(VmError::Timeout(_))
+        ));
+    }
+    assert_eq!(num(&iso, &c, "counter"), f64::from(n));
+    assert_eq!(
+        num(
+            &iso,
+            &c,
+            "(function f(n) { return n ? f(n - 1) + 1 : 0 })(400)"
+        ),
+        400.0
+    );
+    // Tagged templates keep their identity per site across engine swaps.
+    let t = iso
+        .run_in_context(
+            "var tag = s => s; var site = () => tag`x${1}y`; site() === site()",
+            &c,
+            ScriptOptions::default(),
+            &RunOptions::default(),
+        )
+        .unwrap();
+    assert_eq!(t.as_boolean(), Some(true));
+}
+
+/// The soak version of the test above (`cargo test -- --ignored`): 10,000 timed-out runs.
+#[test]
+#[ignore = "soak: ~20 s"]
+fn ten_thousand_timed_out_runs() {
+    let iso = Isolate::new().unwrap();
+    let c = ctx(&iso);
+    let s = iso
+        .compile_script("while (true) {}", ScriptOptions::default())
+        .unwrap();
+    for _ in 0..10_000 {
+        assert!(matches!(
+            iso.run_script(&s, &c, &timed(1)),
+            Err(VmError::Timeout(_))
+        ));
+    }
+    assert_eq!(num(&iso, &c, "1 + 1"), 2.0);
+}
+
+#[test]
+fn interrupt_handle_stops_from_another_thread() {
+    let iso = Isolate::new().unwrap();
+    iso.set_interruptible(true);
+    let c = ctx(&iso);
+    let handle = iso.interrupt_handle();
+    let t = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(30));
+        handle.interrupt();
+    });
+    let r = iso.run_in_context(
+        "while (true) {}",
+        &c,
+        ScriptOptions::default(),
+        &RunOptions::default(),
+    );
+    t.join().unwrap();
+    assert!(matches!(r, Err(VmError::Interrupted)));
+    assert_eq!(num(&iso, &c, "2 * 21"), 42.0);
+}
+
+#[test]
+fn interrupt_callback_is_polled() {
+    let iso = Isolate::new().unwrap();
+    iso.set_interruptible(true);
+    let c = ctx(&iso);
+    let polls = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let p = polls.clone();
+    iso.set_interrupt_callback(Some(std::rc::Rc::new(move || {
+        p.set(p.get() + 1);
+        p.get() > 10
+    })));
+    let r = iso.run_in_context(
+        "while (true) {}",
+        &c,
+        ScriptOptions::default(),
+        &RunOptions::default(),
+    );
+    assert!(matches!(r, Err(VmError::Interrupted)));
+    assert!(polls.get() > 10);
+    iso.set_interrupt_callback(None);
+    assert_eq!(num(&iso, &c, "1"), 1.0);
+}
+
+#[test]
+fn after_evaluate_runs_the_contexts_microtasks_right_after_the_script() {
+    let iso = Isolate::new().unwrap();
+    let own = iso
+        .create_context(
+            Sandbox::Object(JsObject::with_null_proto()),
+            ContextOptions {
+                microtask_mode: MicrotaskMode::AfterEvaluate,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let shared = ctx(&iso);
+    iso.run_in_context(
+        "var log = []; Promise.resolve().then(() => log.push('own'))",
+        &own,
+        ScriptOptions::default(),
+        &RunOptions::default(),
+    )
+    .unwrap();
+    iso.run_in_context(
+        "var done = 0; Promise.resolve().then(() => done = 1)",
+        &shared,
+        ScriptOptions::default(),
+        &RunOptions::default(),
+    )
+    .unwrap();
+    // node: the afterEvaluate context's job already ran; the shared queue's did not
+    assert_eq!(num(&iso, &own, "log.length"), 1.0);
+    assert_eq!(num(&iso, &shared, "done"), 0.0);
+    iso.run_jobs().unwrap();
+    assert_eq!(num(&iso, &shared, "done"), 1.0);
+    // a microtask loop in an afterEvaluate context is stopped by the timeout between jobs
+    let r = iso.run_in_context(
+        "(function spin() { Promise.resolve().then(spin) })()",
+        &own,
+        ScriptOptions::default(),
+        &timed(30),
+    );
+    assert!(matches!(r, Err(VmError::Timeout(_))), "{r:?}");
+    let sb = own.sandbox_object(&mut vm_core::boa_engine::Context::default());
+    assert!(sb.is_some());
+    let _ = js_string!("unused");
+}
