@@ -2,6 +2,10 @@
 // The Node-like host of the `boavm` command: require, console, process, timers.
 // Evaluated once in the main realm as `(function (host) { ... })`; returns the loop hooks.
 (function (host) {
+  // util.inspect reads promise states through this hook (plain JS cannot).
+  Object.defineProperty(globalThis, '__boavm_promiseState', {
+    value: host.promiseState, writable: false, enumerable: false, configurable: true,
+  });
   const builtinCache = Object.create(null);
   const moduleCache = Object.create(null);
 

@@ -259,6 +259,21 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
             iso.run_jobs_from(cx).map_err(vm_err)?;
             Ok(JsValue::undefined())
         }),
+        ("promiseState", |_, a, cx| {
+            use boa_engine::builtins::promise::PromiseState;
+            let Some(p) = arg(a, 0).as_object().and_then(|o| boa_engine::object::builtins::JsPromise::from_object(o).ok()) else {
+                return Ok(JsValue::undefined());
+            };
+            let (state, value) = match p.state() {
+                PromiseState::Pending => ("pending", JsValue::undefined()),
+                PromiseState::Fulfilled(v) => ("fulfilled", v),
+                PromiseState::Rejected(v) => ("rejected", v),
+            };
+            let obj = ObjectInitializer::new(cx).build();
+            obj.set(js_string!("state"), js_str(state), false, cx)?;
+            obj.set(js_string!("value"), value, false, cx)?;
+            Ok(obj.into())
+        }),
         ("heapBytes", |_, _, _| {
             Ok((crate::alloc::live_bytes() as f64).into())
         }),
