@@ -26,17 +26,20 @@
     return exports;
   }
 
-  const util = requireBuiltin('util');
-  const { inspect, format } = util;
-  const vm = host.installVm(inspect);
-  const { Buffer } = requireBuiltin('buffer');
+  // Loaded on first use: a script that never logs or requires them pays nothing at startup.
+  let utilModule;
+  let vmModule;
+  const util = () => utilModule || (utilModule = requireBuiltin('util'));
+  const inspect = (...a) => util().inspect(...a);
+  const format = (...a) => util().format(...a);
+  const vmLazy = () => vmModule || (vmModule = host.installVm(util().inspect));
 
   function publicBuiltin(id) {
     switch (id) {
-      case 'vm': return vm;
+      case 'vm': return vmLazy();
       case 'assert': return requireBuiltin('assert');
       case 'assert/strict': return requireBuiltin('assert').strict;
-      case 'util': return util;
+      case 'util': return util();
       case 'buffer': return requireBuiltin('buffer');
       case 'timers': return timers;
       case 'process': return process;
@@ -130,7 +133,7 @@
     emit(event, ...a) { return emit(event, ...a); },
     nextTick(fn, ...args) {
       if (typeof fn !== 'function') {
-        const err = new TypeError(`The "callback" argument must be of type function.${util.inspect === inspect ? '' : ''} Received ${fn === undefined ? 'undefined' : inspect(fn)}`);
+        const err = new TypeError(`The "callback" argument must be of type function. Received ${fn === undefined ? 'undefined' : inspect(fn)}`);
         err.code = 'ERR_INVALID_ARG_TYPE';
         throw err;
       }
@@ -327,7 +330,7 @@
         module.exports = JSON.parse(src);
       } else {
         const body = src.startsWith('#!') ? `//${src}` : src;
-        const fn = vm.compileFunction(body, ['exports', 'require', 'module', '__filename', '__dirname'], { filename });
+        const fn = vmLazy().compileFunction(body, ['exports', 'require', 'module', '__filename', '__dirname'], { filename });
         module.require = makeRequire(dirname);
         fn.call(module.exports, module.exports, module.require, module, filename, dirname);
       }
@@ -376,7 +379,16 @@
   define('global', g);
   define('console', console);
   define('process', process);
-  define('Buffer', Buffer);
+  Object.defineProperty(g, 'Buffer', {
+    get() {
+      const { Buffer } = requireBuiltin('buffer');
+      define('Buffer', Buffer);
+      return Buffer;
+    },
+    set(v) { define('Buffer', v); },
+    enumerable: false,
+    configurable: true,
+  });
   define('queueMicrotask', queueMicrotask);
   for (const k of Object.keys(timers)) define(k, timers[k]);
   if (host.exposeGc()) define('gc', host.gc);
@@ -390,7 +402,7 @@
     define('module', { exports: {}, id: '[eval]', filename: '[eval]' });
     define('__filename', '[eval]');
     define('__dirname', '.');
-    const result = vm.runInThisContext(code, { filename: '[eval]' });
+    const result = host.runScript(code, '[eval]');
     if (print) console.log(result);
   }
 

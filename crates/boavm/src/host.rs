@@ -165,6 +165,21 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
                 .map(Into::into)
                 .map_err(vm_err)
         }),
+        ("runScript", |_, a, cx| {
+            let code = str_arg(a, 0, cx)?;
+            let filename = str_arg(a, 1, cx)?;
+            let iso = isolate(cx)?;
+            let options = ScriptOptions {
+                filename,
+                ..Default::default()
+            };
+            let script = iso
+                .compile_script_from(cx, &code, options)
+                .map_err(vm_err)?;
+            let main = iso.main_context();
+            iso.run_script_from(cx, &script, &main, &vm_core::RunOptions::default())
+                .map_err(vm_err)
+        }),
         ("installVm", |_, a, cx| {
             let vm = vm_node::install(cx, arg(a, 0), Some(crate::alloc::live_bytes))?;
             Ok(vm.into())
@@ -261,7 +276,10 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
         }),
         ("promiseState", |_, a, cx| {
             use boa_engine::builtins::promise::PromiseState;
-            let Some(p) = arg(a, 0).as_object().and_then(|o| boa_engine::object::builtins::JsPromise::from_object(o).ok()) else {
+            let Some(p) = arg(a, 0)
+                .as_object()
+                .and_then(|o| boa_engine::object::builtins::JsPromise::from_object(o).ok())
+            else {
                 return Ok(JsValue::undefined());
             };
             let (state, value) = match p.state() {
