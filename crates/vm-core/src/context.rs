@@ -61,7 +61,7 @@ impl VmContext {
 
     /// Whether this is the isolate's main ("this") context.
     pub fn is_main(&self) -> bool {
-        self.rec.sandbox.is_none()
+        self.rec.id == 0
     }
 
     /// The context's `name` (Node's default is `VM Context i`).
@@ -100,7 +100,7 @@ impl VmContext {
     pub fn sandbox_object(&self, cx: &mut Context) -> Option<JsObject> {
         match &self.rec.sandbox {
             Some(crate::sandbox::Sandbox::Object(o)) => Some(o.clone()),
-            Some(crate::sandbox::Sandbox::Host(_)) => None,
+            Some(crate::sandbox::Sandbox::Host(_) | crate::sandbox::Sandbox::None) => None,
             None => self.rec.state.as_ref()?.sandbox_object(cx),
         }
     }

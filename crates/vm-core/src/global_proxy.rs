@@ -512,6 +512,11 @@ pub(crate) fn install_traps(
             SandboxSlot::Weak { weak_ref, deref }
         }
         Sandbox::Object(o) => SandboxSlot::Object(o.clone()),
+        Sandbox::None => {
+            return Err(JsNativeError::typ()
+                .with_message("an uncontextified context has no traps")
+                .into())
+        }
     };
     let state = Gc::new(GlobalState {
         slot,

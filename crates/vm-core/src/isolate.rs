@@ -233,19 +233,27 @@ impl IsolateInner {
         let id = self.next_id.get();
         self.next_id.set(id + 1);
         let init = |e: boa_engine::JsError| VmError::Init(e.to_string());
-        let (proxy, target, handler) = match current {
-            Some(cx) => new_global(cx),
-            None => {
-                let mut main = self
-                    .main
-                    .engine
-                    .try_borrow_mut()
-                    .map_err(|_| VmError::EngineBusy(0))?;
-                new_global(&mut main)
-            }
-        }
-        .map_err(init)?;
-        let mut engine = build_engine(&self.shared, Some(proxy.clone())).map_err(init)?;
+        let contextified = !matches!(sandbox, Sandbox::None);
+        let proxy = if contextified {
+            Some(
+                match current {
+                    Some(cx) => new_global(cx),
+                    None => {
+                        let mut main = self
+                            .main
+                            .engine
+                            .try_borrow_mut()
+                            .map_err(|_| VmError::EngineBusy(0))?;
+                        new_global(&mut main)
+                    }
+                }
+                .map_err(init)?,
+            )
+        } else {
+            None
+        };
+        let mut engine =
+            build_engine(&self.shared, proxy.as_ref().map(|p| p.0.clone())).map_err(init)?;
         let realm = engine.realm().clone();
         realm.host_defined_mut().insert(RealmInfo::new(
             id,
@@ -253,19 +261,29 @@ impl IsolateInner {
             options.microtask_mode == crate::options::MicrotaskMode::AfterEvaluate,
         ));
         engine.insert_data(EngineTag::new(id, self.self_weak.clone()));
-        target.set_prototype(Some(
-            engine.intrinsics().constructors().object().prototype(),
-        ));
-        let state =
-            install_traps(&realm, &mut engine, &handler, &target, &sandbox, weak).map_err(init)?;
+        let (global, state) = match proxy {
+            Some((proxy, target, handler)) => {
+                target.set_prototype(Some(
+                    engine.intrinsics().constructors().object().prototype(),
+                ));
+                let state = install_traps(&realm, &mut engine, &handler, &target, &sandbox, weak)
+                    .map_err(init)?;
+                (proxy, Some(state))
+            }
+            None => (engine.global_object(), None),
+        };
         workarounds::patch_realm(&mut engine).map_err(init)?;
         let rec = Rc::new(ContextRecord {
             id,
             engine: RefCell::new(engine),
             realm,
-            global: proxy,
-            state: Some(state),
-            sandbox: if weak { None } else { Some(sandbox) },
+            global,
+            state,
+            sandbox: if weak && contextified {
+                None
+            } else {
+                Some(sandbox)
+            },
             name: options.name.unwrap_or_else(|| format!("VM Context {id}")),
             origin: options.origin,
             code_generation: options.code_generation,

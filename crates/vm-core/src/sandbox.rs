@@ -11,6 +11,9 @@ pub enum Sandbox {
     /// A Rust-side, insertion-ordered name → value map the embedder reads and writes before and
     /// after runs.
     Host(HostMap),
+    /// No sandbox: the context's global is an ordinary object of its realm, returned as is
+    /// (`vm.constants.DONT_CONTEXTIFY`). It can be frozen; nothing is intercepted.
+    None,
 }
 
 #[derive(Default, Finalize)]

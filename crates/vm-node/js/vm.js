@@ -26,8 +26,7 @@ module.exports = function makeVm(native, inspect, makeErrors) {
   }
 
   function createContext(contextObject = {}, options = kEmptyObject) {
-    if (contextObject === DONT_CONTEXTIFY) throw unsupported('vm.constants.DONT_CONTEXTIFY');
-    if (isContext(contextObject)) return contextObject;
+    if (contextObject !== DONT_CONTEXTIFY && isContext(contextObject)) return contextObject;
     V.validateObject(options, 'options');
     const {
       name = `VM Context ${defaultContextNameIndex++}`,
@@ -48,8 +47,9 @@ module.exports = function makeVm(native, inspect, makeErrors) {
     }
     V.validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
     if (importModuleDynamically !== undefined) throw unsupported('options.importModuleDynamically');
-    native.makeContext(contextObject, name, origin, strings, wasm, microtaskMode === 'afterEvaluate');
-    return contextObject;
+    // DONT_CONTEXTIFY: the context's own ordinary global object is the context.
+    return native.makeContext(contextObject === DONT_CONTEXTIFY ? undefined : contextObject,
+                              name, origin, strings, wasm, microtaskMode === 'afterEvaluate');
   }
 
   function getContextOptions(options) {

@@ -178,7 +178,8 @@ fn make_context(
     b: &JsObject,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    let sandbox = object_arg(args, 0, "contextObject")?;
+    // `undefined`: vm.constants.DONT_CONTEXTIFY (an ordinary global, returned).
+    let sandbox = arg(args, 0).as_object();
     let name = string_arg(args, 1, cx)?;
     let origin = arg(args, 2);
     let origin = if origin.is_undefined() {
@@ -203,9 +204,16 @@ fn make_context(
         code_generation: CodeGeneration { strings, wasm },
         microtask_mode,
     };
+    let kind = match &sandbox {
+        Some(o) => Sandbox::Object(o.clone()),
+        None => Sandbox::None,
+    };
     let ctx = iso
-        .create_context_from(cx, Sandbox::Object(sandbox.clone()), options, true)
+        .create_context_from(cx, kind, options, true)
         .map_err(|e| to_js(e, cx))?;
+    // Limit: an uncontextified global is held by its own engine, so it never becomes
+    // unreachable and such a context lives as long as the isolate (README).
+    let sandbox = sandbox.unwrap_or_else(|| ctx.global_object());
     let baseline = match (before, state.heap) {
         (Some(b0), Some(h)) => h().saturating_sub(b0),
         _ => 0,
@@ -222,7 +230,7 @@ fn make_context(
         .contexts
         .borrow_mut()
         .insert(ctx.id(), LiveContext { ctx, baseline });
-    Ok(JsValue::undefined())
+    Ok(sandbox.into())
 }
 
 fn compile_script(
