@@ -93,6 +93,46 @@ impl Watch<'_> {
     }
 }
 
+/// Empty-loop iterations per millisecond on this machine and build: an upper bound on how fast
+/// any loop iterates, measured once per process.
+fn loop_rate_per_ms(cx: &mut Context) -> f64 {
+    static RATE: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    *RATE.get_or_init(|| {
+        // The fastest loop there is, cut by the limit itself after exactly N iterations.
+        const N: u64 = 2_000_000;
+        let realm = cx.realm().clone();
+        crate::workarounds::note_parse(cx, &realm);
+        let Ok(script) =
+            boa_engine::Script::parse(boa_engine::Source::from_bytes("for (;;) {}"), None, cx)
+        else {
+            return 1e6;
+        };
+        let saved = cx.runtime_limits();
+        cx.runtime_limits_mut().set_loop_iteration_limit(N);
+        let start = std::time::Instant::now();
+        let _ = script.evaluate(cx);
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        cx.set_runtime_limits(saved);
+        (N as f64 / ms.max(1e-3)).max(1.0)
+    })
+}
+
+/// Limit: JS called back from native code (array callbacks, getters, Proxy traps, `eval` code,
+/// promise jobs) runs in a nested interpreter loop that never yields to the budget. Boa's
+/// per-frame loop-iteration limit reaches into those loops; it is set so that a loop can hit
+/// it only after running at least `LOOP_MARGIN` × the timeout at the fastest possible
+/// iteration rate, so nothing is stopped before its timeout.
+const LOOP_MARGIN: f64 = 2.0;
+
+fn is_loop_limit(e: &boa_engine::JsError) -> bool {
+    matches!(
+        e.as_engine(),
+        Some(boa_engine::error::EngineError::RuntimeLimit(
+            boa_engine::error::RuntimeLimitError::LoopIteration
+        ))
+    )
+}
+
 /// Evaluates `script` on `cx`, checking `watch` at every yield of the interpreter. On a stop
 /// the evaluation is abandoned: the caller must discard `cx`.
 pub(crate) fn evaluate_watched(
@@ -103,17 +143,39 @@ pub(crate) fn evaluate_watched(
     if let Some(stop) = watch.should_stop() {
         return Err(stop);
     }
-    let mut fut = pin!(script.evaluate_async_with_budget(cx, BUDGET));
-    let mut task = TaskContext::from_waker(Waker::noop());
-    loop {
-        match fut.as_mut().poll(&mut task) {
-            Poll::Ready(r) => return Ok(r),
-            Poll::Pending => {
-                if let Some(stop) = watch.should_stop() {
-                    return Err(stop);
+    let saved = cx.runtime_limits();
+    if let Some((_, timeout)) = watch.deadline {
+        let limit = loop_rate_per_ms(cx) * timeout.as_secs_f64() * 1000.0 * LOOP_MARGIN;
+        cx.runtime_limits_mut()
+            .set_loop_iteration_limit(limit.max(1e6) as u64);
+    }
+    let outcome = {
+        let mut fut = pin!(script.evaluate_async_with_budget(cx, BUDGET));
+        let mut task = TaskContext::from_waker(Waker::noop());
+        loop {
+            match fut.as_mut().poll(&mut task) {
+                Poll::Ready(r) => break Ok(r),
+                Poll::Pending => {
+                    if let Some(stop) = watch.should_stop() {
+                        break Err(stop);
+                    }
                 }
             }
         }
+    };
+    match outcome {
+        Ok(Err(e)) if is_loop_limit(&e) && watch.deadline.is_some() => match watch.deadline {
+            Some((at, d)) if std::time::Instant::now() >= at => Err(Stop::Timeout(d)),
+            _ => {
+                cx.set_runtime_limits(saved);
+                Ok(Err(e))
+            }
+        },
+        Ok(r) => {
+            cx.set_runtime_limits(saved);
+            Ok(r)
+        }
+        Err(stop) => Err(stop),
     }
 }
 
