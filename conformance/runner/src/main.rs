@@ -153,6 +153,10 @@ fn real_main(cli: &Cli) -> Result<ExitCode, String> {
     for path in &cmp.missing {
         println!("MISSING    {path}: not in expectations.tsv (run with --update)");
     }
+    for path in &cmp.newly_passing {
+        let want = ex.entries.get(path).map_or("?", |e| e.expected.as_str());
+        println!("NEWLY PASSING {path}: expected {want}, now passes — update expectations.tsv");
+    }
     for (path, want, got) in &cmp.changed {
         println!(
             "changed    {path}: expected {}, got {}",
