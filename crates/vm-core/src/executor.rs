@@ -50,12 +50,13 @@ impl Executor {
         q.remove(pos)
     }
 
-    pub(crate) fn is_empty(&self) -> bool {
-        self.queue.borrow().is_empty()
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.queue.borrow().len()
+    /// Jobs the shared drain would run (jobs of `afterEvaluate` realms wait for their realm).
+    pub(crate) fn shared_len(&self) -> usize {
+        self.queue
+            .borrow()
+            .iter()
+            .filter(|j| !j.realm().is_some_and(crate::hooks::realm_own_queue))
+            .count()
     }
 
     pub(crate) fn take_unsupported(&self) -> Vec<&'static str> {

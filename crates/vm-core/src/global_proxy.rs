@@ -143,6 +143,10 @@ fn key_arg(args: &[JsValue], cx: &mut Context) -> JsResult<PropertyKey> {
     arg(args, 1).to_property_key(cx)
 }
 
+/// Limit: newer Node answers `in` from the sandbox's own properties only, yet still resolves
+/// bare identifiers through the sandbox's prototype chain (V8 calls the getter interceptor
+/// for global loads). A Proxy's `has` trap serves both, so it keeps the prototype chain: bare
+/// reads of inherited sandbox properties work, `'x' in globalThis` is true for them.
 fn live_has(live: &Live, key: &PropertyKey, cx: &mut Context) -> JsResult<bool> {
     match live {
         Live::Object(o) => o.has_property(key.clone(), cx),
@@ -161,7 +165,13 @@ fn trap_get(
         match &live {
             Live::Object(o) => {
                 if o.has_property(key.clone(), cx)? {
-                    return o.get(key, cx);
+                    let v = o.get(key, cx)?;
+                    // Node hands out the global proxy wherever the sandbox itself would leak
+                    // (`ctx.window = ctx`, getters returning the sandbox).
+                    if v.as_object().is_some_and(|r| r == *o) {
+                        return Ok(arg(args, 2));
+                    }
+                    return Ok(v);
                 }
             }
             Live::Host(m) => {
@@ -206,7 +216,14 @@ fn trap_set(
     }
     let live = match st.sandbox(cx)? {
         // Node keeps symbol-keyed writes from inside on the global, off the sandbox.
-        Some(_) if matches!(key, PropertyKey::Symbol(_)) => None,
+        Some(Live::Object(o)) if matches!(key, PropertyKey::Symbol(_)) => {
+            if o.has_property(key.clone(), cx)? {
+                Some(Live::Object(o))
+            } else {
+                None
+            }
+        }
+        Some(Live::Host(_)) if matches!(key, PropertyKey::Symbol(_)) => None,
         other => other,
     };
     let Some(live) = live else {

@@ -36,6 +36,9 @@ pub(crate) struct IsolateInner {
     pub(crate) interruptible: Cell<bool>,
     /// Polled at the same points as the interrupt handle; `true` stops the run.
     pub(crate) interrupt_callback: RefCell<Option<Rc<dyn Fn() -> bool>>>,
+    /// Deadlines of the timed runs in progress (outermost first): a nested run also stops at
+    /// an enclosing run's deadline, as V8's termination is isolate-wide.
+    pub(crate) deadlines: RefCell<Vec<(std::time::Instant, std::time::Duration)>>,
 }
 
 /// One Boa engine family on one thread: the main context, every vm context created from it,
@@ -338,6 +341,7 @@ impl Isolate {
                 interrupt: Default::default(),
                 interruptible: Cell::new(false),
                 interrupt_callback: RefCell::new(None),
+                deadlines: RefCell::new(Vec::new()),
             }
         });
         Ok(Self { inner })
@@ -430,14 +434,15 @@ impl Isolate {
         self.inner.drain_jobs(Some(cx), None)
     }
 
-    /// Whether promise jobs are waiting.
+    /// Whether promise jobs are waiting for [`Isolate::run_jobs`] (jobs of `afterEvaluate`
+    /// contexts wait for their context's next evaluation and are not counted).
     pub fn has_pending_jobs(&self) -> bool {
-        !self.inner.shared.executor.is_empty()
+        self.pending_jobs() > 0
     }
 
-    /// Number of promise jobs waiting.
+    /// Number of promise jobs waiting for [`Isolate::run_jobs`].
     pub fn pending_jobs(&self) -> usize {
-        self.inner.shared.executor.len()
+        self.inner.shared.executor.shared_len()
     }
 
     /// Promises rejected with no handler attached since the last call, in rejection order

@@ -211,13 +211,38 @@ impl Script {
     }
 }
 
+/// Keeps a run's deadline on the isolate's stack while it runs.
+struct DeadlineGuard<'a>(&'a IsolateInner);
+
+impl<'a> DeadlineGuard<'a> {
+    fn push(iso: &'a IsolateInner, d: (std::time::Instant, std::time::Duration)) -> Self {
+        iso.deadlines.borrow_mut().push(d);
+        Self(iso)
+    }
+}
+
+impl Drop for DeadlineGuard<'_> {
+    fn drop(&mut self) {
+        self.0.deadlines.borrow_mut().pop();
+    }
+}
+
 /// The stop conditions of a run, or `None` when it takes Boa's plain (unstoppable) path.
 fn watch_for<'a>(
     iso: &'a IsolateInner,
     options: &RunOptions,
     callback: Option<&'a dyn Fn() -> bool>,
 ) -> Result<(Option<Watch<'a>>, Option<SigintGuard>), VmError> {
-    let stoppable = options.timeout.is_some() || options.break_on_sigint || iso.interruptible.get();
+    let enclosing = iso
+        .deadlines
+        .borrow()
+        .iter()
+        .min_by_key(|(at, _)| *at)
+        .copied();
+    let stoppable = options.timeout.is_some()
+        || options.break_on_sigint
+        || iso.interruptible.get()
+        || enclosing.is_some();
     if !stoppable {
         return Ok((None, None));
     }
@@ -232,8 +257,13 @@ fn watch_for<'a>(
     } else {
         None
     };
+    let own = options.timeout.map(|d| (std::time::Instant::now() + d, d));
+    let deadline = match (own, enclosing) {
+        (Some(o), Some(e)) => Some(if e.0 < o.0 { e } else { o }),
+        (o, e) => o.or(e),
+    };
     let watch = Watch {
-        deadline: options.timeout.map(|d| (std::time::Instant::now() + d, d)),
+        deadline,
         sigint: guard.as_ref().map(|g| g.flag.clone()),
         handle: &iso.interrupt,
         callback,
@@ -321,6 +351,10 @@ impl Isolate {
         let iso = &*self.inner;
         let callback = iso.interrupt_callback.borrow().clone();
         let (watch, _sigint) = watch_for(iso, options, callback.as_deref())?;
+        let _deadline = watch
+            .as_ref()
+            .and_then(|w| w.deadline)
+            .map(|d| DeadlineGuard::push(iso, d));
         match &watch {
             Some(w) => iso.enter_stoppable(&ctx.rec, |cx| {
                 script.run_on(iso, &ctx.rec, cx, options, Some(w))

@@ -228,7 +228,14 @@ module.exports = function makeVm(native, inspect, makeErrors) {
     return fn;
   }
 
+  let measureMemoryWarned = false;
   function measureMemory(options = kEmptyObject) {
+    if (!measureMemoryWarned && typeof process === 'object' && process !== null &&
+        typeof process.emitWarning === 'function') {
+      measureMemoryWarned = true;
+      process.emitWarning('vm.measureMemory is an experimental feature and might change at any time',
+                          'ExperimentalWarning');
+    }
     V.validateObject(options, 'options');
     const { mode = 'summary', execution = 'default' } = options;
     V.validateOneOf(mode, 'options.mode', ['summary', 'detailed']);
