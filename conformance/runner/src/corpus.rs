@@ -96,6 +96,9 @@ pub fn map_flags(flags: &[String]) -> Result<Vec<&'static str>, String> {
     for flag in flags {
         let mapped = match flag.as_str() {
             "--expose-gc" | "--expose_gc" => "--expose-gc",
+            "--abort-on-uncaught-exception" | "--abort_on_uncaught_exception" => {
+                "--abort-on-uncaught-exception"
+            }
             "--experimental-vm-modules" | "--experimental_vm_modules" => {
                 "--experimental-vm-modules"
             }

@@ -33,6 +33,13 @@ struct Cli {
     /// Expose `gc()` as a global.
     #[arg(long = "expose-gc", alias = "expose_gc")]
     expose_gc: bool,
+    /// Abort the process (core dump, SIGABRT) on an uncaught exception instead of exiting
+    /// with code 1, as Node does with this flag.
+    #[arg(
+        long = "abort-on-uncaught-exception",
+        alias = "abort_on_uncaught_exception"
+    )]
+    abort_on_uncaught_exception: bool,
     /// Accepted for compatibility with Node's test flags: vm modules are always available.
     #[arg(long = "experimental-vm-modules")]
     experimental_vm_modules: bool,
@@ -140,7 +147,12 @@ fn run(cli: &Cli, iso: &Isolate, cx: &mut Context) -> i32 {
             cx,
         )
     };
+    let abort = cli.abort_on_uncaught_exception;
     let fatal = |hooks: &JsObject, cx: &mut Context| -> i32 {
+        if abort {
+            host::flush();
+            std::process::abort();
+        }
         call(hooks, "finish", &[1.into()], cx)
             .ok()
             .and_then(|v| v.as_number())
@@ -207,6 +219,9 @@ fn main() {
     let mut exec_argv = Vec::new();
     if cli.expose_gc {
         exec_argv.push("--expose-gc".to_owned());
+    }
+    if cli.abort_on_uncaught_exception {
+        exec_argv.push("--abort-on-uncaught-exception".to_owned());
     }
     if cli.experimental_vm_modules {
         exec_argv.push("--experimental-vm-modules".to_owned());

@@ -89,8 +89,8 @@ pub(crate) fn build_engine(shared: &Shared, global: Option<JsObject>) -> JsResul
         .host_hooks(shared.hooks.clone())
         .job_executor(shared.executor.clone())
         .clock(shared.clock.clone())
-        // Until vm-modules provides the loader, `import()` must not read the file system.
-        .module_loader(Rc::new(boa_engine::module::IdleModuleLoader))
+        // `import()` never reads the file system on its own: without a hook it rejects as Node.
+        .module_loader(Rc::new(crate::loader::VmModuleLoader))
         .build();
     // If building failed before the hook ran, do not leak the object into the next realm.
     shared.hooks.set_pending_global(None);

@@ -2,10 +2,10 @@
 //!
 //! Each engine would otherwise keep its own queue, and jobs left in a dropped engine's queue
 //! are lost (an async function awaiting another context's promise would never resume).
-use std::{cell::RefCell, collections::VecDeque, rc::Rc};
+use std::{cell::RefCell, collections::VecDeque, future::Future, rc::Rc};
 
 use boa_engine::{
-    job::{GenericJob, Job, JobExecutor, PromiseJob},
+    job::{GenericJob, Job, JobExecutor, NativeAsyncJob, PromiseJob},
     Context, JsResult,
 };
 
@@ -13,6 +13,7 @@ use boa_engine::{
 pub(crate) enum Queued {
     Promise(PromiseJob),
     Generic(GenericJob),
+    Async(NativeAsyncJob),
 }
 
 impl Queued {
@@ -20,6 +21,7 @@ impl Queued {
         match self {
             Self::Promise(p) => p.realm(),
             Self::Generic(g) => Some(g.realm()),
+            Self::Async(a) => a.realm(),
         }
     }
 
@@ -27,6 +29,21 @@ impl Queued {
         match self {
             Self::Promise(p) => p.call(cx),
             Self::Generic(g) => g.call(cx),
+            Self::Async(a) => {
+                // Async jobs (module loading for `import()`) are driven to completion here; the
+                // host's loader futures resolve without waiting on other jobs.
+                let cell = std::cell::RefCell::new(cx);
+                let mut fut = std::pin::pin!(a.call(&cell));
+                let mut task = std::task::Context::from_waker(std::task::Waker::noop());
+                for _ in 0..1024 {
+                    if let std::task::Poll::Ready(r) = fut.as_mut().poll(&mut task) {
+                        return r;
+                    }
+                }
+                Err(boa_engine::JsNativeError::error()
+                    .with_message("an async host job did not complete")
+                    .into())
+            }
         }
     }
 }
@@ -69,7 +86,7 @@ impl JobExecutor for Executor {
         let queued = match job {
             Job::PromiseJob(p) => Queued::Promise(p),
             Job::GenericJob(g) => Queued::Generic(g),
-            Job::AsyncJob(_) => return self.unsupported.borrow_mut().push("AsyncJob"),
+            Job::AsyncJob(a) => Queued::Async(a),
             Job::TimeoutJob(_) => return self.unsupported.borrow_mut().push("TimeoutJob"),
             Job::IntervalJob(_) => return self.unsupported.borrow_mut().push("IntervalJob"),
             Job::FinalizationRegistryCleanupJob(_) => {

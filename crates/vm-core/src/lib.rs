@@ -48,6 +48,7 @@ mod global_proxy;
 mod hooks;
 mod interrupt;
 mod isolate;
+mod loader;
 mod options;
 mod positions;
 mod sandbox;

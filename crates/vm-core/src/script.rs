@@ -189,6 +189,9 @@ impl Script {
             Ok(v) => Ok(v),
             Err(e) => {
                 let err = workarounds::convert_error(e, cx);
+                if let VmError::Thrown(v) = &err {
+                    workarounds::normalise_engine_message(v, cx);
+                }
                 if let (true, VmError::Thrown(v)) = (options.display_errors, &err) {
                     // Decoration failing (a throwing `name` getter...) must not replace the error.
                     let _ = stack::decorate_error_stack(

@@ -23,6 +23,10 @@ pub(crate) fn configure_engine(cx: &mut Context) {
 /// `Name: message` header, and names the top-level frame `<main>`. Node code parses V8's
 /// shape, so each realm gets a getter that returns it.
 pub(crate) fn patch_realm(cx: &mut Context) -> JsResult<()> {
+    // Limit: Boa 0.22 exposes the abstract %TypedArray% constructor as a global `TypedArray`,
+    // which no other engine does (Node's global enumeration tests list every name).
+    let global = cx.global_object();
+    global.delete_property_or_throw(js_string!("TypedArray"), cx)?;
     let proto = cx.intrinsics().constructors().error().prototype();
     let Some(desc) = own_descriptor(&proto, cx)? else {
         return Ok(());
@@ -157,4 +161,62 @@ pub(crate) fn advance_parser_ids(
         tag.parses.set(target);
     }
     Ok(())
+}
+
+/// Limit: Boa words some engine errors differently from V8, and Node code matches V8's text.
+/// Errors leaving a vm run get V8's wording for the messages that have an exact equivalent.
+pub(crate) fn v8_message(message: &str) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("cannot assign to uninitialized global property `") {
+        return rest
+            .strip_suffix('`')
+            .map(|name| format!("{name} is not defined"));
+    }
+    if let Some(name) = message.strip_prefix("cannot set non-writable property: ") {
+        return Some(format!(
+            "Cannot assign to read only property '{name}' of object '#<Object>'"
+        ));
+    }
+    if let Some(name) = message.strip_prefix("cannot redefine property: ") {
+        return Some(format!("Cannot redefine property: {name}"));
+    }
+    None
+}
+
+/// Applies [`v8_message`] to a thrown native error (its `message` own property).
+pub(crate) fn normalise_engine_message(err: &JsValue, cx: &mut Context) {
+    let Some(obj) = err.as_object() else { return };
+    if !obj.is::<boa_engine::builtins::error::Error>() {
+        return;
+    }
+    let Ok(message) = obj.get(js_string!("message"), cx) else {
+        return;
+    };
+    let Some(text) = message.as_string().map(|s| s.to_std_string_escaped()) else {
+        return;
+    };
+    if let Some(v8) = v8_message(&text) {
+        let _ = obj.set(js_string!("message"), JsString::from(v8), false, cx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::v8_message;
+
+    #[test]
+    fn engine_messages_take_v8_wording() {
+        assert_eq!(
+            v8_message("cannot assign to uninitialized global property `z`").as_deref(),
+            Some("z is not defined")
+        );
+        assert_eq!(
+            v8_message("cannot set non-writable property: x").as_deref(),
+            Some("Cannot assign to read only property 'x' of object '#<Object>'")
+        );
+        assert_eq!(
+            v8_message("cannot redefine property: f").as_deref(),
+            Some("Cannot redefine property: f")
+        );
+        assert_eq!(v8_message("something else"), None);
+    }
 }

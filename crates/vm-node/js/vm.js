@@ -151,6 +151,9 @@ module.exports = function makeVm(native, inspect, makeErrors) {
 
     runInNewContext(contextObject, options) {
       const context = createContext(contextObject, getContextOptions(options));
+      if (typeof this?.runInContext !== 'function') {
+        throw new TypeError('this.runInContext is not a function');
+      }
       return this.runInContext(context, options);
     }
 
