@@ -195,8 +195,9 @@ mod tests {
         );
         assert_eq!(
             f(&["--abort-on-uncaught-exception"]),
-            Err("--abort-on-uncaught-exception".to_string())
+            Ok(vec!["--abort-on-uncaught-exception"])
         );
+        assert_eq!(f(&["--stack-size=50"]), Err("--stack-size=50".to_string()));
     }
 
     #[test]
