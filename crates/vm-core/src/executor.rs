@@ -57,6 +57,13 @@ pub(crate) struct Executor {
 }
 
 impl Executor {
+    /// Removes and returns the first async (host) job.
+    pub(crate) fn pop_async(&self) -> Option<Queued> {
+        let mut q = self.queue.borrow_mut();
+        let pos = q.iter().position(|j| matches!(j, Queued::Async(_)))?;
+        q.remove(pos)
+    }
+
     /// Removes and returns the first job whose realm satisfies `pred`.
     pub(crate) fn pop_where(
         &self,

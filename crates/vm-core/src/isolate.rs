@@ -39,6 +39,8 @@ pub(crate) struct IsolateInner {
     /// Deadlines of the timed runs in progress (outermost first): a nested run also stops at
     /// an enclosing run's deadline, as V8's termination is isolate-wide.
     pub(crate) deadlines: RefCell<Vec<(std::time::Instant, std::time::Duration)>>,
+    /// Resolves module requests (vm-modules); `None`: `import()` rejects like Node.
+    pub(crate) module_host: RefCell<Option<Rc<dyn crate::loader::ModuleHost>>>,
 }
 
 /// One Boa engine family on one thread: the main context, every vm context created from it,
@@ -182,6 +184,14 @@ impl IsolateInner {
 
     /// Runs queued jobs until the queue is empty. With `only`, runs just the jobs of that
     /// context (microtaskMode 'afterEvaluate') and leaves the others queued.
+    pub(crate) fn drain_async_jobs(&self, cx: &mut Context) -> Result<(), VmError> {
+        while let Some(job) = self.shared.executor.pop_async() {
+            job.call(cx)
+                .map_err(|e| workarounds::convert_error(e, cx))?;
+        }
+        Ok(())
+    }
+
     pub(crate) fn drain_jobs(
         &self,
         current: Option<&mut Context>,
@@ -342,6 +352,7 @@ impl Isolate {
                 interruptible: Cell::new(false),
                 interrupt_callback: RefCell::new(None),
                 deadlines: RefCell::new(Vec::new()),
+                module_host: RefCell::new(None),
             }
         });
         Ok(Self { inner })
@@ -422,6 +433,17 @@ impl Isolate {
     /// returning `true` stops the run with [`VmError::Interrupted`].
     pub fn set_interrupt_callback(&self, callback: Option<Rc<dyn Fn() -> bool>>) {
         *self.inner.interrupt_callback.borrow_mut() = callback;
+    }
+
+    /// Installs what resolves static imports and `import()` (see [`crate::ModuleHost`]).
+    pub fn set_module_host(&self, host: Option<Rc<dyn crate::loader::ModuleHost>>) {
+        *self.inner.module_host.borrow_mut() = host;
+    }
+
+    /// Runs only the host's async jobs (module loading) until none is left, leaving promise
+    /// jobs queued: module loading completes without running user code.
+    pub fn run_loader_jobs_from(&self, cx: &mut Context) -> Result<(), VmError> {
+        self.inner.drain_async_jobs(cx)
     }
 
     /// Runs every queued promise job (microtask) to completion.

@@ -1,14 +1,30 @@
-//! The module loader every engine uses: serves `import()` (and, with vm-modules, static
-//! imports). Without a dynamic-import hook it rejects like Node.
+//! The module loader every engine uses. It serves static imports of linked modules and
+//! `import()` through the isolate's [`ModuleHost`] (vm-modules installs one); without a host,
+//! or when the host has no dynamic-import hook for the referrer, `import()` rejects like Node.
 use std::{cell::RefCell, rc::Rc};
 
 use boa_engine::{
     js_string,
     module::{ModuleLoader, ModuleRequest, Referrer},
-    Context, JsError, JsNativeError, JsResult, JsString, Module,
+    Context, JsError, JsNativeError, JsObject, JsResult, JsString, Module,
 };
 
-/// Node's error for `import()` in code compiled without `importModuleDynamically`.
+/// What resolves module requests for an isolate (implemented by vm-modules).
+pub trait ModuleHost {
+    /// Resolves `request` made by `referrer` (a static import of a module being linked, or a
+    /// dynamic `import()` from a script, function or module). `Ok(None)`: the referrer has no
+    /// way to resolve it, and `import()` rejects with `ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING`.
+    fn resolve(
+        &self,
+        referrer: &Referrer,
+        request: &ModuleRequest,
+        cx: &mut Context,
+    ) -> JsResult<Option<Module>>;
+
+    /// `import.meta` initialisation for `module` (Node's `initializeImportMeta`).
+    fn init_import_meta(&self, import_meta: &JsObject, module: &Module, cx: &mut Context);
+}
+
 pub(crate) struct VmModuleLoader;
 
 /// A `TypeError` with Node's `code`, created in the main realm as Node does.
@@ -33,13 +49,40 @@ fn missing_callback(cx: &mut Context) -> JsError {
     JsError::from_opaque(err.into())
 }
 
+fn host(cx: &Context) -> Option<Rc<dyn ModuleHost>> {
+    let iso = cx
+        .get_data::<crate::engine::EngineTag>()?
+        .isolate
+        .upgrade()?;
+    let host = iso.module_host.borrow().clone();
+    host
+}
+
 impl ModuleLoader for VmModuleLoader {
     async fn load_imported_module(
         self: Rc<Self>,
-        _referrer: Referrer,
-        _request: ModuleRequest,
+        referrer: Referrer,
+        request: ModuleRequest,
         context: &RefCell<&mut Context>,
     ) -> JsResult<Module> {
-        Err(missing_callback(&mut context.borrow_mut()))
+        let cx = &mut **context.borrow_mut();
+        match host(cx) {
+            Some(h) => match h.resolve(&referrer, &request, cx)? {
+                Some(m) => Ok(m),
+                None => Err(missing_callback(cx)),
+            },
+            None => Err(missing_callback(cx)),
+        }
+    }
+
+    fn init_import_meta(
+        self: Rc<Self>,
+        import_meta: &JsObject,
+        module: &Module,
+        context: &mut Context,
+    ) {
+        if let Some(h) = host(context) {
+            h.init_import_meta(import_meta, module, context);
+        }
     }
 }

@@ -296,6 +296,12 @@ impl Isolate {
         }
     }
 
+    /// The internal path to compile source under so that stack frames report `filename` with
+    /// the given line/column offsets (for hosts that compile code themselves, e.g. modules).
+    pub fn source_path(&self, options: &ScriptOptions) -> String {
+        self.script_path(options)
+    }
+
     pub(crate) fn script_path(&self, options: &ScriptOptions) -> String {
         self.inner
             .shared

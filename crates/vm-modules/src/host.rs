@@ -1,0 +1,589 @@
+//! The module registry of an isolate: creation, linking, evaluation, and the `ModuleHost`
+//! that resolves Boa's module requests from what linkers returned.
+use std::{
+    cell::{Cell, RefCell},
+    path::Path,
+    rc::{Rc, Weak},
+};
+
+use boa_engine::{
+    ast::{
+        operations::{contains, ContainsSymbol},
+        scope::Scope,
+    },
+    builtins::promise::PromiseState,
+    interner::Interner,
+    js_string,
+    module::{ModuleRequest, Referrer},
+    object::{builtins::JsPromise, FunctionObjectBuilder},
+    parser::Parser,
+    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, NativeFunction, Source,
+};
+use rustc_hash::FxHashMap;
+use vm_core::{Isolate, ModuleHost, ScriptOptions, VmContext, VmError};
+
+use crate::{
+    error::ModuleError,
+    module::{Kind, ModuleInner, ModuleStatus, VmModule},
+    synthetic::{wrapper_source, SyntheticEvaluate},
+};
+
+/// Options of `new vm.SourceTextModule(code, options)`.
+#[derive(Debug, Clone, Default)]
+pub struct SourceTextOptions {
+    /// `identifier` (default `vm:module(i)`, counted per context).
+    pub identifier: Option<String>,
+    /// `context` (default: the main context).
+    pub context: Option<VmContext>,
+    /// `lineOffset`.
+    pub line_offset: i32,
+    /// `columnOffset`.
+    pub column_offset: i32,
+}
+
+/// Options of `new vm.SyntheticModule(exportNames, evaluateCallback, options)`.
+#[derive(Debug, Clone, Default)]
+pub struct SyntheticOptions {
+    /// `identifier` (default `vm:module(i)`, counted per context).
+    pub identifier: Option<String>,
+    /// `context` (default: the main context).
+    pub context: Option<VmContext>,
+}
+
+/// The modules of one isolate. Install with [`Modules::install`].
+pub struct Modules {
+    main: VmContext,
+    by_boa: RefCell<FxHashMap<Module, Weak<ModuleInner>>>,
+    /// Set while a graph loads: requests from modules are then static imports.
+    loading: Cell<bool>,
+    counters: RefCell<FxHashMap<usize, u32>>,
+    /// Registration slots of synthetic wrappers (`import.meta.register` stores the setter).
+    slots: RefCell<FxHashMap<Module, JsObject>>,
+    /// `initializeImportMeta` callbacks, by module.
+    import_meta: RefCell<FxHashMap<Module, JsObject>>,
+}
+
+impl std::fmt::Debug for Modules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Modules")
+            .field("modules", &self.by_boa.borrow().len())
+            .finish()
+    }
+}
+
+fn isolate_of(ctx: &VmContext) -> Result<Isolate, ModuleError> {
+    ctx.isolate()
+        .ok_or_else(|| ModuleError::Vm(VmError::Init("the isolate is gone".into())))
+}
+
+fn thrown(e: boa_engine::JsError, cx: &mut Context) -> ModuleError {
+    ModuleError::Vm(Isolate::convert_error(e, cx))
+}
+
+/// Boa appends ` at line L, col C` to parse errors; V8 keeps positions out of the message.
+fn strip_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) if vm_core::parse_syntax_error_position(message).is_some() => &message[..i],
+        _ => message,
+    }
+}
+
+impl Modules {
+    /// Creates the registry and installs it as `iso`'s module host.
+    pub fn install(iso: &Isolate) -> Rc<Modules> {
+        let modules = Rc::new(Modules {
+            main: iso.main_context(),
+            by_boa: RefCell::default(),
+            loading: Cell::new(false),
+            counters: RefCell::default(),
+            slots: RefCell::default(),
+            import_meta: RefCell::default(),
+        });
+        iso.set_module_host(Some(modules.clone()));
+        modules
+    }
+
+    fn next_identifier(&self, ctx: &VmContext) -> String {
+        let mut c = self.counters.borrow_mut();
+        let n = c.entry(ctx.id()).or_insert(0);
+        let id = format!("vm:module({n})");
+        *n += 1;
+        id
+    }
+
+    fn register(&self, inner: ModuleInner) -> VmModule {
+        let m = VmModule {
+            inner: Rc::new(inner),
+        };
+        let mut map = self.by_boa.borrow_mut();
+        if map.len() >= 64 && map.len().is_power_of_two() {
+            map.retain(|_, w| w.strong_count() > 0);
+        }
+        map.insert(m.inner.boa.clone(), Rc::downgrade(&m.inner));
+        m
+    }
+
+    /// The module whose Boa record is `boa`, while it lives.
+    pub fn by_boa(&self, boa: &Module) -> Option<VmModule> {
+        self.by_boa
+            .borrow()
+            .get(boa)
+            .and_then(Weak::upgrade)
+            .map(|inner| VmModule { inner })
+    }
+
+    /// `new vm.SourceTextModule(code, options)`.
+    pub fn source_text(
+        &self,
+        current: Option<&mut Context>,
+        code: &str,
+        options: SourceTextOptions,
+    ) -> Result<VmModule, ModuleError> {
+        let ctx = options.context.clone().unwrap_or_else(|| self.main.clone());
+        let iso = isolate_of(&ctx)?;
+        // Parse without a realm first: syntax errors, requests and top-level await.
+        let mut interner = Interner::default();
+        let parsed = Parser::new(Source::from_bytes(code.as_bytes()))
+            .parse_module(&Scope::new_global(), &mut interner);
+        let (specifiers, has_top_level_await) = match parsed {
+            Ok(ast) => {
+                let specifiers = ast
+                    .items()
+                    .requests()
+                    .into_iter()
+                    .map(|sym| interner.resolve_expect(sym).to_string())
+                    .collect();
+                let tla = contains(ast.items(), ContainsSymbol::AwaitExpression);
+                (specifiers, tla)
+            }
+            Err(e) => {
+                let message = strip_position(&e.to_string()).to_owned();
+                let err = |cx: &mut Context| {
+                    ModuleError::Vm(Isolate::convert_error(
+                        JsNativeError::syntax().with_message(message).into(),
+                        cx,
+                    ))
+                };
+                return Err(match current {
+                    Some(cx) => err(cx),
+                    None => iso.with_context(None, &self.main, err)?,
+                });
+            }
+        };
+        let path = iso.source_path(&ScriptOptions {
+            filename: options.identifier.clone().unwrap_or_default(),
+            line_offset: options.line_offset,
+            column_offset: options.column_offset,
+        });
+        let identifier = options
+            .identifier
+            .unwrap_or_else(|| self.next_identifier(&ctx));
+        let realm = ctx.realm().clone();
+        let boa = iso.with_context(current, &ctx, |cx| {
+            let src = Source::from_bytes(code.as_bytes()).with_path(Path::new(&path));
+            Module::parse(src, Some(realm), cx).map_err(|e| thrown(e, cx))
+        })??;
+        Ok(self.register(ModuleInner {
+            identifier,
+            context: ctx,
+            boa,
+            kind: Kind::SourceText {
+                specifiers,
+                has_top_level_await,
+            },
+            status: Cell::new(ModuleStatus::Unlinked),
+            error: RefCell::new(None),
+            resolved: RefCell::default(),
+            evaluation: RefCell::new(None),
+            js_object: RefCell::new(None),
+        }))
+    }
+
+    /// `new vm.SyntheticModule(exportNames, evaluateCallback, options)`.
+    pub fn synthetic(
+        &self,
+        current: Option<&mut Context>,
+        export_names: Vec<String>,
+        evaluate: SyntheticEvaluate,
+        options: SyntheticOptions,
+    ) -> Result<VmModule, ModuleError> {
+        let ctx = options.context.clone().unwrap_or_else(|| self.main.clone());
+        let iso = isolate_of(&ctx)?;
+        let identifier = options
+            .identifier
+            .unwrap_or_else(|| self.next_identifier(&ctx));
+        let src = wrapper_source(&export_names);
+        let realm = ctx.realm().clone();
+        let path = iso.source_path(&ScriptOptions {
+            filename: identifier.clone(),
+            ..Default::default()
+        });
+        let boa = iso.with_context(current, &ctx, |cx| {
+            let source = Source::from_bytes(src.as_bytes()).with_path(Path::new(&path));
+            Module::parse(source, Some(realm), cx).map_err(|e| thrown(e, cx))
+        })??;
+        self.slots
+            .borrow_mut()
+            .insert(boa.clone(), JsObject::with_null_proto());
+        Ok(self.register(ModuleInner {
+            identifier,
+            context: ctx,
+            boa,
+            kind: Kind::Synthetic {
+                export_names,
+                setter: RefCell::new(None),
+                evaluate,
+            },
+            status: Cell::new(ModuleStatus::Unlinked),
+            error: RefCell::new(None),
+            resolved: RefCell::default(),
+            evaluation: RefCell::new(None),
+            js_object: RefCell::new(None),
+        }))
+    }
+
+    /// Sets Node's `initializeImportMeta(meta, module)` callback for `module`.
+    pub fn set_initialize_import_meta(&self, module: &VmModule, callback: Option<JsObject>) {
+        let mut map = self.import_meta.borrow_mut();
+        match callback {
+            Some(f) => map.insert(module.inner.boa.clone(), f),
+            None => map.remove(&module.inner.boa),
+        };
+    }
+
+    /// Records what the linker returned for `specifier` of `module` (`link()` in steps, for
+    /// bindings whose linkers are asynchronous). Checks Node's same-context rule.
+    pub fn set_resolved(
+        &self,
+        module: &VmModule,
+        specifier: &str,
+        dep: &VmModule,
+    ) -> Result<(), ModuleError> {
+        if dep.context() != module.context() {
+            return Err(ModuleError::DifferentContext);
+        }
+        module
+            .inner
+            .resolved
+            .borrow_mut()
+            .insert(specifier.to_owned(), dep.clone());
+        Ok(())
+    }
+
+    /// Marks `module` as linking (Node's status while linker promises are pending).
+    pub fn begin_linking(&self, module: &VmModule) -> Result<(), ModuleError> {
+        if module.status() != ModuleStatus::Unlinked {
+            return Err(ModuleError::AlreadyLinked);
+        }
+        module.set_status(ModuleStatus::Linking);
+        Ok(())
+    }
+
+    /// Returns a module whose linking failed to `unlinked`, or records the error (Node 20
+    /// reports `errored` after a failed `link()`).
+    pub fn abort_linking(&self, module: &VmModule, error: Option<JsValue>) {
+        for m in module.graph() {
+            if m.status() == ModuleStatus::Linking {
+                match &error {
+                    Some(e) => m.fail(e.clone()),
+                    None => m.set_status(ModuleStatus::Unlinked),
+                }
+            }
+        }
+    }
+
+    /// `link(linker)` with a synchronous linker: resolves every request of the graph, then
+    /// instantiates it.
+    pub fn link(
+        &self,
+        current: Option<&mut Context>,
+        root: &VmModule,
+        linker: &mut dyn FnMut(&str, &VmModule) -> Result<VmModule, ModuleError>,
+    ) -> Result<(), ModuleError> {
+        self.begin_linking(root)?;
+        let mut work = vec![root.clone()];
+        while let Some(m) = work.pop() {
+            for spec in m.dependency_specifiers().to_vec() {
+                let dep = match linker(&spec, &m)
+                    .and_then(|d| self.set_resolved(&m, &spec, &d).map(|()| d))
+                {
+                    Ok(d) => d,
+                    Err(e) => {
+                        self.abort_linking(root, None);
+                        return Err(e);
+                    }
+                };
+                if dep.status() == ModuleStatus::Unlinked {
+                    dep.set_status(ModuleStatus::Linking);
+                    work.push(dep);
+                }
+            }
+        }
+        self.instantiate(current, root)
+    }
+
+    /// Instantiates a graph whose requests are all resolved (`linking → linked`).
+    pub fn instantiate(
+        &self,
+        current: Option<&mut Context>,
+        root: &VmModule,
+    ) -> Result<(), ModuleError> {
+        let graph = root.graph();
+        for m in &graph {
+            for spec in m.dependency_specifiers() {
+                if m.resolved(spec).is_none() {
+                    self.abort_linking(root, None);
+                    return Err(ModuleError::LinkFailure(format!(
+                        "request for '{spec}' is not resolved"
+                    )));
+                }
+            }
+        }
+        let ctx = root.context().clone();
+        let iso = isolate_of(&ctx)?;
+        let result = iso.with_context(current, &ctx, |cx| -> Result<(), ModuleError> {
+            self.loading.set(true);
+            let promise = root.inner.boa.load(cx);
+            let drained = iso.run_loader_jobs_from(cx);
+            self.loading.set(false);
+            drained?;
+            match promise.state() {
+                PromiseState::Fulfilled(_) => {}
+                PromiseState::Rejected(e) => return Err(ModuleError::Vm(VmError::Thrown(e))),
+                PromiseState::Pending => {
+                    return Err(ModuleError::LinkFailure(
+                        "module loading did not complete".into(),
+                    ))
+                }
+            }
+            root.inner.boa.link(cx).map_err(|e| thrown(e, cx))?;
+            for m in &graph {
+                if matches!(m.status(), ModuleStatus::Linking | ModuleStatus::Unlinked) {
+                    m.set_status(ModuleStatus::Linked);
+                }
+            }
+            // Synthetic wrappers run now, handing over their export setters.
+            for m in &graph {
+                if let Kind::Synthetic { setter, .. } = &m.inner.kind {
+                    if setter.borrow().is_none() {
+                        let p = m.inner.boa.evaluate(cx).map_err(|e| thrown(e, cx))?;
+                        if let PromiseState::Rejected(e) = p.state() {
+                            return Err(ModuleError::Vm(VmError::Thrown(e)));
+                        }
+                        let slot = self.slots.borrow().get(&m.inner.boa).cloned();
+                        let f = match slot {
+                            Some(s) => {
+                                s.get(js_string!("setter"), cx).map_err(|e| thrown(e, cx))?
+                            }
+                            None => JsValue::undefined(),
+                        };
+                        *setter.borrow_mut() = f.as_object();
+                    }
+                }
+            }
+            Ok(())
+        });
+        let result = result.map_err(ModuleError::Vm).and_then(|r| r);
+        if let Err(e) = &result {
+            let error = match e {
+                ModuleError::Vm(VmError::Thrown(v)) => Some(v.clone()),
+                _ => None,
+            };
+            self.abort_linking(root, error);
+        }
+        result
+    }
+
+    /// `module.evaluate()`: a promise settling when evaluation completes. Evaluating again
+    /// returns the same outcome (an errored module rejects with the same error object).
+    pub fn evaluate(
+        &self,
+        current: Option<&mut Context>,
+        module: &VmModule,
+    ) -> Result<JsPromise, ModuleError> {
+        match self.status(module) {
+            ModuleStatus::Unlinked | ModuleStatus::Linking => {
+                return Err(ModuleError::Status(
+                    "must be one of linked, evaluated, or errored".into(),
+                ))
+            }
+            ModuleStatus::Linked => {}
+            _ => {
+                if let Some(p) = module.inner.evaluation.borrow().clone() {
+                    return Ok(p);
+                }
+            }
+        }
+        let ctx = module.context().clone();
+        let iso = isolate_of(&ctx)?;
+        let graph = module.graph();
+        let promise =
+            iso.with_context(current, &ctx, |cx| -> Result<JsPromise, ModuleError> {
+                // Synthetic modules of the graph run their callbacks first, dependencies first.
+                for m in &graph {
+                    if let Kind::Synthetic { evaluate, .. } = &m.inner.kind {
+                        if m.status() == ModuleStatus::Linked {
+                            m.set_status(ModuleStatus::Evaluating);
+                            match evaluate(m, cx) {
+                                Ok(_) => {
+                                    m.set_status(ModuleStatus::Evaluated);
+                                    *m.inner.evaluation.borrow_mut() =
+                                        JsPromise::resolve(JsValue::undefined(), cx).ok();
+                                }
+                                Err(e) => {
+                                    let v = e.into_opaque(cx).unwrap_or_default();
+                                    m.fail(v.clone());
+                                    *m.inner.evaluation.borrow_mut() =
+                                        JsPromise::reject(boa_engine::JsError::from_opaque(v), cx)
+                                            .ok();
+                                }
+                            }
+                        }
+                    }
+                }
+                if module.is_synthetic() {
+                    let existing = module.inner.evaluation.borrow().clone();
+                    return match existing {
+                        Some(p) => Ok(p),
+                        None => {
+                            JsPromise::resolve(JsValue::undefined(), cx).map_err(|e| thrown(e, cx))
+                        }
+                    };
+                }
+                if let Some(failed) = graph.iter().find(|m| m.status() == ModuleStatus::Errored) {
+                    let e = failed.error().unwrap_or_default();
+                    module.fail(e.clone());
+                    return JsPromise::reject(boa_engine::JsError::from_opaque(e), cx)
+                        .map_err(|e| thrown(e, cx));
+                }
+                let p = module.inner.boa.evaluate(cx).map_err(|e| thrown(e, cx))?;
+                for m in &graph {
+                    if m.status() == ModuleStatus::Linked && !m.is_synthetic() {
+                        m.set_status(ModuleStatus::Evaluating);
+                        *m.inner.evaluation.borrow_mut() = Some(p.clone());
+                    }
+                }
+                Ok(p)
+            })??;
+        *module.inner.evaluation.borrow_mut() = Some(promise.clone());
+        Ok(promise)
+    }
+
+    /// `module.status`, settling `evaluating` from the evaluation promise.
+    pub fn status(&self, module: &VmModule) -> ModuleStatus {
+        module.status()
+    }
+
+    /// `module.namespace` (after linking).
+    pub fn namespace(
+        &self,
+        current: Option<&mut Context>,
+        module: &VmModule,
+    ) -> Result<JsObject, ModuleError> {
+        if matches!(
+            self.status(module),
+            ModuleStatus::Unlinked | ModuleStatus::Linking
+        ) {
+            return Err(ModuleError::Status(
+                "must not be unlinked or linking".into(),
+            ));
+        }
+        let iso = isolate_of(module.context())?;
+        Ok(iso.with_context(current, module.context(), |cx| {
+            module.inner.boa.namespace(cx)
+        })?)
+    }
+
+    /// `syntheticModule.setExport(name, value)`: any time after linking.
+    pub fn set_export(
+        &self,
+        cx: &mut Context,
+        module: &VmModule,
+        name: &str,
+        value: JsValue,
+    ) -> Result<(), ModuleError> {
+        let Kind::Synthetic { setter, .. } = &module.inner.kind else {
+            return Err(ModuleError::Status("must be a SyntheticModule".into()));
+        };
+        if matches!(
+            self.status(module),
+            ModuleStatus::Unlinked | ModuleStatus::Linking
+        ) {
+            return Err(ModuleError::Status("must be linked".into()));
+        }
+        let index = module
+            .export_index(name)
+            .ok_or_else(|| ModuleError::NoExport(name.to_owned()))?;
+        let f = setter
+            .borrow()
+            .clone()
+            .ok_or_else(|| ModuleError::Status("must be linked".into()))?;
+        f.call(&JsValue::undefined(), &[(index as u32).into(), value], cx)
+            .map_err(|e| thrown(e, cx))?;
+        Ok(())
+    }
+}
+
+impl ModuleHost for Modules {
+    fn resolve(
+        &self,
+        referrer: &Referrer,
+        request: &ModuleRequest,
+        cx: &mut Context,
+    ) -> JsResult<Option<Module>> {
+        let Referrer::Module(m) = referrer else {
+            return Ok(None);
+        };
+        if !self.loading.get() {
+            // A dynamic import() from a module: no hook support here yet.
+            return Ok(None);
+        }
+        let specifier = request.specifier().to_std_string_escaped();
+        let dep = self.by_boa(m).and_then(|r| r.resolved(&specifier));
+        match dep {
+            Some(d) => Ok(Some(d.inner.boa.clone())),
+            None => {
+                let err = JsNativeError::error()
+                    .with_message(format!("request for '{specifier}' is not resolved"))
+                    .into_opaque(cx);
+                let _ = err.set(
+                    js_string!("code"),
+                    JsString::from("ERR_VM_MODULE_LINK_FAILURE"),
+                    false,
+                    cx,
+                );
+                Err(boa_engine::JsError::from_opaque(err.into()))
+            }
+        }
+    }
+
+    fn init_import_meta(&self, import_meta: &JsObject, module: &Module, cx: &mut Context) {
+        if let Some(slot) = self.slots.borrow().get(module).cloned() {
+            let realm = cx.realm().clone();
+            let register = FunctionObjectBuilder::new(
+                &realm,
+                NativeFunction::from_copy_closure_with_captures(
+                    |_, args, slot: &JsObject, cx| {
+                        let f = args.first().cloned().unwrap_or_default();
+                        slot.set(js_string!("setter"), f, false, cx)?;
+                        Ok(JsValue::undefined())
+                    },
+                    slot,
+                ),
+            )
+            .build();
+            let _ = import_meta.set(js_string!("register"), register, false, cx);
+            return;
+        }
+        let callback = self.import_meta.borrow().get(module).cloned();
+        if let Some(f) = callback {
+            let js = self
+                .by_boa(module)
+                .and_then(|m| m.js_object())
+                .map_or(JsValue::undefined(), JsValue::from);
+            // Errors thrown by initializeImportMeta propagate as Node's do: to the `import.meta`
+            // access. Boa's hook cannot fail, so a throw is reported as an uncaught error.
+            let _ = f.call(&JsValue::undefined(), &[import_meta.clone().into(), js], cx);
+        }
+    }
+}

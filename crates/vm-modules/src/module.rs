@@ -1,0 +1,210 @@
+//! One module record as Node exposes it.
+use std::{
+    cell::{Cell, RefCell},
+    rc::Rc,
+};
+
+use boa_engine::{JsObject, JsValue, Module};
+use rustc_hash::FxHashMap;
+use vm_core::VmContext;
+
+use crate::synthetic::SyntheticEvaluate;
+
+/// Node's module status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModuleStatus {
+    /// Created, not linked.
+    Unlinked,
+    /// Linker calls are pending.
+    Linking,
+    /// Linked: ready to evaluate.
+    Linked,
+    /// Evaluation started and has not settled.
+    Evaluating,
+    /// Evaluation completed.
+    Evaluated,
+    /// Linking or evaluation failed; [`VmModule::error`] holds why.
+    Errored,
+}
+
+impl ModuleStatus {
+    /// The status string Node reports (`module.status`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unlinked => "unlinked",
+            Self::Linking => "linking",
+            Self::Linked => "linked",
+            Self::Evaluating => "evaluating",
+            Self::Evaluated => "evaluated",
+            Self::Errored => "errored",
+        }
+    }
+}
+
+pub(crate) enum Kind {
+    SourceText {
+        specifiers: Vec<String>,
+        has_top_level_await: bool,
+    },
+    Synthetic {
+        export_names: Vec<String>,
+        /// The wrapper's binding setter `(index, value)`, registered when the wrapper ran.
+        setter: RefCell<Option<JsObject>>,
+        evaluate: SyntheticEvaluate,
+    },
+}
+
+pub(crate) struct ModuleInner {
+    pub(crate) identifier: String,
+    pub(crate) context: VmContext,
+    pub(crate) boa: Module,
+    pub(crate) kind: Kind,
+    pub(crate) status: Cell<ModuleStatus>,
+    pub(crate) error: RefCell<Option<JsValue>>,
+    /// What the linker returned for each specifier.
+    pub(crate) resolved: RefCell<FxHashMap<String, VmModule>>,
+    /// The promise of the first evaluation (later evaluations return it again).
+    pub(crate) evaluation: RefCell<Option<boa_engine::object::builtins::JsPromise>>,
+    /// The binding's JS object for this module (the `referencingModule` a linker receives).
+    pub(crate) js_object: RefCell<Option<JsObject>>,
+}
+
+/// A module (`vm.SourceTextModule` or `vm.SyntheticModule`). Cloning shares it.
+#[derive(Clone)]
+pub struct VmModule {
+    pub(crate) inner: Rc<ModuleInner>,
+}
+
+impl PartialEq for VmModule {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+impl std::fmt::Debug for VmModule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VmModule")
+            .field("identifier", &self.inner.identifier)
+            .field("status", &self.status())
+            .finish()
+    }
+}
+
+impl VmModule {
+    /// `module.identifier`.
+    pub fn identifier(&self) -> &str {
+        &self.inner.identifier
+    }
+
+    /// `module.status` (an `evaluating` module settles from its evaluation promise).
+    pub fn status(&self) -> ModuleStatus {
+        if self.inner.status.get() == ModuleStatus::Evaluating {
+            let state = self.inner.evaluation.borrow().as_ref().map(|p| p.state());
+            match state {
+                Some(boa_engine::builtins::promise::PromiseState::Fulfilled(_)) => {
+                    self.inner.status.set(ModuleStatus::Evaluated);
+                }
+                Some(boa_engine::builtins::promise::PromiseState::Rejected(e)) => self.fail(e),
+                _ => {}
+            }
+        }
+        self.inner.status.get()
+    }
+
+    /// `module.error`: the linking/evaluation error, only when errored.
+    pub fn error(&self) -> Option<JsValue> {
+        self.inner.error.borrow().clone()
+    }
+
+    /// The context the module belongs to.
+    pub fn context(&self) -> &VmContext {
+        &self.inner.context
+    }
+
+    /// `module.dependencySpecifiers` (empty for synthetic modules).
+    pub fn dependency_specifiers(&self) -> &[String] {
+        match &self.inner.kind {
+            Kind::SourceText { specifiers, .. } => specifiers,
+            Kind::Synthetic { .. } => &[],
+        }
+    }
+
+    /// `module.hasTopLevelAwait()` (false for synthetic modules).
+    pub fn has_top_level_await(&self) -> bool {
+        matches!(
+            &self.inner.kind,
+            Kind::SourceText {
+                has_top_level_await: true,
+                ..
+            }
+        )
+    }
+
+    /// Whether this is a synthetic module.
+    pub fn is_synthetic(&self) -> bool {
+        matches!(&self.inner.kind, Kind::Synthetic { .. })
+    }
+
+    /// The export names of a synthetic module.
+    pub fn export_names(&self) -> &[String] {
+        match &self.inner.kind {
+            Kind::Synthetic { export_names, .. } => export_names,
+            Kind::SourceText { .. } => &[],
+        }
+    }
+
+    /// The underlying Boa module record.
+    pub fn boa_module(&self) -> &Module {
+        &self.inner.boa
+    }
+
+    /// Associates the binding's JS object with this module.
+    pub fn set_js_object(&self, obj: Option<JsObject>) {
+        *self.inner.js_object.borrow_mut() = obj;
+    }
+
+    /// The binding's JS object for this module, if any.
+    pub fn js_object(&self) -> Option<JsObject> {
+        self.inner.js_object.borrow().clone()
+    }
+
+    /// The module this one's linker returned for `specifier`.
+    pub fn resolved(&self, specifier: &str) -> Option<VmModule> {
+        self.inner.resolved.borrow().get(specifier).cloned()
+    }
+
+    pub(crate) fn set_status(&self, s: ModuleStatus) {
+        self.inner.status.set(s);
+    }
+
+    pub(crate) fn fail(&self, error: JsValue) {
+        *self.inner.error.borrow_mut() = Some(error);
+        self.inner.status.set(ModuleStatus::Errored);
+    }
+
+    /// Every module reachable through resolved requests, dependencies first (post-order).
+    pub(crate) fn graph(&self) -> Vec<VmModule> {
+        let mut out = Vec::new();
+        let mut seen = rustc_hash::FxHashSet::default();
+        fn walk(m: &VmModule, seen: &mut rustc_hash::FxHashSet<usize>, out: &mut Vec<VmModule>) {
+            if !seen.insert(Rc::as_ptr(&m.inner) as usize) {
+                return;
+            }
+            let deps: Vec<VmModule> = m
+                .dependency_specifiers()
+                .iter()
+                .filter_map(|s| m.resolved(s))
+                .collect();
+            for d in &deps {
+                walk(d, seen, out);
+            }
+            out.push(m.clone());
+        }
+        walk(self, &mut seen, &mut out);
+        out
+    }
+
+    pub(crate) fn export_index(&self, name: &str) -> Option<usize> {
+        self.export_names().iter().position(|n| n == name)
+    }
+}

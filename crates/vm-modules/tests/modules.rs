@@ -1,0 +1,234 @@
+//! Module behaviour, compared with Node 20 (`node --experimental-vm-modules`) on the same code.
+use std::rc::Rc;
+
+use vm_core::{
+    boa_engine::{js_string, JsObject, JsValue},
+    ContextOptions, Isolate, Sandbox, VmContext,
+};
+use vm_modules::{
+    ModuleError, ModuleStatus, Modules, SourceTextOptions, SyntheticOptions, VmModule,
+};
+
+fn setup() -> (Isolate, Rc<Modules>) {
+    let iso = Isolate::new().unwrap();
+    let modules = Modules::install(&iso);
+    (iso, modules)
+}
+
+fn src(m: &Modules, code: &str) -> VmModule {
+    m.source_text(None, code, SourceTextOptions::default())
+        .unwrap()
+}
+
+fn ns_get(iso: &Isolate, m: &Modules, module: &VmModule, name: &str) -> String {
+    let ns = m.namespace(None, module).unwrap();
+    iso.with_context(None, &iso.main_context(), |cx| {
+        ns.get(vm_core::boa_engine::JsString::from(name), cx)
+            .unwrap()
+            .display()
+            .to_string()
+    })
+    .unwrap()
+}
+
+#[test]
+fn link_evaluate_and_status_transitions() {
+    let (iso, m) = setup();
+    let dep = src(&m, "export let n = 1; export function inc() { n++ }");
+    let root = src(
+        &m,
+        "import { n, inc } from './dep'; inc(); export const seen = n;",
+    );
+    // node: [ './dep' ], status 'unlinked', identifiers vm:module(0)/(1)
+    assert_eq!(root.dependency_specifiers(), ["./dep"]);
+    assert_eq!(root.status(), ModuleStatus::Unlinked);
+    assert_eq!(dep.identifier(), "vm:module(0)");
+    assert_eq!(root.identifier(), "vm:module(1)");
+    // node: evaluate before link → ERR_VM_MODULE_STATUS
+    let e = m.evaluate(None, &root).unwrap_err();
+    assert_eq!(e.code(), Some("ERR_VM_MODULE_STATUS"));
+    assert_eq!(
+        e.to_string(),
+        "Module status must be one of linked, evaluated, or errored"
+    );
+    // node: namespace before link → ERR_VM_MODULE_STATUS "must not be unlinked or linking"
+    assert_eq!(
+        m.namespace(None, &root).unwrap_err().to_string(),
+        "Module status must not be unlinked or linking"
+    );
+    m.link(None, &root, &mut |spec, _| {
+        assert_eq!(spec, "./dep");
+        Ok(dep.clone())
+    })
+    .unwrap();
+    assert_eq!(
+        (root.status(), dep.status()),
+        (ModuleStatus::Linked, ModuleStatus::Linked)
+    );
+    // node: linking twice → ERR_VM_MODULE_ALREADY_LINKED
+    let again = m
+        .link(None, &root, &mut |_, _| Ok(dep.clone()))
+        .unwrap_err();
+    assert_eq!(again.code(), Some("ERR_VM_MODULE_ALREADY_LINKED"));
+    m.evaluate(None, &root).unwrap();
+    iso.run_jobs().unwrap();
+    assert_eq!(m.status(&root), ModuleStatus::Evaluated);
+    assert_eq!(m.status(&dep), ModuleStatus::Evaluated);
+    assert_eq!(ns_get(&iso, &m, &root, "seen"), "2");
+    assert_eq!(ns_get(&iso, &m, &dep, "n"), "2");
+}
+
+#[test]
+fn evaluation_errors_are_kept_and_rethrown() {
+    let (iso, m) = setup();
+    let bad = src(&m, "throw new Error('boom')");
+    m.link(None, &bad, &mut |_, _| unreachable!()).unwrap();
+    let p1 = m.evaluate(None, &bad).unwrap();
+    iso.run_jobs().unwrap();
+    assert_eq!(m.status(&bad), ModuleStatus::Errored);
+    let err = bad.error().unwrap();
+    let p2 = m.evaluate(None, &bad).unwrap();
+    // node: a second evaluate rejects with the same error object
+    use vm_core::boa_engine::builtins::promise::PromiseState;
+    match (p1.state(), p2.state()) {
+        (PromiseState::Rejected(a), PromiseState::Rejected(b)) => {
+            assert_eq!(a.as_object(), err.as_object());
+            assert_eq!(b.as_object(), err.as_object());
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn cycles_and_top_level_await() {
+    let (iso, m) = setup();
+    let a = src(
+        &m,
+        "import { b } from 'b'; export const a = 'a'; export const fromB = () => b;",
+    );
+    let b = src(
+        &m,
+        "import { a } from 'a'; export const b = 'b'; export const fromA = () => a;",
+    );
+    let (a2, b2) = (a.clone(), b.clone());
+    m.link(None, &a, &mut |spec, _| {
+        Ok(if spec == "a" { a2.clone() } else { b2.clone() })
+    })
+    .unwrap();
+    m.evaluate(None, &a).unwrap();
+    iso.run_jobs().unwrap();
+    assert_eq!(ns_get(&iso, &m, &b, "b"), "\"b\"");
+    let tla = src(&m, "export let v = 1; v = await Promise.resolve(42);");
+    assert!(tla.has_top_level_await());
+    assert!(!a.has_top_level_await());
+    m.link(None, &tla, &mut |_, _| unreachable!()).unwrap();
+    m.evaluate(None, &tla).unwrap();
+    assert_eq!(m.status(&tla), ModuleStatus::Evaluating);
+    iso.run_jobs().unwrap();
+    assert_eq!(m.status(&tla), ModuleStatus::Evaluated);
+    assert_eq!(ns_get(&iso, &m, &tla, "v"), "42");
+}
+
+#[test]
+fn synthetic_exports_can_be_set_after_link_and_after_evaluation() {
+    let (iso, m) = setup();
+    let syn = m
+        .synthetic(
+            None,
+            vec!["x".into(), "default".into()],
+            Rc::new(|_module, _cx| Ok(JsValue::undefined())),
+            SyntheticOptions::default(),
+        )
+        .unwrap();
+    let main = iso.main_context();
+    // node: setExport before link → ERR_VM_MODULE_STATUS "Module status must be linked"
+    let e = iso
+        .with_context(None, &main, |cx| m.set_export(cx, &syn, "x", 1.into()))
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(e.to_string(), "Module status must be linked");
+    let user = src(
+        &m,
+        "import x, { x as named } from 'syn'; export const read = () => [x, named];",
+    );
+    let s2 = syn.clone();
+    m.link(None, &user, &mut |_, _| Ok(s2.clone())).unwrap();
+    // node: after link the export reads undefined
+    assert_eq!(ns_get(&iso, &m, &syn, "x"), "undefined");
+    iso.with_context(None, &main, |cx| m.set_export(cx, &syn, "x", 5.into()))
+        .unwrap()
+        .unwrap();
+    assert_eq!(ns_get(&iso, &m, &syn, "x"), "5");
+    m.evaluate(None, &user).unwrap();
+    iso.run_jobs().unwrap();
+    iso.with_context(None, &main, |cx| {
+        m.set_export(cx, &syn, "x", 6.into()).unwrap();
+        m.set_export(cx, &syn, "default", js_string!("d").into())
+            .unwrap();
+    })
+    .unwrap();
+    // the new values are seen through every namespace and import binding
+    assert_eq!(ns_get(&iso, &m, &syn, "x"), "6");
+    let read = m.namespace(None, &user).unwrap();
+    let got = iso
+        .with_context(None, &main, |cx| {
+            let f = read.get(js_string!("read"), cx).unwrap();
+            let arr = f
+                .as_callable()
+                .unwrap()
+                .call(&JsValue::undefined(), &[], cx)
+                .unwrap();
+            arr.to_string(cx).unwrap().to_std_string_escaped()
+        })
+        .unwrap();
+    assert_eq!(got, "d,6");
+    // node: unknown export → ReferenceError "Export 'nope' is not defined in module"
+    let e = iso
+        .with_context(None, &main, |cx| m.set_export(cx, &syn, "nope", 1.into()))
+        .unwrap()
+        .unwrap_err();
+    assert!(matches!(e, ModuleError::NoExport(_)));
+    assert_eq!(e.to_string(), "Export 'nope' is not defined in module");
+}
+
+#[test]
+fn modules_belong_to_their_context_and_must_link_within_it() {
+    let (iso, m) = setup();
+    let ctx: VmContext = iso
+        .create_context(
+            Sandbox::Object(JsObject::with_null_proto()),
+            ContextOptions::default(),
+        )
+        .unwrap();
+    let inner = m
+        .source_text(
+            None,
+            "export const isArray = [] instanceof Array; globalThis.touched = 1;",
+            SourceTextOptions {
+                context: Some(ctx.clone()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    // node: identifiers count per context
+    assert_eq!(inner.identifier(), "vm:module(0)");
+    let outer = src(&m, "import 'x'");
+    let e = m
+        .link(None, &outer, &mut |_, _| Ok(inner.clone()))
+        .unwrap_err();
+    assert_eq!(e.code(), Some("ERR_VM_MODULE_DIFFERENT_CONTEXT"));
+    assert_eq!(outer.status(), ModuleStatus::Unlinked);
+    m.link(None, &inner, &mut |_, _| unreachable!()).unwrap();
+    m.evaluate(None, &inner).unwrap();
+    iso.run_jobs().unwrap();
+    assert_eq!(ns_get(&iso, &m, &inner, "isArray"), "true");
+}
+
+#[test]
+fn syntax_errors_at_construction() {
+    let (_iso, m) = setup();
+    let e = m
+        .source_text(None, "export let = ;", SourceTextOptions::default())
+        .unwrap_err();
+    assert!(matches!(e, ModuleError::Vm(vm_core::VmError::Thrown(_))));
+}
