@@ -109,6 +109,7 @@ fn main() {
         filename: "off.js".into(),
         line_offset: 10,
         column_offset: 5,
+        host_tag: 0,
     };
     let r = iso.run_in_context(
         "(function h(){ throw new TypeError('t') })()",

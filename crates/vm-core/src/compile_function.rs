@@ -137,6 +137,7 @@ impl Isolate {
             line_delta: i64::from(script_opts.line_offset) - 1,
             first_line: 2,
             column_delta: i64::from(script_opts.column_offset),
+            tag: script_opts.host_tag,
         });
         let extensions = options.context_extensions.clone();
         self.inner.enter(current, &ctx.rec, |cx| {

@@ -30,19 +30,25 @@ impl Queued {
             Self::Promise(p) => p.call(cx),
             Self::Generic(g) => g.call(cx),
             Self::Async(a) => {
-                // Async jobs (module loading for `import()`) are driven to completion here; the
-                // host's loader futures resolve without waiting on other jobs.
+                // Async jobs (module loading for `import()`) are driven here. While one waits
+                // on a promise (an async importModuleDynamically hook), promise jobs run on
+                // the same engine so that the promise can settle.
                 let cell = std::cell::RefCell::new(cx);
                 let mut fut = std::pin::pin!(a.call(&cell));
                 let mut task = std::task::Context::from_waker(std::task::Waker::noop());
-                for _ in 0..1024 {
+                loop {
                     if let std::task::Poll::Ready(r) = fut.as_mut().poll(&mut task) {
                         return r;
                     }
+                    let progressed = crate::isolate::run_one_job(&mut cell.borrow_mut())?;
+                    if !progressed {
+                        return Err(boa_engine::JsNativeError::error()
+                            .with_message(
+                                "import(): the importModuleDynamically hook waits on something other than promise jobs (boavm drives the hook to completion without the event loop)",
+                            )
+                            .into());
+                    }
                 }
-                Err(boa_engine::JsNativeError::error()
-                    .with_message("an async host job did not complete")
-                    .into())
             }
         }
     }
@@ -57,6 +63,11 @@ pub(crate) struct Executor {
 }
 
 impl Executor {
+    /// Puts a job back at the head of the queue.
+    pub(crate) fn push_front(&self, job: Queued) {
+        self.queue.borrow_mut().push_front(job);
+    }
+
     /// Removes and returns the first async (host) job.
     pub(crate) fn pop_async(&self) -> Option<Queued> {
         let mut q = self.queue.borrow_mut();

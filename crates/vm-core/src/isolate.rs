@@ -81,6 +81,45 @@ pub(crate) fn engine_context_id(cx: &Context) -> Option<usize> {
     cx.get_data::<EngineTag>().map(|t| t.context_id)
 }
 
+/// Runs one queued promise or generic job of the shared queue; `false` when there was none.
+pub(crate) fn run_one_job(cx: &mut Context) -> boa_engine::JsResult<bool> {
+    let Some(iso) = cx.get_data::<EngineTag>().and_then(|t| t.isolate.upgrade()) else {
+        return Ok(false);
+    };
+    let job = iso
+        .shared
+        .executor
+        .pop_where(|realm| !realm.is_some_and(crate::hooks::realm_own_queue));
+    let job = match job {
+        Some(crate::executor::Queued::Async(a)) => {
+            // Not this loop's to run: put it back and report no progress.
+            iso.shared
+                .executor
+                .push_front(crate::executor::Queued::Async(a));
+            return Ok(false);
+        }
+        Some(j) => j,
+        None => return Ok(false),
+    };
+    let rec = job
+        .realm()
+        .and_then(realm_context_id)
+        .and_then(|id| iso.record(id))
+        .unwrap_or_else(|| iso.main.clone());
+    iso.enter(Some(cx), &rec, |cx| {
+        job.call(cx)
+            .map(|_| ())
+            .map_err(|e| workarounds::convert_error(e, cx))
+    })
+    .map_err(|e| match e {
+        VmError::Thrown(v) => boa_engine::JsError::from_opaque(v),
+        other => boa_engine::JsNativeError::error()
+            .with_message(other.to_string())
+            .into(),
+    })?;
+    Ok(true)
+}
+
 /// Runs every queued job; called when an engine's `run_jobs` is invoked.
 pub(crate) fn drain_jobs_from_engine(cx: &mut Context) -> boa_engine::JsResult<()> {
     let Some(iso) = cx.get_data::<EngineTag>().and_then(|t| t.isolate.upgrade()) else {

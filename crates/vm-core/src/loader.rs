@@ -1,28 +1,54 @@
 //! The module loader every engine uses. It serves static imports of linked modules and
 //! `import()` through the isolate's [`ModuleHost`] (vm-modules installs one); without a host,
-//! or when the host has no dynamic-import hook for the referrer, `import()` rejects like Node.
+//! or when the referrer has no dynamic-import hook, `import()` rejects like Node.
 use std::{cell::RefCell, rc::Rc};
 
 use boa_engine::{
     js_string,
     module::{ModuleLoader, ModuleRequest, Referrer},
-    Context, JsError, JsNativeError, JsObject, JsResult, JsString, Module,
+    object::builtins::JsPromise,
+    Context, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, Module,
 };
 
 /// What resolves module requests for an isolate (implemented by vm-modules).
 pub trait ModuleHost {
-    /// Resolves `request` made by `referrer` (a static import of a module being linked, or a
-    /// dynamic `import()` from a script, function or module). `Ok(None)`: the referrer has no
-    /// way to resolve it, and `import()` rejects with `ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING`.
-    fn resolve(
+    /// A static import of `referrer` while a module graph is being loaded: `Some` with the
+    /// linked dependency (or the link failure), `None` when no graph is loading (the request is
+    /// then a dynamic `import()`).
+    fn resolve_static(
+        &self,
+        referrer: &Module,
+        request: &ModuleRequest,
+        cx: &mut Context,
+    ) -> Option<JsResult<Module>>;
+
+    /// `import()` from `referrer`: the result of its `importModuleDynamically` hook (a module,
+    /// a namespace, or a promise of either), or `None` when it has no hook (`import()` then
+    /// rejects with `ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING`).
+    fn import_dynamic(
         &self,
         referrer: &Referrer,
         request: &ModuleRequest,
         cx: &mut Context,
-    ) -> JsResult<Option<Module>>;
+    ) -> JsResult<Option<JsValue>>;
+
+    /// The module `import()` resolves to, from the settled hook result.
+    fn finish_dynamic(&self, value: JsValue, cx: &mut Context) -> JsResult<Module>;
 
     /// `import.meta` initialisation for `module` (Node's `initializeImportMeta`).
     fn init_import_meta(&self, import_meta: &JsObject, module: &Module, cx: &mut Context);
+}
+
+/// The internal source path of `referrer` (where the host's tag lives), if it has one.
+pub fn referrer_path(referrer: &Referrer, cx: &mut Context) -> Option<String> {
+    match referrer {
+        Referrer::Module(m) => m.path().map(|p| p.to_string_lossy().into_owned()),
+        Referrer::Script(s) => match s.codeblock(cx).ok()?.path() {
+            boa_engine::vm::SourcePath::Path(p) => Some(p.to_string_lossy().into_owned()),
+            _ => None,
+        },
+        Referrer::Realm(_) => None,
+    }
 }
 
 pub(crate) struct VmModuleLoader;
@@ -65,14 +91,30 @@ impl ModuleLoader for VmModuleLoader {
         request: ModuleRequest,
         context: &RefCell<&mut Context>,
     ) -> JsResult<Module> {
-        let cx = &mut **context.borrow_mut();
-        match host(cx) {
-            Some(h) => match h.resolve(&referrer, &request, cx)? {
-                Some(m) => Ok(m),
-                None => Err(missing_callback(cx)),
-            },
-            None => Err(missing_callback(cx)),
+        let Some(h) = host(&context.borrow()) else {
+            return Err(missing_callback(&mut context.borrow_mut()));
+        };
+        if let Referrer::Module(m) = &referrer {
+            if let Some(r) = h.resolve_static(m, &request, &mut context.borrow_mut()) {
+                return r;
+            }
         }
+        let value = h.import_dynamic(&referrer, &request, &mut context.borrow_mut())?;
+        let Some(value) = value else {
+            return Err(missing_callback(&mut context.borrow_mut()));
+        };
+        let promise = value
+            .as_object()
+            .and_then(|o| JsPromise::from_object(o).ok());
+        let value = match promise {
+            // Awaited while the job driver runs promise jobs (executor.rs).
+            Some(p) => {
+                let fut = p.into_js_future(&mut context.borrow_mut())?;
+                fut.await?
+            }
+            None => value,
+        };
+        h.finish_dynamic(value, &mut context.borrow_mut())
     }
 
     fn init_import_meta(

@@ -68,6 +68,10 @@ pub struct ScriptOptions {
     pub line_offset: i32,
     /// `columnOffset`: added to the first line's column numbers.
     pub column_offset: i32,
+    /// An opaque tag a host attaches to the compiled source (0: none), recovered from the
+    /// referrer of a dynamic `import()` with [`crate::Isolate::host_tag_of_path`]: how
+    /// vm-modules finds a script's `importModuleDynamically` hook.
+    pub host_tag: u64,
 }
 
 impl Default for ScriptOptions {
@@ -76,6 +80,7 @@ impl Default for ScriptOptions {
             filename: "evalmachine.<anonymous>".to_owned(),
             line_offset: 0,
             column_offset: 0,
+            host_tag: 0,
         }
     }
 }

@@ -19,6 +19,8 @@ pub(crate) struct Shift {
     pub(crate) first_line: i64,
     /// Added to columns on `first_line`.
     pub(crate) column_delta: i64,
+    /// A host's tag for the source (0: none), recoverable from the path (`tag_of`).
+    pub(crate) tag: u64,
 }
 
 /// Interned shifts (deduplicated, so the table is bounded by distinct filename/offset pairs).
@@ -41,6 +43,14 @@ impl Positions {
             next
         });
         format!("{name}{MARK}{id}")
+    }
+
+    /// The host tag of the source compiled under `path` (0 when untagged or unknown).
+    pub(crate) fn tag_of(&self, path: &str) -> u64 {
+        path.rsplit_once(MARK)
+            .and_then(|(_, id)| id.parse::<usize>().ok())
+            .and_then(|i| self.shifts.borrow().get(i).map(|s| s.tag))
+            .unwrap_or(0)
     }
 
     /// Maps an engine location `path:line:col` to the reported one.
@@ -102,6 +112,7 @@ mod tests {
             line_delta: -1,
             first_line: 2,
             column_delta: 0,
+            tag: 0,
         });
         assert_eq!(
             p.map_frame("g (PATH:2:7)".replace("PATH", &path).as_str()),
@@ -112,6 +123,7 @@ mod tests {
             line_delta: 10,
             first_line: 1,
             column_delta: 5,
+            tag: 0,
         });
         assert_eq!(p.map_frame(&format!("{path2}:1:3")), "a.js:11:8");
         assert_eq!(p.map_frame(&format!("{path2}:2:3")), "a.js:12:3");
@@ -127,6 +139,7 @@ mod tests {
             line_delta: 0,
             first_line: 1,
             column_delta: 0,
+            tag: 0,
         };
         assert_eq!(p.path_for(s.clone()), p.path_for(s));
     }

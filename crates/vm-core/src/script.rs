@@ -311,7 +311,13 @@ impl Isolate {
                 line_delta: i64::from(options.line_offset),
                 first_line: 1,
                 column_delta: i64::from(options.column_offset),
+                tag: options.host_tag,
             })
+    }
+
+    /// The host tag ([`ScriptOptions::host_tag`]) of the source compiled under `path`.
+    pub fn host_tag_of_path(&self, path: &str) -> u64 {
+        self.inner.shared.positions.tag_of(path)
     }
 
     fn compile_script_in(

@@ -389,6 +389,7 @@ fn offsets_and_filename_show_in_stacks() {
         filename: "off.js".into(),
         line_offset: 10,
         column_offset: 5,
+        host_tag: 0,
     };
     let r = iso.run_in_context(
         "(function h(){ throw new TypeError('t') })()",
@@ -422,6 +423,7 @@ fn offsets_and_filename_show_in_stacks() {
         filename: "neg.js".into(),
         line_offset: -1,
         column_offset: 0,
+        host_tag: 0,
     };
     let r = iso.run_in_context(
         "\n\nnew Error('x').stack",

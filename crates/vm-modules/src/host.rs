@@ -29,7 +29,7 @@ use crate::{
 };
 
 /// Options of `new vm.SourceTextModule(code, options)`.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct SourceTextOptions {
     /// `identifier` (default `vm:module(i)`, counted per context).
     pub identifier: Option<String>,
@@ -39,7 +39,15 @@ pub struct SourceTextOptions {
     pub line_offset: i32,
     /// `columnOffset`.
     pub column_offset: i32,
+    /// `importModuleDynamically`: the hook `import()` inside the module calls.
+    pub import_module_dynamically: Option<DynamicImportHook>,
 }
+
+/// An `importModuleDynamically` hook: `(specifier, attributes)` → the value `import()` waits
+/// for — a module's namespace, an object registered with [`VmModule::set_js_object`], or a
+/// promise of either.
+pub type DynamicImportHook =
+    Rc<dyn Fn(&str, &[(String, String)], &mut Context) -> JsResult<JsValue>>;
 
 /// Options of `new vm.SyntheticModule(exportNames, evaluateCallback, options)`.
 #[derive(Debug, Clone, Default)]
@@ -61,6 +69,9 @@ pub struct Modules {
     slots: RefCell<FxHashMap<Module, JsObject>>,
     /// `initializeImportMeta` callbacks, by module.
     import_meta: RefCell<FxHashMap<Module, JsObject>>,
+    /// `importModuleDynamically` hooks by source tag (see `vm_core::ScriptOptions::host_tag`).
+    hooks: RefCell<FxHashMap<u64, DynamicImportHook>>,
+    next_tag: Cell<u64>,
 }
 
 impl std::fmt::Debug for Modules {
@@ -98,9 +109,20 @@ impl Modules {
             counters: RefCell::default(),
             slots: RefCell::default(),
             import_meta: RefCell::default(),
+            hooks: RefCell::default(),
+            next_tag: Cell::new(1),
         });
         iso.set_module_host(Some(modules.clone()));
         modules
+    }
+
+    /// Registers an `importModuleDynamically` hook; compile the referrer with the returned tag
+    /// as its `ScriptOptions::host_tag` (scripts, compiled functions) so `import()` finds it.
+    pub fn register_dynamic_hook(&self, hook: DynamicImportHook) -> u64 {
+        let tag = self.next_tag.get();
+        self.next_tag.set(tag + 1);
+        self.hooks.borrow_mut().insert(tag, hook);
+        tag
     }
 
     fn next_identifier(&self, ctx: &VmContext) -> String {
@@ -170,14 +192,20 @@ impl Modules {
                 });
             }
         };
-        let path = iso.source_path(&ScriptOptions {
-            filename: options.identifier.clone().unwrap_or_default(),
-            line_offset: options.line_offset,
-            column_offset: options.column_offset,
-        });
         let identifier = options
             .identifier
+            .clone()
             .unwrap_or_else(|| self.next_identifier(&ctx));
+        let host_tag = options
+            .import_module_dynamically
+            .clone()
+            .map_or(0, |h| self.register_dynamic_hook(h));
+        let path = iso.source_path(&ScriptOptions {
+            filename: identifier.clone(),
+            line_offset: options.line_offset,
+            column_offset: options.column_offset,
+            host_tag,
+        });
         let realm = ctx.realm().clone();
         let boa = iso.with_context(current, &ctx, |cx| {
             let src = Source::from_bytes(code.as_bytes()).with_path(Path::new(&path));
@@ -202,7 +230,7 @@ impl Modules {
     /// `new vm.SyntheticModule(exportNames, evaluateCallback, options)`.
     pub fn synthetic(
         &self,
-        current: Option<&mut Context>,
+        mut current: Option<&mut Context>,
         export_names: Vec<String>,
         evaluate: SyntheticEvaluate,
         options: SyntheticOptions,
@@ -218,14 +246,14 @@ impl Modules {
             filename: identifier.clone(),
             ..Default::default()
         });
-        let boa = iso.with_context(current, &ctx, |cx| {
+        let boa = iso.with_context(current.as_deref_mut(), &ctx, |cx| {
             let source = Source::from_bytes(src.as_bytes()).with_path(Path::new(&path));
             Module::parse(source, Some(realm), cx).map_err(|e| thrown(e, cx))
         })??;
         self.slots
             .borrow_mut()
             .insert(boa.clone(), JsObject::with_null_proto());
-        Ok(self.register(ModuleInner {
+        let module = self.register(ModuleInner {
             identifier,
             context: ctx,
             boa,
@@ -239,7 +267,11 @@ impl Modules {
             resolved: RefCell::default(),
             evaluation: RefCell::new(None),
             js_object: RefCell::new(None),
-        }))
+        });
+        // Newer Node (v22+): a synthetic module is linked on creation, so `setExport` works at
+        // once and `evaluate()` needs no `link()`.
+        self.instantiate(current, &module)?;
+        Ok(module)
     }
 
     /// Sets Node's `initializeImportMeta(meta, module)` callback for `module`.
@@ -409,9 +441,11 @@ impl Modules {
             }
             ModuleStatus::Linked => {}
             _ => {
-                if let Some(p) = module.inner.evaluation.borrow().clone() {
-                    return Ok(p);
-                }
+                // Evaluated, errored, or evaluating with a settled-later promise: the same
+                // promise again. Evaluating without one is a re-entrant call from a body.
+                return module.inner.evaluation.borrow().clone().ok_or_else(|| {
+                    ModuleError::Status("must be one of linked, evaluated, or errored".into())
+                });
             }
         }
         let ctx = module.context().clone();
@@ -456,12 +490,20 @@ impl Modules {
                     return JsPromise::reject(boa_engine::JsError::from_opaque(e), cx)
                         .map_err(|e| thrown(e, cx));
                 }
+                // Evaluating before Boa runs the bodies: a re-entrant evaluate() from inside a body
+                // must see `evaluating` (Boa panics when asked to evaluate a module mid-evaluation).
+                let started: Vec<VmModule> = graph
+                    .iter()
+                    .filter(|m| m.status() == ModuleStatus::Linked && !m.is_synthetic())
+                    .cloned()
+                    .collect();
+                for m in &started {
+                    m.set_status(ModuleStatus::Evaluating);
+                }
                 let p = module.inner.boa.evaluate(cx).map_err(|e| thrown(e, cx))?;
-                for m in &graph {
-                    if m.status() == ModuleStatus::Linked && !m.is_synthetic() {
-                        m.set_status(ModuleStatus::Evaluating);
-                        *m.inner.evaluation.borrow_mut() = Some(p.clone());
-                    }
+                for m in &started {
+                    *m.inner.evaluation.borrow_mut() = Some(p.clone());
+                    m.set_status(ModuleStatus::Evaluated);
                 }
                 Ok(p)
             })??;
@@ -469,7 +511,7 @@ impl Modules {
         Ok(promise)
     }
 
-    /// `module.status`, settling `evaluating` from the evaluation promise.
+    /// `module.status` (see [`VmModule::status`]).
     pub fn status(&self, module: &VmModule) -> ModuleStatus {
         module.status()
     }
@@ -524,24 +566,38 @@ impl Modules {
     }
 }
 
+impl Modules {
+    fn module_for_value(&self, value: &JsValue, cx: &mut Context) -> Option<VmModule> {
+        let obj = value.as_object()?;
+        let all: Vec<VmModule> = self
+            .by_boa
+            .borrow()
+            .values()
+            .filter_map(Weak::upgrade)
+            .map(|inner| VmModule { inner })
+            .collect();
+        all.into_iter().find(|m| {
+            m.js_object().is_some_and(|o| o == obj)
+                || (!matches!(m.status(), ModuleStatus::Unlinked | ModuleStatus::Linking)
+                    && m.inner.boa.namespace(cx) == obj)
+        })
+    }
+}
+
 impl ModuleHost for Modules {
-    fn resolve(
+    fn resolve_static(
         &self,
-        referrer: &Referrer,
+        referrer: &Module,
         request: &ModuleRequest,
         cx: &mut Context,
-    ) -> JsResult<Option<Module>> {
-        let Referrer::Module(m) = referrer else {
-            return Ok(None);
-        };
+    ) -> Option<JsResult<Module>> {
         if !self.loading.get() {
-            // A dynamic import() from a module: no hook support here yet.
-            return Ok(None);
+            return None;
         }
         let specifier = request.specifier().to_std_string_escaped();
-        let dep = self.by_boa(m).and_then(|r| r.resolved(&specifier));
-        match dep {
-            Some(d) => Ok(Some(d.inner.boa.clone())),
+        let dep = self.by_boa(referrer).and_then(|r| r.resolved(&specifier));
+        Some(match dep {
+            Some(d) => Ok(d.inner.boa.clone()),
             None => {
                 let err = JsNativeError::error()
                     .with_message(format!("request for '{specifier}' is not resolved"))
@@ -554,6 +610,72 @@ impl ModuleHost for Modules {
                 );
                 Err(boa_engine::JsError::from_opaque(err.into()))
             }
+        })
+    }
+
+    fn import_dynamic(
+        &self,
+        referrer: &Referrer,
+        request: &ModuleRequest,
+        cx: &mut Context,
+    ) -> JsResult<Option<JsValue>> {
+        let Some(path) = vm_core::referrer_path(referrer, cx) else {
+            return Ok(None);
+        };
+        let Some(iso) = Isolate::from_engine(cx).map(|(i, _)| i) else {
+            return Ok(None);
+        };
+        let tag = iso.host_tag_of_path(&path);
+        let hook = self.hooks.borrow().get(&tag).cloned();
+        let Some(hook) = hook else { return Ok(None) };
+        let attributes: Vec<(String, String)> = request
+            .attributes()
+            .iter()
+            .map(|a| {
+                (
+                    a.key().to_std_string_escaped(),
+                    a.value().to_std_string_escaped(),
+                )
+            })
+            .collect();
+        hook(
+            &request.specifier().to_std_string_escaped(),
+            &attributes,
+            cx,
+        )
+        .map(Some)
+    }
+
+    fn finish_dynamic(&self, value: JsValue, cx: &mut Context) -> JsResult<Module> {
+        let Some(m) = self.module_for_value(&value, cx) else {
+            let err = JsNativeError::typ()
+                .with_message("Provided module is not an instance of Module")
+                .into_opaque(cx);
+            let _ = err.set(
+                js_string!("code"),
+                JsString::from("ERR_VM_MODULE_NOT_MODULE"),
+                false,
+                cx,
+            );
+            return Err(boa_engine::JsError::from_opaque(err.into()));
+        };
+        match m.status() {
+            ModuleStatus::Unlinked | ModuleStatus::Linking => {
+                let err = JsNativeError::error()
+                    .with_message("Module status must not be unlinked or linking")
+                    .into_opaque(cx);
+                let _ = err.set(
+                    js_string!("code"),
+                    JsString::from("ERR_VM_MODULE_STATUS"),
+                    false,
+                    cx,
+                );
+                Err(boa_engine::JsError::from_opaque(err.into()))
+            }
+            ModuleStatus::Errored => Err(boa_engine::JsError::from_opaque(
+                m.error().unwrap_or_default(),
+            )),
+            _ => Ok(m.inner.boa.clone()),
         }
     }
 

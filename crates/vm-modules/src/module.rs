@@ -96,16 +96,17 @@ impl VmModule {
         &self.inner.identifier
     }
 
-    /// `module.status` (an `evaluating` module settles from its evaluation promise).
+    /// `module.status`. As in Node (V8), a module whose body ran up to a top-level `await`
+    /// reports `evaluated` while its promise is pending, and `errored` once it rejects;
+    /// `evaluating` is only seen from inside the synchronous part of the evaluation.
     pub fn status(&self) -> ModuleStatus {
-        if self.inner.status.get() == ModuleStatus::Evaluating {
-            let state = self.inner.evaluation.borrow().as_ref().map(|p| p.state());
-            match state {
-                Some(boa_engine::builtins::promise::PromiseState::Fulfilled(_)) => {
-                    self.inner.status.set(ModuleStatus::Evaluated);
-                }
-                Some(boa_engine::builtins::promise::PromiseState::Rejected(e)) => self.fail(e),
-                _ => {}
+        if self.inner.status.get() == ModuleStatus::Evaluated {
+            let rejected = match self.inner.evaluation.borrow().as_ref().map(|p| p.state()) {
+                Some(boa_engine::builtins::promise::PromiseState::Rejected(e)) => Some(e),
+                _ => None,
+            };
+            if let Some(e) = rejected {
+                self.fail(e);
             }
         }
         self.inner.status.get()

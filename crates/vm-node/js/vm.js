@@ -3,12 +3,23 @@
 // core (`native`, provided by vm-node's Rust side).
 // Runs as a factory: (native, inspect, makeErrors) => the vm module object.
 
-module.exports = function makeVm(native, inspect, makeErrors) {
+module.exports = function makeVm(native, inspect, makeErrors, makeModules) {
   const { errors: E, validators: V } = makeErrors(inspect);
   const kEmptyObject = Object.freeze({ __proto__: null });
   const USE_MAIN_CONTEXT_DEFAULT_LOADER = Symbol('vm_dynamic_import_main_context_default');
   const DONT_CONTEXTIFY = Symbol('vm_context_no_contextify');
   let defaultContextNameIndex = 1;
+
+  // `importModuleDynamically` → the `(specifier, attributes)` hook the native side calls;
+  // `referrer()` gives the Script/function/module the hook receives.
+  function dynamicImportHook(importModuleDynamically, referrer) {
+    if (importModuleDynamically === undefined) return undefined;
+    if (importModuleDynamically === USE_MAIN_CONTEXT_DEFAULT_LOADER) {
+      throw unsupported('vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER');
+    }
+    V.validateFunction(importModuleDynamically, 'options.importModuleDynamically');
+    return (specifier, attributes) => importModuleDynamically(specifier, referrer(), attributes);
+  }
 
   function unsupported(what) {
     return E.code(Error, 'ERR_BOAVM_UNSUPPORTED', `${what} is not supported by boavm yet (see README: Unsupported)`);
@@ -119,15 +130,9 @@ module.exports = function makeVm(native, inspect, makeErrors) {
         throw E.ERR_INVALID_ARG_TYPE('options.cachedData', ['Buffer', 'TypedArray', 'DataView'], cachedData);
       }
       V.validateBoolean(produceCachedData, 'options.produceCachedData');
-      if (importModuleDynamically !== undefined && importModuleDynamically !== USE_MAIN_CONTEXT_DEFAULT_LOADER) {
-        V.validateFunction(importModuleDynamically, 'options.importModuleDynamically');
-        throw unsupported('options.importModuleDynamically');
-      }
-      if (importModuleDynamically === USE_MAIN_CONTEXT_DEFAULT_LOADER) {
-        throw unsupported('vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER');
-      }
+      const hook = dynamicImportHook(importModuleDynamically, () => this);
       Object.defineProperty(this, kHandle, {
-        value: native.compileScript(code, filename, lineOffset, columnOffset, options[kParsingContext]),
+        value: native.compileScript(code, filename, lineOffset, columnOffset, options[kParsingContext], hook),
       });
       this.sourceMapURL = sourceMapURL(code);
       // No code cache exists for Boa 0.22 (no bytecode serialisation): any cache is rejected,
@@ -219,9 +224,10 @@ module.exports = function makeVm(native, inspect, makeErrors) {
       const name = `options.contextExtensions[${i}]`;
       V.validateObject(extension, name, { nullable: true });
     });
-    if (importModuleDynamically !== undefined) throw unsupported('options.importModuleDynamically');
-    const fn = native.compileFunction(code, params || [], filename, lineOffset, columnOffset, parsingContext,
-                                      contextExtensions.filter((e) => e !== null));
+    let fn;
+    const hook = dynamicImportHook(importModuleDynamically, () => fn);
+    fn = native.compileFunction(code, params || [], filename, lineOffset, columnOffset, parsingContext,
+                                contextExtensions.filter((e) => e !== null), hook);
     if (produceCachedData) {
       Object.defineProperty(fn, 'cachedDataProduced', { value: false, writable: true, enumerable: true, configurable: true });
     }
@@ -253,6 +259,9 @@ module.exports = function makeVm(native, inspect, makeErrors) {
     return Promise.resolve(result);
   }
 
+  const { Module, SourceTextModule, SyntheticModule } =
+    makeModules({ native, E, V, isContext, unsupported, kEmptyObject, dynamicImportHook });
+
   const constants = { __proto__: null, USE_MAIN_CONTEXT_DEFAULT_LOADER, DONT_CONTEXTIFY };
   Object.freeze(constants);
 
@@ -267,5 +276,8 @@ module.exports = function makeVm(native, inspect, makeErrors) {
     compileFunction,
     measureMemory,
     constants,
+    Module,
+    SourceTextModule,
+    SyntheticModule,
   };
 };

@@ -9,6 +9,7 @@
 //! drops the context once the sandbox is collected.
 #![warn(missing_docs)]
 
+mod modules;
 mod native;
 
 pub use native::{install, HeapCounter};
@@ -19,4 +20,6 @@ pub mod sources {
     pub const VM_JS: &str = include_str!("../js/vm.js");
     /// `js/errors.js`: `(inspect) => { errors, validators }` with Node's message text.
     pub const ERRORS_JS: &str = include_str!("../js/errors.js");
+    /// `js/modules.js`: `vm.Module`, `vm.SourceTextModule`, `vm.SyntheticModule`.
+    pub const MODULES_JS: &str = include_str!("../js/modules.js");
 }

@@ -19,6 +19,9 @@ use vm_core::{
     ScriptOptions, VmContext, VmError,
 };
 
+/// The signature of the native functions behind `js/vm.js`.
+pub(crate) type Native = fn(&JsValue, &[JsValue], &JsObject, &mut Context) -> JsResult<JsValue>;
+
 /// Reads the number of live heap bytes (e.g. from a counting global allocator), for
 /// `vm.measureMemory`.
 pub type HeapCounter = fn() -> usize;
@@ -51,7 +54,7 @@ struct LiveContext {
 
 /// The binding's state, shared by every native function through their captures.
 #[derive(Trace, Finalize, JsData)]
-struct Binding {
+pub(crate) struct Binding {
     weakmap: JsWeakMap,
     #[unsafe_ignore_trace]
     contexts: RefCell<FxHashMap<usize, LiveContext>>,
@@ -59,6 +62,9 @@ struct Binding {
     dead: Rc<Cell<Vec<usize>>>,
     #[unsafe_ignore_trace]
     heap: Option<HeapCounter>,
+    /// The isolate's module registry, installed on first use.
+    #[unsafe_ignore_trace]
+    pub(crate) modules: RefCell<Option<Rc<vm_modules::Modules>>>,
 }
 
 #[derive(Trace, Finalize, JsData)]
@@ -67,7 +73,7 @@ struct ScriptHandle {
     script: Script,
 }
 
-fn binding(captures: &JsObject) -> JsResult<boa_gc::GcRef<'_, Binding>> {
+pub(crate) fn binding(captures: &JsObject) -> JsResult<boa_gc::GcRef<'_, Binding>> {
     captures.downcast_ref::<Binding>().ok_or_else(|| {
         JsNativeError::typ()
             .with_message("vm binding state missing")
@@ -88,7 +94,11 @@ impl Binding {
         }
     }
 
-    fn lookup(&self, sandbox: &JsObject, cx: &mut Context) -> JsResult<Option<VmContext>> {
+    pub(crate) fn lookup(
+        &self,
+        sandbox: &JsObject,
+        cx: &mut Context,
+    ) -> JsResult<Option<VmContext>> {
         let tag = self.weakmap.get(sandbox, cx)?;
         let Some(tag) = tag.as_object() else {
             return Ok(None);
@@ -119,7 +129,7 @@ fn node_error(code: &str, message: &str, cx: &mut Context) -> JsError {
 }
 
 /// Maps a vm-core error to what JavaScript sees: thrown values pass through unchanged.
-fn to_js(err: VmError, cx: &mut Context) -> JsError {
+pub(crate) fn to_js(err: VmError, cx: &mut Context) -> JsError {
     match err {
         VmError::Thrown(v) => JsError::from_opaque(v),
         VmError::InvalidOption { name, reason } => JsNativeError::typ()
@@ -144,7 +154,7 @@ fn to_js(err: VmError, cx: &mut Context) -> JsError {
     }
 }
 
-fn arg(args: &[JsValue], i: usize) -> JsValue {
+pub(crate) fn arg(args: &[JsValue], i: usize) -> JsValue {
     args.get(i).cloned().unwrap_or_default()
 }
 
@@ -240,10 +250,12 @@ fn compile_script(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     let code = string_arg(args, 0, cx)?;
+    let host_tag = crate::modules::hook_tag(b, &arg(args, 5), cx)?;
     let options = ScriptOptions {
         filename: string_arg(args, 1, cx)?,
         line_offset: i32_arg(args, 2, cx)?,
         column_offset: i32_arg(args, 3, cx)?,
+        host_tag,
     };
     let iso = isolate(cx)?;
     let parsing = arg(args, 4);
@@ -337,11 +349,13 @@ fn compile_function(
             context_extensions.push(o);
         }
     }
+    let host_tag = crate::modules::hook_tag(b, &arg(args, 7), cx)?;
     let options = CompileFunctionOptions {
         script: ScriptOptions {
             filename: string_arg(args, 2, cx)?,
             line_offset: i32_arg(args, 3, cx)?,
             column_offset: i32_arg(args, 4, cx)?,
+            host_tag,
         },
         parsing_context,
         context_extensions,
@@ -422,10 +436,10 @@ pub fn install(
             contexts: RefCell::default(),
             dead: Rc::default(),
             heap,
+            modules: RefCell::new(None),
         },
     );
-    type Native = fn(&JsValue, &[JsValue], &JsObject, &mut Context) -> JsResult<JsValue>;
-    let fns: [(&str, Native); 8] = [
+    let mut fns: Vec<(&str, Native)> = vec![
         ("isContext", is_context),
         ("makeContext", make_context),
         ("compileScript", compile_script),
@@ -438,6 +452,7 @@ pub fn install(
             Ok(JsValue::undefined())
         }),
     ];
+    fns.extend(crate::modules::functions());
     let realm = cx.realm().clone();
     let native = JsObject::with_null_proto();
     for (name, f) in fns {
@@ -458,10 +473,11 @@ pub fn install(
         )?;
     }
     let errors = factory(crate::sources::ERRORS_JS, "node:internal/errors", cx)?;
+    let modules = factory(crate::sources::MODULES_JS, "node:internal/vm/module", cx)?;
     let vm = factory(crate::sources::VM_JS, "node:vm", cx)?;
     let module = vm.call(
         &JsValue::undefined(),
-        &[native.into(), inspect, errors.into()],
+        &[native.into(), inspect, errors.into(), modules.into()],
         cx,
     )?;
     module.as_object().ok_or_else(|| {

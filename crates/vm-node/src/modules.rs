@@ -1,0 +1,359 @@
+//! The native side of `js/modules.js`: module records from vm-modules behind JS handles.
+use std::rc::Rc;
+
+use boa_engine::{
+    js_string,
+    object::builtins::{JsArray, JsPromise},
+    Context, JsData, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue,
+};
+use boa_gc::{Finalize, Trace};
+use vm_modules::{ModuleError, Modules, SourceTextOptions, SyntheticOptions, VmModule};
+
+use crate::native::{arg, binding, to_js};
+
+#[derive(Trace, Finalize, JsData)]
+struct ModuleHandle {
+    #[unsafe_ignore_trace]
+    module: VmModule,
+}
+
+fn handle(args: &[JsValue], i: usize) -> JsResult<VmModule> {
+    arg(args, i)
+        .as_object()
+        .and_then(|o| o.downcast_ref::<ModuleHandle>().map(|h| h.module.clone()))
+        .ok_or_else(|| {
+            JsNativeError::typ()
+                .with_message("not a module handle")
+                .into()
+        })
+}
+
+pub(crate) fn modules(b: &JsObject, cx: &mut Context) -> JsResult<Rc<Modules>> {
+    let state = binding(b)?;
+    let mut slot = state.modules.borrow_mut();
+    if let Some(m) = slot.as_ref() {
+        return Ok(m.clone());
+    }
+    let iso = vm_core::Isolate::from_engine(cx)
+        .map(|(i, _)| i)
+        .ok_or_else(|| {
+            JsNativeError::error().with_message("not running inside a vm-core isolate")
+        })?;
+    let m = Modules::install(&iso);
+    *slot = Some(m.clone());
+    Ok(m)
+}
+
+fn coded(base: JsNativeError, code: &str, message: String, cx: &mut Context) -> JsError {
+    let err = base.with_message(message).into_opaque(cx);
+    let _ = err.set(js_string!("code"), JsString::from(code), false, cx);
+    JsError::from_opaque(err.into())
+}
+
+/// Node's error for a module failure.
+fn module_err(e: ModuleError, cx: &mut Context) -> JsError {
+    match e {
+        ModuleError::Vm(v) => to_js(v, cx),
+        ModuleError::NoExport(_) => JsNativeError::reference()
+            .with_message(e.to_string())
+            .into(),
+        other => {
+            let code = other.code().unwrap_or("ERR_VM_MODULE_STATUS");
+            coded(JsNativeError::error(), code, other.to_string(), cx)
+        }
+    }
+}
+
+fn context_arg(
+    b: &JsObject,
+    v: &JsValue,
+    cx: &mut Context,
+) -> JsResult<Option<vm_core::VmContext>> {
+    match v.as_object() {
+        None => Ok(None),
+        Some(o) => binding(b)?
+            .lookup(&o, cx)?
+            .map(Some)
+            .ok_or_else(|| JsNativeError::typ().with_message("not a vm context").into()),
+    }
+}
+
+fn opt_string(v: &JsValue, cx: &mut Context) -> JsResult<Option<String>> {
+    if v.is_undefined() {
+        Ok(None)
+    } else {
+        Ok(Some(v.to_string(cx)?.to_std_string_escaped()))
+    }
+}
+
+fn wrap(module: VmModule) -> JsValue {
+    JsObject::from_proto_and_data(None, ModuleHandle { module }).into()
+}
+
+/// Wraps a JS `(specifier, attributes) => result` function as a dynamic-import hook.
+pub(crate) fn js_hook(f: JsObject) -> vm_modules::DynamicImportHook {
+    Rc::new(move |specifier, attributes, cx| {
+        let attrs = JsObject::with_null_proto();
+        for (k, v) in attributes {
+            attrs.set(
+                JsString::from(k.as_str()),
+                JsString::from(v.as_str()),
+                false,
+                cx,
+            )?;
+        }
+        f.call(
+            &JsValue::undefined(),
+            &[JsString::from(specifier).into(), attrs.into()],
+            cx,
+        )
+    })
+}
+
+/// Registers the hook in `v` (a function) and returns its host tag (0 without one).
+pub(crate) fn hook_tag(b: &JsObject, v: &JsValue, cx: &mut Context) -> JsResult<u64> {
+    match v.as_object().filter(JsObject::is_callable) {
+        Some(f) => Ok(modules(b, cx)?.register_dynamic_hook(js_hook(f))),
+        None => Ok(0),
+    }
+}
+
+pub(crate) fn source_text(
+    _: &JsValue,
+    args: &[JsValue],
+    b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let code = arg(args, 0).to_string(cx)?.to_std_string_escaped();
+    let options = SourceTextOptions {
+        identifier: opt_string(&arg(args, 1), cx)?,
+        context: context_arg(b, &arg(args, 2), cx)?,
+        line_offset: arg(args, 3).to_i32(cx)?,
+        column_offset: arg(args, 4).to_i32(cx)?,
+        import_module_dynamically: arg(args, 5)
+            .as_object()
+            .filter(JsObject::is_callable)
+            .map(js_hook),
+    };
+    let m = modules(b, cx)?;
+    m.source_text(Some(cx), &code, options)
+        .map(wrap)
+        .map_err(|e| module_err(e, cx))
+}
+
+pub(crate) fn synthetic(
+    _: &JsValue,
+    args: &[JsValue],
+    b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let names_arr = JsArray::from_object(
+        arg(args, 0)
+            .as_object()
+            .ok_or_else(|| JsNativeError::typ().with_message("exportNames"))?,
+    )?;
+    let mut names = Vec::new();
+    for i in 0..names_arr.length(cx)? {
+        names.push(names_arr.get(i, cx)?.to_string(cx)?.to_std_string_escaped());
+    }
+    let callback = arg(args, 1)
+        .as_object()
+        .ok_or_else(|| JsNativeError::typ().with_message("evaluateCallback"))?;
+    let options = SyntheticOptions {
+        identifier: opt_string(&arg(args, 2), cx)?,
+        context: context_arg(b, &arg(args, 3), cx)?,
+    };
+    let m = modules(b, cx)?;
+    let evaluate: vm_modules::SyntheticEvaluate =
+        Rc::new(move |_module, cx| callback.call(&JsValue::undefined(), &[], cx));
+    m.synthetic(Some(cx), names, evaluate, options)
+        .map(wrap)
+        .map_err(|e| module_err(e, cx))
+}
+
+pub(crate) fn identifier(
+    _: &JsValue,
+    args: &[JsValue],
+    _b: &JsObject,
+    _cx: &mut Context,
+) -> JsResult<JsValue> {
+    Ok(JsString::from(handle(args, 0)?.identifier()).into())
+}
+
+pub(crate) fn status(
+    _: &JsValue,
+    args: &[JsValue],
+    _b: &JsObject,
+    _cx: &mut Context,
+) -> JsResult<JsValue> {
+    Ok(JsString::from(handle(args, 0)?.status().as_str()).into())
+}
+
+pub(crate) fn error(
+    _: &JsValue,
+    args: &[JsValue],
+    _b: &JsObject,
+    _cx: &mut Context,
+) -> JsResult<JsValue> {
+    Ok(handle(args, 0)?.error().unwrap_or_default())
+}
+
+pub(crate) fn namespace(
+    _: &JsValue,
+    args: &[JsValue],
+    b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let module = handle(args, 0)?;
+    modules(b, cx)?
+        .namespace(Some(cx), &module)
+        .map(Into::into)
+        .map_err(|e| module_err(e, cx))
+}
+
+pub(crate) fn specifiers(
+    _: &JsValue,
+    args: &[JsValue],
+    _b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let module = handle(args, 0)?;
+    let list: Vec<JsValue> = module
+        .dependency_specifiers()
+        .iter()
+        .map(|s| JsString::from(s.as_str()).into())
+        .collect();
+    Ok(JsArray::from_iter(list, cx).into())
+}
+
+pub(crate) fn has_top_level_await(
+    _: &JsValue,
+    args: &[JsValue],
+    _b: &JsObject,
+    _cx: &mut Context,
+) -> JsResult<JsValue> {
+    Ok(handle(args, 0)?.has_top_level_await().into())
+}
+
+pub(crate) fn begin_link(
+    _: &JsValue,
+    args: &[JsValue],
+    b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let module = handle(args, 0)?;
+    modules(b, cx)?
+        .begin_linking(&module)
+        .map_err(|e| module_err(e, cx))?;
+    Ok(JsValue::undefined())
+}
+
+pub(crate) fn set_resolved(
+    _: &JsValue,
+    args: &[JsValue],
+    b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let module = handle(args, 0)?;
+    let specifier = arg(args, 1).to_string(cx)?.to_std_string_escaped();
+    let dep = handle(args, 2)?;
+    modules(b, cx)?
+        .set_resolved(&module, &specifier, &dep)
+        .map_err(|e| module_err(e, cx))?;
+    Ok(JsValue::undefined())
+}
+
+pub(crate) fn abort_link(
+    _: &JsValue,
+    args: &[JsValue],
+    b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let module = handle(args, 0)?;
+    // Node 20 reports `errored` after a failed link(), with the linker's error.
+    modules(b, cx)?.abort_linking(&module, Some(arg(args, 1)));
+    Ok(JsValue::undefined())
+}
+
+pub(crate) fn instantiate(
+    _: &JsValue,
+    args: &[JsValue],
+    b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let module = handle(args, 0)?;
+    modules(b, cx)?
+        .instantiate(Some(cx), &module)
+        .map_err(|e| module_err(e, cx))?;
+    Ok(JsValue::undefined())
+}
+
+pub(crate) fn evaluate(
+    _: &JsValue,
+    args: &[JsValue],
+    b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let module = handle(args, 0)?;
+    let p: JsPromise = modules(b, cx)?
+        .evaluate(Some(cx), &module)
+        .map_err(|e| module_err(e, cx))?;
+    Ok(p.into())
+}
+
+pub(crate) fn set_export(
+    _: &JsValue,
+    args: &[JsValue],
+    b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let module = handle(args, 0)?;
+    let name = arg(args, 1).to_string(cx)?.to_std_string_escaped();
+    modules(b, cx)?
+        .set_export(cx, &module, &name, arg(args, 2))
+        .map_err(|e| module_err(e, cx))?;
+    Ok(JsValue::undefined())
+}
+
+pub(crate) fn set_js_object(
+    _: &JsValue,
+    args: &[JsValue],
+    _b: &JsObject,
+    _cx: &mut Context,
+) -> JsResult<JsValue> {
+    handle(args, 0)?.set_js_object(arg(args, 1).as_object());
+    Ok(JsValue::undefined())
+}
+
+pub(crate) fn set_import_meta(
+    _: &JsValue,
+    args: &[JsValue],
+    b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let module = handle(args, 0)?;
+    modules(b, cx)?.set_initialize_import_meta(&module, arg(args, 1).as_object());
+    Ok(JsValue::undefined())
+}
+
+/// The module functions of the native object, by name.
+pub(crate) fn functions() -> Vec<(&'static str, crate::native::Native)> {
+    vec![
+        ("moduleSourceText", source_text),
+        ("moduleSynthetic", synthetic),
+        ("moduleIdentifier", identifier),
+        ("moduleStatus", status),
+        ("moduleError", error),
+        ("moduleNamespace", namespace),
+        ("moduleSpecifiers", specifiers),
+        ("moduleHasTopLevelAwait", has_top_level_await),
+        ("moduleBeginLink", begin_link),
+        ("moduleSetResolved", set_resolved),
+        ("moduleAbortLink", abort_link),
+        ("moduleInstantiate", instantiate),
+        ("moduleEvaluate", evaluate),
+        ("moduleSetExport", set_export),
+        ("moduleSetImportMeta", set_import_meta),
+        ("moduleSetJsObject", set_js_object),
+    ]
+}
