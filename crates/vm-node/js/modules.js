@@ -17,6 +17,12 @@ module.exports = function makeModules({ native, E, V, isContext, unsupported, kE
     return value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, kHandle);
   }
 
+  function checkThis(self, type = 'Module') {
+    if (!isModule(self)) {
+      throw E.code(TypeError, 'ERR_INVALID_THIS', `Value of "this" must be of type ${type}`);
+    }
+  }
+
   function validateModuleContext(context) {
     if (context === undefined) return;
     if (context === null || typeof context !== 'object' || !isContext(context)) {
@@ -30,27 +36,33 @@ module.exports = function makeModules({ native, E, V, isContext, unsupported, kE
     }
 
     get identifier() {
+      checkThis(this);
       return native.moduleIdentifier(this[kHandle]);
     }
 
     get context() {
+      checkThis(this);
       return this[kContext];
     }
 
     get status() {
+      checkThis(this);
       return native.moduleStatus(this[kHandle]);
     }
 
     get namespace() {
+      checkThis(this);
       return native.moduleNamespace(this[kHandle]);
     }
 
     get error() {
+      checkThis(this);
       if (this.status !== 'errored') throw statusError('must be errored');
       return native.moduleError(this[kHandle]);
     }
 
     async link(linker) {
+      checkThis(this);
       V.validateFunction(linker, 'linker');
       // Newer Node links synthetic modules on creation: link() has nothing left to do.
       if (this instanceof SyntheticModule && this.status !== 'unlinked') return;
@@ -76,8 +88,13 @@ module.exports = function makeModules({ native, E, V, isContext, unsupported, kE
             throw E.code(Error, 'ERR_VM_MODULE_DIFFERENT_CONTEXT', 'Linked modules must use the same context');
           }
           if (module.status === 'errored') {
-            throw E.code(Error, 'ERR_VM_MODULE_LINK_FAILURE',
-                         `request for '${specifier}' resolved to an errored module`);
+            const err = E.code(Error, 'ERR_VM_MODULE_LINK_FAILURE',
+                               `request for '${specifier}' resolved to an errored module`);
+            // Node 22+ keeps the module's own error as the cause.
+            Object.defineProperty(err, 'cause', {
+              value: module.error, writable: true, enumerable: false, configurable: true,
+            });
+            throw err;
           }
           if (module.status === 'unlinked') await module[kLinking](linker);
           return module;
@@ -93,6 +110,7 @@ module.exports = function makeModules({ native, E, V, isContext, unsupported, kE
     // already-settled promise (`Promise { undefined }`); argument and status errors reject.
     evaluate(options = kEmptyObject) {
       try {
+        checkThis(this);
         V.validateObject(options, 'options');
         const timeout = options.timeout;
         if (timeout !== undefined) V.validateUint32(timeout, 'options.timeout', true);
@@ -155,6 +173,7 @@ module.exports = function makeModules({ native, E, V, isContext, unsupported, kE
 
     // Node 22+: the requests in source order, each { specifier, attributes, phase }.
     get moduleRequests() {
+      checkThis(this, 'SourceTextModule');
       return Object.freeze(native.moduleSpecifiers(this[kHandle]).map((specifier) => Object.freeze({
         specifier,
         attributes: Object.freeze({ __proto__: null }),
@@ -186,6 +205,7 @@ module.exports = function makeModules({ native, E, V, isContext, unsupported, kE
     }
 
     get dependencySpecifiers() {
+      checkThis(this, 'SourceTextModule');
       return Object.freeze(native.moduleSpecifiers(this[kHandle]).slice());
     }
 

@@ -18,7 +18,8 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules) {
       throw unsupported('vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER');
     }
     V.validateFunction(importModuleDynamically, 'options.importModuleDynamically');
-    return (specifier, attributes) => importModuleDynamically(specifier, referrer(), attributes);
+    // Node 22+ passes the import phase as a fourth argument ('evaluation' for import()).
+    return (specifier, attributes) => importModuleDynamically(specifier, referrer(), attributes, 'evaluation');
   }
 
   function unsupported(what) {
