@@ -96,34 +96,50 @@ impl Watch<'_> {
 
 /// Empty-loop iterations per millisecond on this machine and build: an upper bound on how fast
 /// any loop iterates, measured once per process.
+/// The highest loop rate seen so far (iterations per ms, as `f64` bits): only ever raised.
+static RATE_BITS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn raise_rate(rate: f64) {
+    let _ = RATE_BITS.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |bits| {
+        (rate > f64::from_bits(bits)).then_some(rate.to_bits())
+    });
+}
+
 fn loop_rate_per_ms(cx: &mut Context) -> f64 {
-    static RATE: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
-    *RATE.get_or_init(|| {
-        // The fastest loop there is, cut by the limit itself after exactly N iterations.
-        const N: u64 = 2_000_000;
+    static CALIBRATED: std::sync::Once = std::sync::Once::new();
+    CALIBRATED.call_once(|| {
+        // The fastest loop there is, cut by the limit itself after exactly N iterations; the
+        // best of several samples, so that a busy machine does not make the estimate too low.
+        const N: u64 = 400_000;
         let realm = cx.realm().clone();
         crate::workarounds::note_parse(cx, &realm);
         let Ok(script) =
             boa_engine::Script::parse(boa_engine::Source::from_bytes("for (;;) {}"), None, cx)
         else {
-            return 1e6;
+            raise_rate(1e6);
+            return;
         };
         let saved = cx.runtime_limits();
-        cx.runtime_limits_mut().set_loop_iteration_limit(N);
-        let start = std::time::Instant::now();
-        let _ = script.evaluate(cx);
-        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        for _ in 0..5 {
+            cx.runtime_limits_mut().set_loop_iteration_limit(N);
+            let start = std::time::Instant::now();
+            let _ = script.evaluate(cx);
+            let ms = start.elapsed().as_secs_f64() * 1000.0;
+            raise_rate(N as f64 / ms.max(1e-3));
+        }
         cx.set_runtime_limits(saved);
-        (N as f64 / ms.max(1e-3)).max(1.0)
-    })
+    });
+    f64::from_bits(RATE_BITS.load(Ordering::SeqCst)).max(1.0)
 }
 
 /// Limit: JS called back from native code (array callbacks, getters, Proxy traps, `eval` code,
 /// promise jobs) runs in a nested interpreter loop that never yields to the budget. Boa's
 /// per-frame loop-iteration limit reaches into those loops; it is set so that a loop can hit
-/// it only after running at least `LOOP_MARGIN` × the timeout at the fastest possible
-/// iteration rate, so nothing is stopped before its timeout.
-const LOOP_MARGIN: f64 = 2.0;
+/// it only after running at least `LOOP_MARGIN` × the timeout at the fastest iteration rate
+/// measured, so nothing is stopped before its timeout. Should the limit still fire early (the
+/// machine ran faster than ever measured), the run reports the engine's limit error instead of
+/// a timeout, and the rate estimate is raised for later runs.
+const LOOP_MARGIN: f64 = 3.0;
 
 fn is_loop_limit(e: &boa_engine::JsError) -> bool {
     matches!(
@@ -145,10 +161,12 @@ pub(crate) fn evaluate_watched(
         return Err(stop);
     }
     let saved = cx.runtime_limits();
+    let started = std::time::Instant::now();
+    let mut loop_limit = 0u64;
     if let Some((_, timeout)) = watch.deadline {
         let limit = loop_rate_per_ms(cx) * timeout.as_secs_f64() * 1000.0 * LOOP_MARGIN;
-        cx.runtime_limits_mut()
-            .set_loop_iteration_limit(limit.max(1e6) as u64);
+        loop_limit = limit.max(1e6) as u64;
+        cx.runtime_limits_mut().set_loop_iteration_limit(loop_limit);
     }
     let outcome = {
         let mut fut = pin!(script.evaluate_async_with_budget(cx, BUDGET));
@@ -168,6 +186,9 @@ pub(crate) fn evaluate_watched(
         Ok(Err(e)) if is_loop_limit(&e) && watch.deadline.is_some() => match watch.deadline {
             Some((at, d)) if std::time::Instant::now() >= at => Err(Stop::Timeout(d)),
             _ => {
+                // Fired before the deadline: the machine ran faster than measured.
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
+                raise_rate(loop_limit as f64 / ms.max(1e-3));
                 cx.set_runtime_limits(saved);
                 Ok(Err(e))
             }

@@ -1,0 +1,44 @@
+//! `breakOnSigint`: SIGINT during an armed run stops it with Node's error (own test binary:
+//! SIGINT outside an armed run would end the process, as it should).
+#![cfg(unix)]
+use std::time::Duration;
+
+use vm_core::{
+    boa_engine::JsObject, ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions, VmError,
+};
+
+#[test]
+fn sigint_stops_an_armed_run_and_the_context_stays_usable() {
+    let iso = Isolate::new().unwrap();
+    let ctx = iso
+        .create_context(
+            Sandbox::Object(JsObject::with_null_proto()),
+            ContextOptions::default(),
+        )
+        .unwrap();
+    let sender = std::thread::spawn(|| {
+        std::thread::sleep(Duration::from_millis(100));
+        signal_hook::low_level::raise(signal_hook::consts::SIGINT).unwrap();
+    });
+    let options = RunOptions {
+        break_on_sigint: true,
+        ..Default::default()
+    };
+    let r = iso.run_in_context("while (true) {}", &ctx, ScriptOptions::default(), &options);
+    sender.join().unwrap();
+    assert!(matches!(r, Err(VmError::Sigint)), "{r:?}");
+    // node: "Script execution was interrupted by `SIGINT`"
+    assert_eq!(
+        VmError::Sigint.to_string(),
+        "Script execution was interrupted by `SIGINT`"
+    );
+    let v = iso
+        .run_in_context(
+            "6 * 7",
+            &ctx,
+            ScriptOptions::default(),
+            &RunOptions::default(),
+        )
+        .unwrap();
+    assert_eq!(v.as_number(), Some(42.0));
+}
