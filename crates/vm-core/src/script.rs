@@ -249,6 +249,13 @@ fn watch_for<'a>(
     if !stoppable {
         return Ok((None, None));
     }
+    // wasm32-unknown-unknown has no time source (`Instant::now` panics there).
+    if cfg!(target_arch = "wasm32") && (options.timeout.is_some() || enclosing.is_some()) {
+        return Err(VmError::InvalidOption {
+            name: "timeout",
+            reason: "wasm32-unknown-unknown has no clock to measure a timeout".into(),
+        });
+    }
     if options.timeout.is_some_and(|t| t.is_zero()) {
         return Err(VmError::InvalidOption {
             name: "timeout",
