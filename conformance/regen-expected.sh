@@ -18,9 +18,10 @@ cd "$cases" || exit 2
 created=0 changed=0 same=0 total=0
 tmp="$(mktemp)"
 trap 'rm -f "$tmp"' EXIT
-for js in *.js; do
+for js in *.js *.mjs; do
   [ -e "$js" ] || continue
   name="${js%.js}"
+  name="${name%.mjs}"
   if [ "$#" -gt 0 ]; then
     match=0
     for pat in "$@"; do case "$name" in *"$pat"*) match=1 ;; esac; done

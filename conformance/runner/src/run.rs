@@ -148,12 +148,6 @@ impl Runner {
             };
             return Err(Outcome::new(Status::Skip, clip(&why)));
         }
-        if test.path.ends_with(".mjs") {
-            return Err(Outcome::new(
-                Status::Skip,
-                "boavm: cannot run ES module (.mjs) test files yet",
-            ));
-        }
         let file = self.scratch.join(&test.path);
         let bytes = std::fs::read(&file).map_err(|e| {
             Outcome::new(Status::Fail, clip(&format!("cannot read test file: {e}")))

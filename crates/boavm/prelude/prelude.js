@@ -393,7 +393,79 @@
   for (const k of Object.keys(timers)) define(k, timers[k]);
   if (host.exposeGc()) define('gc', host.gc);
 
+  // --- ES modules (FILE.mjs): vm.SourceTextModule over the files, CommonJS and builtins as
+  // synthetic modules (default export = module.exports, plus its own keys as named exports).
+  const esmCache = new Map();
+  function resolveEsm(dir, specifier) {
+    const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+    if (publicBuiltin(bare) !== undefined) return `node:${bare}`;
+    let spec = specifier;
+    if (spec.startsWith('file://')) spec = spec.slice(7);
+    const file = host.resolve(dir, spec);
+    if (file === undefined) {
+      const err = new Error(`Cannot find module '${specifier}' imported from ${dir}`);
+      err.code = 'ERR_MODULE_NOT_FOUND';
+      throw err;
+    }
+    return file;
+  }
+  function cjsModule(key, exportsValue) {
+    const vm = vmLazy();
+    const names = ['default'];
+    if (exportsValue !== null && (typeof exportsValue === 'object' || typeof exportsValue === 'function')) {
+      for (const k of Object.keys(exportsValue)) if (k !== 'default') names.push(k);
+    }
+    return new vm.SyntheticModule(names, function () {
+      this.setExport('default', exportsValue);
+      for (const k of names) if (k !== 'default') this.setExport(k, exportsValue[k]);
+    }, { identifier: key });
+  }
+  function esmFor(key) {
+    if (esmCache.has(key)) return esmCache.get(key);
+    let m;
+    if (key.startsWith('node:')) {
+      m = cjsModule(key, publicBuiltin(key.slice(5)));
+    } else if (key.endsWith('.mjs')) {
+      const vm = vmLazy();
+      const dir = host.dirname(key);
+      m = new vm.SourceTextModule(host.readFile(key), {
+        identifier: `file://${key}`,
+        initializeImportMeta(meta) {
+          meta.url = `file://${key}`;
+          meta.filename = key;
+          meta.dirname = dir;
+        },
+        importModuleDynamically: (specifier) => importEsm(dir, specifier),
+      });
+    } else {
+      m = cjsModule(key, loadFile(key).exports);
+    }
+    esmCache.set(key, m);
+    return m;
+  }
+  function esmLinker(specifier, referencing) {
+    const ref = referencing.identifier;
+    const dir = ref.startsWith('file://') ? host.dirname(ref.slice(7)) : host.cwd();
+    return esmFor(resolveEsm(dir, specifier));
+  }
+  async function importEsm(dir, specifier) {
+    const m = esmFor(resolveEsm(dir, specifier));
+    if (m.status === 'unlinked') await m.link(esmLinker);
+    if (m.status === 'linked') await m.evaluate();
+    return m;
+  }
+  function runModuleMain(filename) {
+    const m = esmFor(filename);
+    return m.link(esmLinker).then(() => m.evaluate());
+  }
+
   function runMain(filename) {
+    if (filename.endsWith('.mjs')) {
+      runModuleMain(filename).catch((err) => {
+        if (!uncaught(err)) host.exit(finish(1));
+      });
+      return undefined;
+    }
     const module = loadFile(filename);
     return module;
   }

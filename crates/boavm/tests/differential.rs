@@ -28,7 +28,10 @@ fn cases_match_node() {
         .expect("conformance/cases exists")
         .flatten()
         .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-        .filter(|n| n.ends_with(".js") && dir.join(n.replace(".js", ".expected")).exists())
+        .filter(|n| {
+            let stem = n.strip_suffix(".mjs").or_else(|| n.strip_suffix(".js"));
+            stem.is_some_and(|s| dir.join(format!("{s}.expected")).exists())
+        })
         .collect();
     names.sort();
     assert!(!names.is_empty(), "no cases found in {}", dir.display());
@@ -36,14 +39,17 @@ fn cases_match_node() {
     let (mut passed, mut failed) = (0, 0);
     let mut problems = Vec::new();
     for name in &names {
-        let expected = std::fs::read_to_string(dir.join(name.replace(".js", ".expected"))).unwrap();
+        let stem = name
+            .strip_suffix(".mjs")
+            .or_else(|| name.strip_suffix(".js"))
+            .unwrap_or(name);
+        let expected = std::fs::read_to_string(dir.join(format!("{stem}.expected"))).unwrap();
         let out = Command::new(env!("CARGO_BIN_EXE_boavm"))
             .arg(name)
             .current_dir(&dir)
             .output()
             .expect("boavm runs");
         let actual = String::from_utf8_lossy(&out.stdout);
-        let stem = name.trim_end_matches(".js");
         let ok = actual == expected;
         match (ok, known.get(stem)) {
             (true, None) => passed += 1,

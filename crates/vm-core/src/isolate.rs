@@ -160,6 +160,18 @@ impl IsolateInner {
         rec: &Rc<ContextRecord>,
         f: impl FnOnce(&mut Context) -> Result<R, VmError>,
     ) -> Result<R, VmError> {
+        self.enter_with(current, rec, false, f)
+    }
+
+    /// [`IsolateInner::enter`]; with `own_engine_only`, refuses (`EngineBusy`) rather than
+    /// fall back to the running engine.
+    pub(crate) fn enter_with<R>(
+        &self,
+        current: Option<&mut Context>,
+        rec: &Rc<ContextRecord>,
+        own_engine_only: bool,
+        f: impl FnOnce(&mut Context) -> Result<R, VmError>,
+    ) -> Result<R, VmError> {
         let depth = self.depth.get();
         if depth >= MAX_NESTING {
             return Err(VmError::NestingLimit(MAX_NESTING));
@@ -173,6 +185,9 @@ impl IsolateInner {
             }
             if let Ok(mut engine) = rec.engine.try_borrow_mut() {
                 return in_realm(&mut engine, &rec, f);
+            }
+            if own_engine_only {
+                return Err(VmError::EngineBusy(rec.id));
             }
             return in_realm(cx, &rec, f);
         }
@@ -413,6 +428,11 @@ impl Isolate {
         self.inner.handle(self.inner.main.clone())
     }
 
+    /// The vm context that owns `realm`, if it is one of this isolate's.
+    pub fn context_for_realm(&self, realm: &boa_engine::realm::Realm) -> Option<VmContext> {
+        realm_context_id(realm).and_then(|id| self.context(id))
+    }
+
     /// The live context with this id, if any.
     pub fn context(&self, id: usize) -> Option<VmContext> {
         self.inner.record(id).map(|r| self.inner.handle(r))
@@ -483,6 +503,19 @@ impl Isolate {
     /// jobs queued: module loading completes without running user code.
     pub fn run_loader_jobs_from(&self, cx: &mut Context) -> Result<(), VmError> {
         self.inner.drain_async_jobs(cx)
+    }
+
+    /// Like [`Isolate::with_context`], but only on `ctx`'s own engine (the running one, or
+    /// its own when free): for engine state that must not cross engines, such as module
+    /// records, whose names live in the parsing engine's interner. `EngineBusy` otherwise.
+    pub fn with_own_engine<R>(
+        &self,
+        current: Option<&mut Context>,
+        ctx: &VmContext,
+        f: impl FnOnce(&mut Context) -> R,
+    ) -> Result<R, VmError> {
+        self.inner
+            .enter_with(current, &ctx.rec, true, |cx| Ok(f(cx)))
     }
 
     /// Runs every queued promise job (microtask) to completion.

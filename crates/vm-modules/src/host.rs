@@ -71,6 +71,9 @@ pub struct Modules {
     import_meta: RefCell<FxHashMap<Module, JsObject>>,
     /// `importModuleDynamically` hooks by source tag (see `vm_core::ScriptOptions::host_tag`).
     hooks: RefCell<FxHashMap<u64, DynamicImportHook>>,
+    /// Per-context hooks (`vm.createContext(o, { importModuleDynamically })`), by context id:
+    /// used when `import()` has no script or module referrer (e.g. indirect eval in a job).
+    context_hooks: RefCell<FxHashMap<usize, DynamicImportHook>>,
     next_tag: Cell<u64>,
 }
 
@@ -110,6 +113,7 @@ impl Modules {
             slots: RefCell::default(),
             import_meta: RefCell::default(),
             hooks: RefCell::default(),
+            context_hooks: RefCell::default(),
             next_tag: Cell::new(1),
         });
         iso.set_module_host(Some(modules.clone()));
@@ -123,6 +127,15 @@ impl Modules {
         self.next_tag.set(tag + 1);
         self.hooks.borrow_mut().insert(tag, hook);
         tag
+    }
+
+    /// Sets the hook `import()` uses in `context` when the referrer is the realm itself.
+    pub fn set_context_hook(&self, context: &VmContext, hook: Option<DynamicImportHook>) {
+        let mut map = self.context_hooks.borrow_mut();
+        match hook {
+            Some(h) => map.insert(context.id(), h),
+            None => map.remove(&context.id()),
+        };
     }
 
     fn next_identifier(&self, ctx: &VmContext) -> String {
@@ -207,7 +220,7 @@ impl Modules {
             host_tag,
         });
         let realm = ctx.realm().clone();
-        let boa = iso.with_context(current, &ctx, |cx| {
+        let boa = iso.with_own_engine(current, &ctx, |cx| {
             let src = Source::from_bytes(code.as_bytes()).with_path(Path::new(&path));
             Module::parse(src, Some(realm), cx).map_err(|e| thrown(e, cx))
         })??;
@@ -246,7 +259,7 @@ impl Modules {
             filename: identifier.clone(),
             ..Default::default()
         });
-        let boa = iso.with_context(current.as_deref_mut(), &ctx, |cx| {
+        let boa = iso.with_own_engine(current.as_deref_mut(), &ctx, |cx| {
             let source = Source::from_bytes(src.as_bytes()).with_path(Path::new(&path));
             Module::parse(source, Some(realm), cx).map_err(|e| thrown(e, cx))
         })??;
@@ -373,7 +386,7 @@ impl Modules {
         }
         let ctx = root.context().clone();
         let iso = isolate_of(&ctx)?;
-        let result = iso.with_context(current, &ctx, |cx| -> Result<(), ModuleError> {
+        let result = iso.with_own_engine(current, &ctx, |cx| -> Result<(), ModuleError> {
             self.loading.set(true);
             let promise = root.inner.boa.load(cx);
             let drained = iso.run_loader_jobs_from(cx);
@@ -389,6 +402,13 @@ impl Modules {
                 }
             }
             root.inner.boa.link(cx).map_err(|e| thrown(e, cx))?;
+            // Limit: Boa resolves export names through the interner of the engine that parsed
+            // the module and panics ("string disappeared") on another engine. Creating every
+            // namespace now, on this engine, caches it for later uses from any engine (e.g. a
+            // module returned by an import() hook in another context).
+            for m in &graph {
+                let _ = m.inner.boa.namespace(cx);
+            }
             for m in &graph {
                 if matches!(m.status(), ModuleStatus::Linking | ModuleStatus::Unlinked) {
                     m.set_status(ModuleStatus::Linked);
@@ -619,14 +639,21 @@ impl ModuleHost for Modules {
         request: &ModuleRequest,
         cx: &mut Context,
     ) -> JsResult<Option<JsValue>> {
-        let Some(path) = vm_core::referrer_path(referrer, cx) else {
-            return Ok(None);
-        };
         let Some(iso) = Isolate::from_engine(cx).map(|(i, _)| i) else {
             return Ok(None);
         };
-        let tag = iso.host_tag_of_path(&path);
-        let hook = self.hooks.borrow().get(&tag).cloned();
+        let hook = match referrer {
+            Referrer::Realm(realm) => iso
+                .context_for_realm(realm)
+                .and_then(|c| self.context_hooks.borrow().get(&c.id()).cloned()),
+            _ => {
+                let Some(path) = vm_core::referrer_path(referrer, cx) else {
+                    return Ok(None);
+                };
+                let tag = iso.host_tag_of_path(&path);
+                self.hooks.borrow().get(&tag).cloned()
+            }
+        };
         let Some(hook) = hook else { return Ok(None) };
         let attributes: Vec<(String, String)> = request
             .attributes()

@@ -58,10 +58,12 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules) {
       V.validateBoolean(wasm, 'options.codeGeneration.wasm');
     }
     V.validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
-    if (importModuleDynamically !== undefined) throw unsupported('options.importModuleDynamically');
+    let context;
+    const hook = dynamicImportHook(importModuleDynamically, () => context);
     // DONT_CONTEXTIFY: the context's own ordinary global object is the context.
-    return native.makeContext(contextObject === DONT_CONTEXTIFY ? undefined : contextObject,
-                              name, origin, strings, wasm, microtaskMode === 'afterEvaluate');
+    context = native.makeContext(contextObject === DONT_CONTEXTIFY ? undefined : contextObject,
+                                 name, origin, strings, wasm, microtaskMode === 'afterEvaluate', hook);
+    return context;
   }
 
   function getContextOptions(options) {

@@ -235,6 +235,9 @@ fn make_context(
             dead: state.dead.clone(),
         },
     );
+    if let Some(hook) = arg(args, 6).as_object().filter(JsObject::is_callable) {
+        crate::modules::modules(b, cx)?.set_context_hook(&ctx, Some(crate::modules::js_hook(hook)));
+    }
     state.weakmap.set(&sandbox, tag.into(), cx)?;
     state
         .contexts
