@@ -101,17 +101,7 @@ pub(crate) fn run_one_job(cx: &mut Context) -> boa_engine::JsResult<bool> {
         Some(j) => j,
         None => return Ok(false),
     };
-    let rec = job
-        .realm()
-        .and_then(realm_context_id)
-        .and_then(|id| iso.record(id))
-        .unwrap_or_else(|| iso.main.clone());
-    iso.enter(Some(cx), &rec, |cx| {
-        job.call(cx)
-            .map(|_| ())
-            .map_err(|e| workarounds::convert_error(e, cx))
-    })
-    .map_err(|e| match e {
+    iso.run_job(Some(cx), job).map_err(|e| match e {
         VmError::Thrown(v) => boa_engine::JsError::from_opaque(v),
         other => boa_engine::JsNativeError::error()
             .with_message(other.to_string())
@@ -163,6 +153,34 @@ impl IsolateInner {
         self.enter_with(current, rec, false, f)
     }
 
+    /// Counts one more level of nested runs, refusing past [`MAX_NESTING`].
+    fn nest(&self) -> Result<DepthGuard<'_>, VmError> {
+        let depth = self.depth.get();
+        if depth >= MAX_NESTING {
+            return Err(VmError::NestingLimit(MAX_NESTING));
+        }
+        self.depth.set(depth + 1);
+        Ok(DepthGuard(&self.depth))
+    }
+
+    /// Runs one job on the engine of its realm's context (the main context when it has none).
+    pub(crate) fn run_job(
+        &self,
+        current: Option<&mut Context>,
+        job: crate::executor::Queued,
+    ) -> Result<(), VmError> {
+        let rec = job
+            .realm()
+            .and_then(realm_context_id)
+            .and_then(|id| self.record(id))
+            .unwrap_or_else(|| self.main.clone());
+        self.enter(current, &rec, |cx| {
+            job.call(cx)
+                .map(|_| ())
+                .map_err(|e| workarounds::convert_error(e, cx))
+        })
+    }
+
     /// [`IsolateInner::enter`]; with `own_engine_only`, refuses (`EngineBusy`) rather than
     /// fall back to the running engine.
     pub(crate) fn enter_with<R>(
@@ -172,12 +190,7 @@ impl IsolateInner {
         own_engine_only: bool,
         f: impl FnOnce(&mut Context) -> Result<R, VmError>,
     ) -> Result<R, VmError> {
-        let depth = self.depth.get();
-        if depth >= MAX_NESTING {
-            return Err(VmError::NestingLimit(MAX_NESTING));
-        }
-        self.depth.set(depth + 1);
-        let _guard = DepthGuard(&self.depth);
+        let _guard = self.nest()?;
         let rec = rec.clone();
         if let Some(cx) = current {
             if engine_context_id(cx) == Some(rec.id) {
@@ -207,12 +220,7 @@ impl IsolateInner {
         rec: &Rc<ContextRecord>,
         f: impl FnOnce(&mut Context) -> Result<R, VmError>,
     ) -> Result<R, VmError> {
-        let depth = self.depth.get();
-        if depth >= MAX_NESTING {
-            return Err(VmError::NestingLimit(MAX_NESTING));
-        }
-        self.depth.set(depth + 1);
-        let _guard = DepthGuard(&self.depth);
+        let _guard = self.nest()?;
         let rec = rec.clone();
         if let Ok(mut engine) = rec.engine.try_borrow_mut() {
             let r = in_realm(&mut engine, &rec, f);
@@ -277,16 +285,7 @@ impl IsolateInner {
                     .pop_where(|realm| realm.and_then(realm_context_id) == Some(id)),
             };
             let Some(job) = job else { return Ok(()) };
-            let rec = job
-                .realm()
-                .and_then(realm_context_id)
-                .and_then(|id| self.record(id))
-                .unwrap_or_else(|| self.main.clone());
-            self.enter(current.as_deref_mut(), &rec, |cx| {
-                job.call(cx)
-                    .map(|_| ())
-                    .map_err(|e| workarounds::convert_error(e, cx))
-            })?;
+            self.run_job(current.as_deref_mut(), job)?;
         }
     }
 
