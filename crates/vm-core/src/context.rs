@@ -17,8 +17,10 @@ use crate::{
 /// Everything the isolate knows about one context.
 pub(crate) struct ContextRecord {
     pub(crate) id: usize,
-    /// The engine that created the realm.
+    /// The engine that created the realm (or its replacement after a stopped run).
     pub(crate) engine: RefCell<Context>,
+    /// The engine holds an abandoned evaluation: replace it before its next use.
+    pub(crate) poisoned: std::cell::Cell<bool>,
     pub(crate) realm: Realm,
     /// The realm's global object (a Proxy for vm contexts).
     pub(crate) global: JsObject,

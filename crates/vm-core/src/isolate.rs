@@ -197,6 +197,7 @@ impl IsolateInner {
                 return in_realm(cx, &rec, f);
             }
             if let Ok(mut engine) = rec.engine.try_borrow_mut() {
+                self.heal(&rec, &mut engine)?;
                 return in_realm(&mut engine, &rec, f);
             }
             if own_engine_only {
@@ -208,7 +209,27 @@ impl IsolateInner {
             .engine
             .try_borrow_mut()
             .map_err(|_| VmError::EngineBusy(rec.id))?;
+        self.heal(&rec, &mut engine)?;
         in_realm(&mut engine, &rec, f)
+    }
+
+    /// Heals `rec`'s engine now if it is free, so the cost is not charged to a run's timeout.
+    pub(crate) fn heal_if_free(&self, rec: &ContextRecord) -> Result<(), VmError> {
+        if rec.poisoned.get() {
+            if let Ok(mut engine) = rec.engine.try_borrow_mut() {
+                self.heal(rec, &mut engine)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Replaces an engine that holds an abandoned evaluation (see `enter_stoppable`).
+    fn heal(&self, rec: &ContextRecord, engine: &mut Context) -> Result<(), VmError> {
+        if rec.poisoned.get() {
+            *engine = self.fresh_engine(rec)?;
+            rec.poisoned.set(false);
+        }
+        Ok(())
     }
 
     /// Like [`IsolateInner::enter`], for runs that may be stopped: the engine they run on must
@@ -223,9 +244,11 @@ impl IsolateInner {
         let _guard = self.nest()?;
         let rec = rec.clone();
         if let Ok(mut engine) = rec.engine.try_borrow_mut() {
+            self.heal(&rec, &mut engine)?;
             let r = in_realm(&mut engine, &rec, f);
             if r.as_ref().err().is_some_and(VmError::is_stop) {
-                *engine = self.fresh_engine(&rec)?;
+                // Replaced on next use, so the stop itself returns at once.
+                rec.poisoned.set(true);
             }
             return r;
         }
@@ -354,6 +377,7 @@ impl IsolateInner {
             origin: options.origin,
             code_generation: options.code_generation,
             microtask_mode: options.microtask_mode,
+            poisoned: Cell::new(false),
         });
         let mut records = self.records.borrow_mut();
         if records.len() > 64 && records.len().is_power_of_two() {
@@ -396,6 +420,7 @@ impl Isolate {
                     origin: None,
                     code_generation: Default::default(),
                     microtask_mode: Default::default(),
+                    poisoned: Cell::new(false),
                 }),
                 records: RefCell::default(),
                 next_id: Cell::new(1),

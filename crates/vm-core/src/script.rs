@@ -371,6 +371,7 @@ impl Isolate {
         options: &RunOptions,
     ) -> Result<JsValue, VmError> {
         let iso = &*self.inner;
+        iso.heal_if_free(&ctx.rec)?;
         let callback = iso.interrupt_callback.borrow().clone();
         let (watch, _sigint) = watch_for(iso, options, callback.as_deref())?;
         let _deadline = watch
