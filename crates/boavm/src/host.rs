@@ -323,7 +323,12 @@ pub fn host_object(cx: &mut Context) -> JsResult<JsObject> {
     let realm = cx.realm().clone();
     let obj = JsObject::with_null_proto();
     for (name, f) in host_functions() {
-        let func = FunctionObjectBuilder::new(&realm, NativeFunction::from_fn_ptr(f))
+        // Every host call is a stop point for a timed run whose deadline has passed.
+        let checked = NativeFunction::from_copy_closure(move |this, args, cx| {
+            Isolate::check_deadline(cx)?;
+            f(this, args, cx)
+        });
+        let func = FunctionObjectBuilder::new(&realm, checked)
             .name(JsString::from(name))
             .build();
         obj.set(JsString::from(name), func, false, cx)?;

@@ -84,8 +84,22 @@ impl Clock for IsolateClock {
 
 /// Builds an engine whose realm uses `global` as its global object (`None`: an ordinary one).
 pub(crate) fn build_engine(shared: &Shared, global: Option<JsObject>) -> JsResult<Context> {
+    build_engine_with(shared, global, None)
+}
+
+/// [`build_engine`], reusing `interner` (a replaced engine's: its symbols stay valid for the
+/// module records and compiled code that outlive it).
+pub(crate) fn build_engine_with(
+    shared: &Shared,
+    global: Option<JsObject>,
+    interner: Option<boa_engine::interner::Interner>,
+) -> JsResult<Context> {
     shared.hooks.set_pending_global(global);
-    let built = ContextBuilder::new()
+    let mut builder = ContextBuilder::new();
+    if let Some(i) = interner {
+        builder = builder.interner(i);
+    }
+    let built = builder
         .host_hooks(shared.hooks.clone())
         .job_executor(shared.executor.clone())
         .clock(shared.clock.clone())

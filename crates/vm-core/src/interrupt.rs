@@ -273,3 +273,14 @@ impl Drop for SigintGuard {
         }
     }
 }
+
+/// The loop-iteration backstop for a run of `timeout` on `cx` (see `LOOP_MARGIN`).
+pub(crate) fn backstop_limit(cx: &mut Context, timeout: Duration) -> u64 {
+    let limit = loop_rate_per_ms(cx) * timeout.as_secs_f64() * 1000.0 * LOOP_MARGIN;
+    limit.max(1e6) as u64
+}
+
+/// Whether `e` is Boa's loop-iteration limit (the backstop firing).
+pub(crate) fn is_backstop(e: &boa_engine::JsError) -> bool {
+    is_loop_limit(e)
+}

@@ -226,7 +226,10 @@ impl IsolateInner {
     /// Replaces an engine that holds an abandoned evaluation (see `enter_stoppable`).
     fn heal(&self, rec: &ContextRecord, engine: &mut Context) -> Result<(), VmError> {
         if rec.poisoned.get() {
-            *engine = self.fresh_engine(rec)?;
+            // Limit: symbols of code parsed on the old engine (module records) live in its
+            // interner, so the replacement takes it over.
+            let interner = std::mem::take(engine.interner_mut());
+            *engine = self.fresh_engine_with(rec, Some(interner))?;
             rec.poisoned.set(false);
         }
         Ok(())
@@ -259,8 +262,16 @@ impl IsolateInner {
     /// A new engine for `rec`'s realm (which outlives engines): same shared hooks, queue and
     /// clock, its parser ids advanced past every id used for the realm so far.
     pub(crate) fn fresh_engine(&self, rec: &ContextRecord) -> Result<Context, VmError> {
-        let mut engine =
-            build_engine(&self.shared, None).map_err(|e| VmError::Init(e.to_string()))?;
+        self.fresh_engine_with(rec, None)
+    }
+
+    fn fresh_engine_with(
+        &self,
+        rec: &ContextRecord,
+        interner: Option<boa_engine::interner::Interner>,
+    ) -> Result<Context, VmError> {
+        let mut engine = crate::engine::build_engine_with(&self.shared, None, interner)
+            .map_err(|e| VmError::Init(e.to_string()))?;
         engine.insert_data(EngineTag::new(rec.id, self.self_weak.clone()));
         workarounds::advance_parser_ids(&mut engine, &rec.realm)
             .map_err(|e| VmError::Init(e.to_string()))?;
@@ -540,6 +551,28 @@ impl Isolate {
     ) -> Result<R, VmError> {
         self.inner
             .enter_with(current, &ctx.rec, true, |cx| Ok(f(cx)))
+    }
+
+    /// For host functions: fails with Boa's uncatchable loop-limit error once the deadline of a
+    /// timed run in progress has passed, which the run then reports as its timeout. Host calls
+    /// thereby become stop points for code Boa cannot interrupt (loops inside native callbacks
+    /// or module bodies that call into the host).
+    pub fn check_deadline(cx: &Context) -> boa_engine::JsResult<()> {
+        let Some(iso) = cx.get_data::<EngineTag>().and_then(|t| t.isolate.upgrade()) else {
+            return Ok(());
+        };
+        let expired = iso
+            .deadlines
+            .borrow()
+            .iter()
+            .any(|(at, _)| std::time::Instant::now() >= *at);
+        if expired {
+            return Err(boa_engine::error::EngineError::RuntimeLimit(
+                boa_engine::error::RuntimeLimitError::LoopIteration,
+            )
+            .into());
+        }
+        Ok(())
     }
 
     /// Runs every queued promise job (microtask) to completion.

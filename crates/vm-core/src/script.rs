@@ -388,6 +388,74 @@ impl Isolate {
         }
     }
 
+    /// Runs `f` (host code that evaluates JS synchronously, e.g. a module body) on `ctx`'s own
+    /// engine under `timeout`. Boa cannot yield from such evaluations, so only the calibrated
+    /// loop-iteration backstop stops them (loops, at ≥ 3× the timeout; not recursion or
+    /// native-only work). With microtaskMode 'afterEvaluate' the context's jobs run afterwards,
+    /// inside the same timeout. A stopped run's engine is replaced before its next use.
+    pub fn run_bounded<R>(
+        &self,
+        current: Option<&mut Context>,
+        ctx: &VmContext,
+        timeout: std::time::Duration,
+        f: impl FnOnce(&mut Context) -> boa_engine::JsResult<R>,
+    ) -> Result<R, VmError> {
+        let iso = &*self.inner;
+        iso.heal_if_free(&ctx.rec)?;
+        if cfg!(target_arch = "wasm32") {
+            return Err(VmError::InvalidOption {
+                name: "timeout",
+                reason: "wasm32-unknown-unknown has no clock to measure a timeout".into(),
+            });
+        }
+        let at = std::time::Instant::now() + timeout;
+        let _deadline = DeadlineGuard::push(iso, (at, timeout));
+        let rec = ctx.rec.clone();
+        let result = iso.enter_with(current, &rec, true, |cx| {
+            let saved = cx.runtime_limits();
+            let limit = interrupt::backstop_limit(cx, timeout);
+            cx.runtime_limits_mut().set_loop_iteration_limit(limit);
+            let stopped = |e: &boa_engine::JsError| {
+                interrupt::is_backstop(e) && std::time::Instant::now() >= at
+            };
+            let value = match f(cx) {
+                Ok(v) => v,
+                Err(e) if stopped(&e) => return Err(VmError::Timeout(timeout)),
+                Err(e) => {
+                    cx.set_runtime_limits(saved);
+                    return Err(workarounds::convert_error(e, cx));
+                }
+            };
+            if rec.microtask_mode == MicrotaskMode::AfterEvaluate {
+                let handle = crate::InterruptHandle::default();
+                let watch = Watch {
+                    deadline: Some((at, timeout)),
+                    sigint: None,
+                    handle: &handle,
+                    callback: None,
+                };
+                match iso.drain_jobs_watched(Some(cx), Some(rec.id), Some(&watch)) {
+                    Err(VmError::Engine(m))
+                        if m.contains("iteration loops") && std::time::Instant::now() >= at =>
+                    {
+                        return Err(VmError::Timeout(timeout))
+                    }
+                    Err(e) => {
+                        cx.set_runtime_limits(saved);
+                        return Err(e);
+                    }
+                    Ok(()) => {}
+                }
+            }
+            cx.set_runtime_limits(saved);
+            Ok(value)
+        });
+        if result.as_ref().err().is_some_and(VmError::is_stop) {
+            rec.poisoned.set(true);
+        }
+        result
+    }
+
     /// `vm.runInContext(code, ctx, options)`: compile and run once.
     pub fn run_in_context(
         &self,

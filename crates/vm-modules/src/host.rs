@@ -453,6 +453,18 @@ impl Modules {
         current: Option<&mut Context>,
         module: &VmModule,
     ) -> Result<JsPromise, ModuleError> {
+        self.evaluate_with_timeout(current, module, None)
+    }
+
+    /// `module.evaluate({ timeout })`. Module bodies run in Boa's unbudgeted loop, so the
+    /// timeout is enforced by vm-core's loop-iteration backstop (`Isolate::run_bounded`): loops
+    /// stop at ≥ 3× the timeout; recursion and native-only work run to completion.
+    pub fn evaluate_with_timeout(
+        &self,
+        current: Option<&mut Context>,
+        module: &VmModule,
+        timeout: Option<std::time::Duration>,
+    ) -> Result<JsPromise, ModuleError> {
         match self.status(module) {
             ModuleStatus::Unlinked | ModuleStatus::Linking => {
                 return Err(ModuleError::Status(
@@ -471,62 +483,81 @@ impl Modules {
         let ctx = module.context().clone();
         let iso = isolate_of(&ctx)?;
         let graph = module.graph();
-        let promise =
-            iso.with_context(current, &ctx, |cx| -> Result<JsPromise, ModuleError> {
-                // Synthetic modules of the graph run their callbacks first, dependencies first.
-                for m in &graph {
-                    if let Kind::Synthetic { evaluate, .. } = &m.inner.kind {
-                        if m.status() == ModuleStatus::Linked {
-                            m.set_status(ModuleStatus::Evaluating);
-                            match evaluate(m, cx) {
-                                Ok(_) => {
-                                    m.set_status(ModuleStatus::Evaluated);
-                                    *m.inner.evaluation.borrow_mut() =
-                                        JsPromise::resolve(JsValue::undefined(), cx).ok();
-                                }
-                                Err(e) => {
-                                    let v = e.into_opaque(cx).unwrap_or_default();
-                                    m.fail(v.clone());
-                                    *m.inner.evaluation.borrow_mut() =
-                                        JsPromise::reject(boa_engine::JsError::from_opaque(v), cx)
-                                            .ok();
-                                }
+        // Evaluating before Boa runs the bodies: a re-entrant evaluate() from inside a body
+        // must see `evaluating` (Boa panics when asked to evaluate a module mid-evaluation).
+        let started: Vec<VmModule> = graph
+            .iter()
+            .filter(|m| m.status() == ModuleStatus::Linked && !m.is_synthetic())
+            .cloned()
+            .collect();
+        // Only Boa's own evaluation error escapes as `Err` (so a timeout backstop is seen);
+        // everything else is decided inside.
+        let body = |cx: &mut Context| -> JsResult<Result<JsPromise, ModuleError>> {
+            // Synthetic modules of the graph run their callbacks first, dependencies first.
+            for m in &graph {
+                if let Kind::Synthetic { evaluate, .. } = &m.inner.kind {
+                    if m.status() == ModuleStatus::Linked {
+                        m.set_status(ModuleStatus::Evaluating);
+                        match evaluate(m, cx) {
+                            Ok(_) => {
+                                m.set_status(ModuleStatus::Evaluated);
+                                *m.inner.evaluation.borrow_mut() =
+                                    JsPromise::resolve(JsValue::undefined(), cx).ok();
+                            }
+                            Err(e) => {
+                                let v = e.into_opaque(cx).unwrap_or_default();
+                                m.fail(v.clone());
+                                *m.inner.evaluation.borrow_mut() =
+                                    JsPromise::reject(boa_engine::JsError::from_opaque(v), cx).ok();
                             }
                         }
                     }
                 }
-                if module.is_synthetic() {
-                    let existing = module.inner.evaluation.borrow().clone();
-                    return match existing {
-                        Some(p) => Ok(p),
-                        None => {
-                            JsPromise::resolve(JsValue::undefined(), cx).map_err(|e| thrown(e, cx))
-                        }
-                    };
-                }
-                if let Some(failed) = graph.iter().find(|m| m.status() == ModuleStatus::Errored) {
-                    let e = failed.error().unwrap_or_default();
-                    module.fail(e.clone());
-                    return JsPromise::reject(boa_engine::JsError::from_opaque(e), cx)
-                        .map_err(|e| thrown(e, cx));
-                }
-                // Evaluating before Boa runs the bodies: a re-entrant evaluate() from inside a body
-                // must see `evaluating` (Boa panics when asked to evaluate a module mid-evaluation).
-                let started: Vec<VmModule> = graph
-                    .iter()
-                    .filter(|m| m.status() == ModuleStatus::Linked && !m.is_synthetic())
-                    .cloned()
-                    .collect();
+            }
+            if module.is_synthetic() {
+                let existing = module.inner.evaluation.borrow().clone();
+                return Ok(match existing {
+                    Some(p) => Ok(p),
+                    None => JsPromise::resolve(JsValue::undefined(), cx).map_err(|e| thrown(e, cx)),
+                });
+            }
+            if let Some(failed) = graph.iter().find(|m| m.status() == ModuleStatus::Errored) {
+                let e = failed.error().unwrap_or_default();
+                module.fail(e.clone());
+                return Ok(JsPromise::reject(boa_engine::JsError::from_opaque(e), cx)
+                    .map_err(|e| thrown(e, cx)));
+            }
+            for m in &started {
+                m.set_status(ModuleStatus::Evaluating);
+            }
+            let p = module.inner.boa.evaluate(cx)?;
+            for m in &started {
+                *m.inner.evaluation.borrow_mut() = Some(p.clone());
+                m.set_status(ModuleStatus::Evaluated);
+            }
+            Ok(Ok(p))
+        };
+        let outcome = match timeout {
+            None => iso
+                .with_own_engine(current, &ctx, |cx| body(cx).map_err(|e| thrown(e, cx)))
+                .map_err(ModuleError::Vm)
+                .and_then(|r| r),
+            Some(t) => iso
+                .run_bounded(current, &ctx, t, body)
+                .map_err(ModuleError::Vm),
+        };
+        let promise = match outcome {
+            Ok(inner) => inner?,
+            Err(e) => {
+                // A stopped or failed evaluation leaves the started modules errored.
                 for m in &started {
-                    m.set_status(ModuleStatus::Evaluating);
+                    if m.inner.status.get() == ModuleStatus::Evaluating {
+                        m.fail(JsValue::undefined());
+                    }
                 }
-                let p = module.inner.boa.evaluate(cx).map_err(|e| thrown(e, cx))?;
-                for m in &started {
-                    *m.inner.evaluation.borrow_mut() = Some(p.clone());
-                    m.set_status(ModuleStatus::Evaluated);
-                }
-                Ok(p)
-            })??;
+                return Err(e);
+            }
+        };
         *module.inner.evaluation.borrow_mut() = Some(promise.clone());
         Ok(promise)
     }

@@ -120,9 +120,8 @@ module.exports = function makeModules({ native, E, V, isContext, unsupported, kE
         if (status !== 'linked' && status !== 'evaluated' && status !== 'errored') {
           throw statusError('must be one of linked, evaluated, or errored');
         }
-        if (timeout !== undefined) throw unsupported('options.timeout of Module#evaluate');
         if (breakOnSigint) throw unsupported('options.breakOnSigint of Module#evaluate');
-        const promise = native.moduleEvaluate(this[kHandle]);
+        const promise = native.moduleEvaluate(this[kHandle], timeout);
         return promise;
       } catch (err) {
         return Promise.reject(err);

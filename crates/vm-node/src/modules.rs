@@ -295,8 +295,12 @@ pub(crate) fn evaluate(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     let module = handle(args, 0)?;
+    let timeout = match arg(args, 1) {
+        t if t.is_undefined() => None,
+        t => Some(std::time::Duration::from_millis(t.to_number(cx)? as u64)),
+    };
     let p: JsPromise = modules(b, cx)?
-        .evaluate(Some(cx), &module)
+        .evaluate_with_timeout(Some(cx), &module, timeout)
         .map_err(|e| module_err(e, cx))?;
     Ok(p.into())
 }
