@@ -252,3 +252,44 @@ fn synthetic_from_inside_a_running_engine() {
         .unwrap();
     assert!(r.is_ok(), "{r:?}");
 }
+
+#[test]
+fn evaluate_with_timeout_stops_a_looping_body_and_the_context_keeps_working() {
+    let (iso, m) = setup();
+    let ctx = iso
+        .create_context(
+            Sandbox::Object(JsObject::with_null_proto()),
+            ContextOptions::default(),
+        )
+        .unwrap();
+    let opts = || SourceTextOptions {
+        context: Some(ctx.clone()),
+        ..Default::default()
+    };
+    let dep = m.source_text(None, "export const k = 5;", opts()).unwrap();
+    m.link(None, &dep, &mut |_, _| unreachable!()).unwrap();
+    let spin = m.source_text(None, "for (;;) {}", opts()).unwrap();
+    m.link(None, &spin, &mut |_, _| unreachable!()).unwrap();
+    let start = std::time::Instant::now();
+    let r = m.evaluate_with_timeout(None, &spin, Some(std::time::Duration::from_millis(50)));
+    // node: ERR_SCRIPT_EXECUTION_TIMEOUT; boavm's backstop stops it after the timeout
+    assert!(
+        matches!(r, Err(ModuleError::Vm(vm_core::VmError::Timeout(_)))),
+        "{r:?}"
+    );
+    assert!(start.elapsed() >= std::time::Duration::from_millis(50));
+    assert_eq!(spin.status(), ModuleStatus::Errored);
+    // the context's engine was replaced: modules parsed before still link and evaluate
+    let user = m
+        .source_text(
+            None,
+            "import { k } from 'dep'; export const twice = k * 2;",
+            opts(),
+        )
+        .unwrap();
+    let d2 = dep.clone();
+    m.link(None, &user, &mut |_, _| Ok(d2.clone())).unwrap();
+    m.evaluate(None, &user).unwrap();
+    iso.run_jobs().unwrap();
+    assert_eq!(ns_get(&iso, &m, &user, "twice"), "10");
+}
