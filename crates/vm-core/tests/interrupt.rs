@@ -129,12 +129,31 @@ fn ten_thousand_timed_out_runs() {
     let s = iso
         .compile_script("while (true) {}", ScriptOptions::default())
         .unwrap();
+    let rss = || {
+        std::fs::read_to_string("/proc/self/statm")
+            .ok()
+            .and_then(|s| {
+                s.split_whitespace()
+                    .nth(1)
+                    .and_then(|v| v.parse::<usize>().ok())
+            })
+            .map_or(0, |p| p * 4096)
+    };
+    for _ in 0..500 {
+        let _ = iso.run_script(&s, &c, &timed(1));
+    }
+    iso.collect_garbage();
+    let before = rss();
     for _ in 0..10_000 {
         assert!(matches!(
             iso.run_script(&s, &c, &timed(1)),
             Err(VmError::Timeout(_))
         ));
     }
+    iso.collect_garbage();
+    let grown = rss().saturating_sub(before);
+    eprintln!("10,000 timed-out runs: RSS +{} KiB", grown / 1024);
+    assert!(grown < 64 * 1024 * 1024, "RSS grew by {} MiB", grown >> 20);
     assert_eq!(num(&iso, &c, "1 + 1"), 2.0);
 }
 
