@@ -94,6 +94,38 @@ fn thrown(e: boa_engine::JsError, cx: &mut Context) -> ModuleError {
     ModuleError::Vm(Isolate::convert_error(e, cx))
 }
 
+/// The import attributes of each request (`import x from 'y' with { type: 'json' }`), by
+/// specifier; the first declaration naming a specifier wins.
+fn request_attributes(
+    ast: &boa_engine::ast::Module,
+    interner: &Interner,
+) -> FxHashMap<String, Vec<(String, String)>> {
+    use boa_engine::ast::{declaration::ExportDeclaration, ModuleItem};
+    let mut out = FxHashMap::default();
+    let resolve = |sym| interner.resolve_expect(sym).to_string();
+    for item in ast.items().items() {
+        let (spec, attrs) = match item {
+            ModuleItem::ImportDeclaration(d) => (d.specifier().sym(), d.attributes()),
+            ModuleItem::ExportDeclaration(e) => match &**e {
+                ExportDeclaration::ReExport {
+                    specifier,
+                    attributes,
+                    ..
+                } => (specifier.sym(), &attributes[..]),
+                _ => continue,
+            },
+            ModuleItem::StatementListItem(_) => continue,
+        };
+        out.entry(resolve(spec)).or_insert_with(|| {
+            attrs
+                .iter()
+                .map(|a| (resolve(a.key()), resolve(a.value())))
+                .collect()
+        });
+    }
+    out
+}
+
 /// Boa appends ` at line L, col C` to parse errors; V8 keeps positions out of the message.
 fn strip_position(message: &str) -> &str {
     match message.rfind(" at line ") {
@@ -180,16 +212,17 @@ impl Modules {
         let mut interner = Interner::default();
         let parsed = Parser::new(Source::from_bytes(code.as_bytes()))
             .parse_module(&Scope::new_global(), &mut interner);
-        let (specifiers, has_top_level_await) = match parsed {
+        let (specifiers, attributes, has_top_level_await) = match parsed {
             Ok(ast) => {
-                let specifiers = ast
+                let specifiers: Vec<String> = ast
                     .items()
                     .requests()
                     .into_iter()
                     .map(|sym| interner.resolve_expect(sym).to_string())
                     .collect();
+                let attributes = request_attributes(&ast, &interner);
                 let tla = contains(ast.items(), ContainsSymbol::AwaitExpression);
-                (specifiers, tla)
+                (specifiers, attributes, tla)
             }
             Err(e) => {
                 let message = strip_position(&e.to_string()).to_owned();
@@ -230,6 +263,7 @@ impl Modules {
             boa,
             kind: Kind::SourceText {
                 specifiers,
+                attributes,
                 has_top_level_await,
             },
             status: Cell::new(ModuleStatus::Unlinked),

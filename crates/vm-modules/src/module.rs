@@ -44,6 +44,8 @@ impl ModuleStatus {
 pub(crate) enum Kind {
     SourceText {
         specifiers: Vec<String>,
+        /// Import attributes by specifier.
+        attributes: FxHashMap<String, Vec<(String, String)>>,
         has_top_level_await: bool,
     },
     Synthetic {
@@ -127,6 +129,16 @@ impl VmModule {
         match &self.inner.kind {
             Kind::SourceText { specifiers, .. } => specifiers,
             Kind::Synthetic { .. } => &[],
+        }
+    }
+
+    /// The import attributes of `specifier`'s request (`with { type: 'json' }`).
+    pub fn request_attributes(&self, specifier: &str) -> Vec<(String, String)> {
+        match &self.inner.kind {
+            Kind::SourceText { attributes, .. } => {
+                attributes.get(specifier).cloned().unwrap_or_default()
+            }
+            Kind::Synthetic { .. } => Vec::new(),
         }
     }
 

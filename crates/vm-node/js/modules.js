@@ -79,7 +79,7 @@ module.exports = function makeModules({ native, E, V, isContext, unsupported, kE
       const specifiers = native.moduleSpecifiers(this[kHandle]);
       try {
         const modules = await Promise.all(specifiers.map(async (specifier) => {
-          const attributes = { __proto__: null };
+          const attributes = native.moduleAttributes(this[kHandle], specifier);
           const module = await linker(specifier, this, { attributes, assert: attributes });
           if (!isModule(module)) {
             throw E.code(Error, 'ERR_VM_MODULE_NOT_MODULE', 'Provided module is not an instance of Module');
@@ -175,7 +175,7 @@ module.exports = function makeModules({ native, E, V, isContext, unsupported, kE
       checkThis(this, 'SourceTextModule');
       return Object.freeze(native.moduleSpecifiers(this[kHandle]).map((specifier) => Object.freeze({
         specifier,
-        attributes: Object.freeze({ __proto__: null }),
+        attributes: Object.freeze(native.moduleAttributes(this[kHandle], specifier)),
         phase: 'evaluation',
       })));
     }

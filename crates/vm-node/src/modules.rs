@@ -319,6 +319,26 @@ pub(crate) fn set_export(
     Ok(JsValue::undefined())
 }
 
+pub(crate) fn attributes(
+    _: &JsValue,
+    args: &[JsValue],
+    _b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let module = handle(args, 0)?;
+    let specifier = arg(args, 1).to_string(cx)?.to_std_string_escaped();
+    let obj = JsObject::with_null_proto();
+    for (k, v) in module.request_attributes(&specifier) {
+        obj.set(
+            JsString::from(k.as_str()),
+            JsString::from(v.as_str()),
+            false,
+            cx,
+        )?;
+    }
+    Ok(obj.into())
+}
+
 pub(crate) fn set_js_object(
     _: &JsValue,
     args: &[JsValue],
@@ -359,5 +379,6 @@ pub(crate) fn functions() -> Vec<(&'static str, crate::native::Native)> {
         ("moduleSetExport", set_export),
         ("moduleSetImportMeta", set_import_meta),
         ("moduleSetJsObject", set_js_object),
+        ("moduleAttributes", attributes),
     ]
 }
