@@ -3,11 +3,14 @@
 // hasTopLevelAwait() from newer Node) over the native module core (vm-modules).
 // Runs as a factory: ({ native, E, V, isContext, unsupported, kEmptyObject }) => classes.
 
-module.exports = function makeModules({ native, E, V, isContext, unsupported, kEmptyObject, dynamicImportHook }) {
+module.exports = function makeModules({
+  native, E, V, isContext, unsupported, kEmptyObject, dynamicImportHook, inspect,
+}) {
   const kHandle = Symbol('kHandle');
   const kContext = Symbol('kContext');
   const kError = Symbol('kError');
   const kLinking = Symbol('kLinking');
+  const kSpecifiers = Symbol('kSpecifiers');
 
   function statusError(message) {
     return E.code(Error, 'ERR_VM_MODULE_STATUS', `Module status ${message}`);
@@ -59,6 +62,20 @@ module.exports = function makeModules({ native, E, V, isContext, unsupported, kE
       checkThis(this);
       if (this.status !== 'errored') throw statusError('must be errored');
       return native.moduleError(this[kHandle]);
+    }
+
+    // util.inspect shows a module's class with its status, identifier and context.
+    [Symbol.for('nodejs.util.inspect.custom')](depth, options) {
+      checkThis(this);
+      if (typeof depth === 'number' && depth < 0) return this;
+      const view = Object.create(Object.getPrototypeOf(this));
+      Object.defineProperties(view, {
+        status: { value: this.status, enumerable: true },
+        identifier: { value: this.identifier, enumerable: true },
+        context: { value: this.context, enumerable: true },
+        [Symbol.toStringTag]: { value: this.constructor.name, configurable: true },
+      });
+      return inspect(view, { ...options, customInspect: false });
     }
 
     async link(linker) {
@@ -159,6 +176,7 @@ module.exports = function makeModules({ native, E, V, isContext, unsupported, kE
         throw E.code(Error, 'ERR_VM_MODULE_CACHED_DATA_REJECTED', 'cachedData buffer was rejected');
       }
       Object.defineProperty(this, kHandle, {
+        enumerable: true,
         value: native.moduleSourceText(sourceText, identifier, context, lineOffset, columnOffset,
                                        dynamicImportHook(importModuleDynamically, () => this)),
       });
@@ -205,7 +223,13 @@ module.exports = function makeModules({ native, E, V, isContext, unsupported, kE
 
     get dependencySpecifiers() {
       checkThis(this, 'SourceTextModule');
-      return Object.freeze(native.moduleSpecifiers(this[kHandle]).slice());
+      // The same frozen array on every read, as Node returns.
+      if (!Object.prototype.hasOwnProperty.call(this, kSpecifiers)) {
+        Object.defineProperty(this, kSpecifiers, {
+          value: Object.freeze(native.moduleSpecifiers(this[kHandle]).slice()),
+        });
+      }
+      return this[kSpecifiers];
     }
 
     hasTopLevelAwait() {
@@ -245,7 +269,8 @@ module.exports = function makeModules({ native, E, V, isContext, unsupported, kE
       // to lose the enclosing frame's registers when such a call sat inside an object literal
       // argument (README: known engine hazards).
       const handle = native.moduleSynthetic(exportNames, () => evaluateCallback.call(self), identifier, context);
-      Object.defineProperty(this, kHandle, { value: handle });
+      // Enumerable like Node's own internal field, so a too-deep inspect shows [SyntheticModule].
+      Object.defineProperty(this, kHandle, { value: handle, enumerable: true });
       Object.defineProperty(this, kContext, { value: context });
       native.moduleSetJsObject(this[kHandle], this);
     }

@@ -263,7 +263,7 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules) {
   }
 
   const { Module, SourceTextModule, SyntheticModule } =
-    makeModules({ native, E, V, isContext, unsupported, kEmptyObject, dynamicImportHook });
+    makeModules({ native, E, V, isContext, unsupported, kEmptyObject, dynamicImportHook, inspect });
 
   const constants = { __proto__: null, USE_MAIN_CONTEXT_DEFAULT_LOADER, DONT_CONTEXTIFY };
   Object.freeze(constants);
