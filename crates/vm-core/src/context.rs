@@ -112,6 +112,11 @@ impl VmContext {
         self.iso.upgrade().map(|inner| crate::Isolate { inner })
     }
 
+    /// Whether this context's engine is free (not running further up the stack).
+    pub fn engine_is_free(&self) -> bool {
+        self.rec.engine.try_borrow_mut().is_ok()
+    }
+
     /// The Boa realm of this context.
     pub fn realm(&self) -> &Realm {
         &self.rec.realm

@@ -58,7 +58,7 @@ impl std::fmt::Debug for Isolate {
     }
 }
 
-struct DepthGuard<'a>(&'a Cell<u32>);
+pub(crate) struct DepthGuard<'a>(&'a Cell<u32>);
 impl Drop for DepthGuard<'_> {
     fn drop(&mut self) {
         self.0.set(self.0.get() - 1);
@@ -154,7 +154,7 @@ impl IsolateInner {
     }
 
     /// Counts one more level of nested runs, refusing past [`MAX_NESTING`].
-    fn nest(&self) -> Result<DepthGuard<'_>, VmError> {
+    pub(crate) fn nest(&self) -> Result<DepthGuard<'_>, VmError> {
         let depth = self.depth.get();
         if depth >= MAX_NESTING {
             return Err(VmError::NestingLimit(MAX_NESTING));
@@ -224,7 +224,7 @@ impl IsolateInner {
     }
 
     /// Replaces an engine that holds an abandoned evaluation (see `enter_stoppable`).
-    fn heal(&self, rec: &ContextRecord, engine: &mut Context) -> Result<(), VmError> {
+    pub(crate) fn heal(&self, rec: &ContextRecord, engine: &mut Context) -> Result<(), VmError> {
         if rec.poisoned.get() {
             // Limit: symbols of code parsed on the old engine (module records) live in its
             // interner, so the replacement takes it over.
@@ -538,6 +538,40 @@ impl Isolate {
     /// jobs queued: module loading completes without running user code.
     pub fn run_loader_jobs_from(&self, cx: &mut Context) -> Result<(), VmError> {
         self.inner.drain_async_jobs(cx)
+    }
+
+    /// Runs `f` in `realm_ctx`'s realm on the engine of `engine_ctx` (the running engine when it
+    /// is that one, else that engine if free; `EngineBusy` otherwise). For engine-bound state
+    /// such as module records, which must stay on the engine that parsed them.
+    pub fn with_engine_of<R>(
+        &self,
+        current: Option<&mut Context>,
+        engine_ctx: &VmContext,
+        realm_ctx: &VmContext,
+        f: impl FnOnce(&mut Context) -> R,
+    ) -> Result<R, VmError> {
+        let _guard = self.inner.nest()?;
+        let (engine_rec, realm_rec) = (&engine_ctx.rec, &realm_ctx.rec);
+        if let Some(cx) = current {
+            if engine_context_id(cx) == Some(engine_rec.id) {
+                return in_realm(cx, realm_rec, |cx| Ok(f(cx)));
+            }
+        }
+        let mut engine = engine_rec
+            .engine
+            .try_borrow_mut()
+            .map_err(|_| VmError::EngineBusy(engine_rec.id))?;
+        self.inner.heal(engine_rec, &mut engine)?;
+        in_realm(&mut engine, realm_rec, |cx| Ok(f(cx)))
+    }
+
+    /// The context whose engine `cx` is (not the realm active in it: see
+    /// [`Isolate::from_engine`]).
+    pub fn engine_context(cx: &Context) -> Option<VmContext> {
+        let tag = cx.get_data::<EngineTag>()?;
+        let inner = tag.isolate.upgrade()?;
+        let rec = inner.record(tag.context_id)?;
+        Some(inner.handle(rec))
     }
 
     /// Like [`Isolate::with_context`], but only on `ctx`'s own engine (the running one, or

@@ -393,15 +393,19 @@ impl Isolate {
     /// loop-iteration backstop stops them (loops, at ≥ 3× the timeout; not recursion or
     /// native-only work). With microtaskMode 'afterEvaluate' the context's jobs run afterwards,
     /// inside the same timeout. A stopped run's engine is replaced before its next use.
+    ///
+    /// `engine_ctx` names the engine to run on (its own, for engine-bound state such as module
+    /// records), `ctx` the realm.
     pub fn run_bounded<R>(
         &self,
         current: Option<&mut Context>,
+        engine_ctx: &VmContext,
         ctx: &VmContext,
         timeout: std::time::Duration,
         f: impl FnOnce(&mut Context) -> boa_engine::JsResult<R>,
     ) -> Result<R, VmError> {
         let iso = &*self.inner;
-        iso.heal_if_free(&ctx.rec)?;
+        iso.heal_if_free(&engine_ctx.rec)?;
         if cfg!(target_arch = "wasm32") {
             return Err(VmError::InvalidOption {
                 name: "timeout",
@@ -411,7 +415,7 @@ impl Isolate {
         let at = std::time::Instant::now() + timeout;
         let _deadline = DeadlineGuard::push(iso, (at, timeout));
         let rec = ctx.rec.clone();
-        let result = iso.enter_with(current, &rec, true, |cx| {
+        let result = self.with_engine_of(current, engine_ctx, ctx, |cx| {
             let saved = cx.runtime_limits();
             let limit = interrupt::backstop_limit(cx, timeout);
             cx.runtime_limits_mut().set_loop_iteration_limit(limit);
@@ -450,8 +454,9 @@ impl Isolate {
             cx.set_runtime_limits(saved);
             Ok(value)
         });
+        let result = result.and_then(|r| r);
         if result.as_ref().err().is_some_and(VmError::is_stop) {
-            rec.poisoned.set(true);
+            engine_ctx.rec.poisoned.set(true);
         }
         result
     }

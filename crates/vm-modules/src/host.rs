@@ -85,6 +85,16 @@ impl std::fmt::Debug for Modules {
     }
 }
 
+/// The engine a new module of `ctx` lives on: `ctx`'s own when it is running or free, else the
+/// running engine (Boa keeps a module's names in the interner of the engine that parsed it).
+fn home_for(current: Option<&Context>, ctx: &VmContext) -> VmContext {
+    let running = current.and_then(Isolate::engine_context);
+    match running {
+        Some(r) if r != *ctx && !ctx.engine_is_free() => r,
+        _ => ctx.clone(),
+    }
+}
+
 fn isolate_of(ctx: &VmContext) -> Result<Isolate, ModuleError> {
     ctx.isolate()
         .ok_or_else(|| ModuleError::Vm(VmError::Init("the isolate is gone".into())))
@@ -253,12 +263,14 @@ impl Modules {
             host_tag,
         });
         let realm = ctx.realm().clone();
-        let boa = iso.with_own_engine(current, &ctx, |cx| {
+        let home = home_for(current.as_deref(), &ctx);
+        let boa = iso.with_engine_of(current, &home, &ctx, |cx| {
             let src = Source::from_bytes(code.as_bytes()).with_path(Path::new(&path));
             Module::parse(src, Some(realm), cx).map_err(|e| thrown(e, cx))
         })??;
         Ok(self.register(ModuleInner {
             identifier,
+            home,
             context: ctx,
             boa,
             kind: Kind::SourceText {
@@ -293,7 +305,8 @@ impl Modules {
             filename: identifier.clone(),
             ..Default::default()
         });
-        let boa = iso.with_own_engine(current.as_deref_mut(), &ctx, |cx| {
+        let home = home_for(current.as_deref(), &ctx);
+        let boa = iso.with_engine_of(current.as_deref_mut(), &home, &ctx, |cx| {
             let source = Source::from_bytes(src.as_bytes()).with_path(Path::new(&path));
             Module::parse(source, Some(realm), cx).map_err(|e| thrown(e, cx))
         })??;
@@ -302,6 +315,7 @@ impl Modules {
             .insert(boa.clone(), JsObject::with_null_proto());
         let module = self.register(ModuleInner {
             identifier,
+            home,
             context: ctx,
             boa,
             kind: Kind::Synthetic {
@@ -340,6 +354,11 @@ impl Modules {
     ) -> Result<(), ModuleError> {
         if dep.context() != module.context() {
             return Err(ModuleError::DifferentContext);
+        }
+        if dep.inner.home != module.inner.home {
+            return Err(ModuleError::LinkFailure(format!(
+                "request for '{specifier}' resolved to a module created while another context's code was running (modules of one graph must be created from the same engine)"
+            )));
         }
         module
             .inner
@@ -420,7 +439,8 @@ impl Modules {
         }
         let ctx = root.context().clone();
         let iso = isolate_of(&ctx)?;
-        let result = iso.with_own_engine(current, &ctx, |cx| -> Result<(), ModuleError> {
+        let home = root.inner.home.clone();
+        let result = iso.with_engine_of(current, &home, &ctx, |cx| -> Result<(), ModuleError> {
             self.loading.set(true);
             let promise = root.inner.boa.load(cx);
             let drained = iso.run_loader_jobs_from(cx);
@@ -573,11 +593,13 @@ impl Modules {
         };
         let outcome = match timeout {
             None => iso
-                .with_own_engine(current, &ctx, |cx| body(cx).map_err(|e| thrown(e, cx)))
+                .with_engine_of(current, &module.inner.home, &ctx, |cx| {
+                    body(cx).map_err(|e| thrown(e, cx))
+                })
                 .map_err(ModuleError::Vm)
                 .and_then(|r| r),
             Some(t) => iso
-                .run_bounded(current, &ctx, t, body)
+                .run_bounded(current, &module.inner.home, &ctx, t, body)
                 .map_err(ModuleError::Vm),
         };
         let promise = match outcome {
@@ -616,9 +638,11 @@ impl Modules {
             ));
         }
         let iso = isolate_of(module.context())?;
-        Ok(iso.with_context(current, module.context(), |cx| {
-            module.inner.boa.namespace(cx)
-        })?)
+        Ok(
+            iso.with_engine_of(current, &module.inner.home, module.context(), |cx| {
+                module.inner.boa.namespace(cx)
+            })?,
+        )
     }
 
     /// `syntheticModule.setExport(name, value)`: any time after linking.

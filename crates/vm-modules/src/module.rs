@@ -58,6 +58,8 @@ pub(crate) enum Kind {
 
 pub(crate) struct ModuleInner {
     pub(crate) identifier: String,
+    /// The context whose engine parsed the module: every later operation runs there.
+    pub(crate) home: VmContext,
     pub(crate) context: VmContext,
     pub(crate) boa: Module,
     pub(crate) kind: Kind,

@@ -293,3 +293,28 @@ fn evaluate_with_timeout_stops_a_looping_body_and_the_context_keeps_working() {
     iso.run_jobs().unwrap();
     assert_eq!(ns_get(&iso, &m, &user, "twice"), "10");
 }
+
+#[test]
+fn modules_created_while_another_engine_runs_stay_on_that_engine() {
+    // node: creating a main-context module from a function called inside a context works,
+    // and it links and evaluates later from the main context
+    let (iso, m) = setup();
+    let ctx = iso
+        .create_context(Sandbox::Object(JsObject::with_null_proto()), ContextOptions::default())
+        .unwrap();
+    let made = std::cell::RefCell::new(None);
+    // Occupy the main engine (as the boavm CLI does) and run code on the context's engine.
+    iso.with_context(None, &iso.main_context(), |main_cx| {
+        iso.with_context(Some(main_cx), &ctx, |ctx_cx| {
+            *made.borrow_mut() = Some(m.source_text(Some(ctx_cx), "export default 7;", SourceTextOptions::default()).unwrap());
+        })
+        .unwrap();
+    })
+    .unwrap();
+    let module = made.into_inner().unwrap();
+    assert_eq!(module.context(), &iso.main_context());
+    m.link(None, &module, &mut |_, _| unreachable!()).unwrap();
+    m.evaluate(None, &module).unwrap();
+    iso.run_jobs().unwrap();
+    assert_eq!(ns_get(&iso, &m, &module, "default"), "7");
+}
