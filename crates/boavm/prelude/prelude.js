@@ -32,7 +32,10 @@
   const util = () => utilModule || (utilModule = requireBuiltin('util'));
   const inspect = (...a) => util().inspect(...a);
   const format = (...a) => util().format(...a);
-  const vmLazy = () => vmModule || (vmModule = host.installVm(util().inspect));
+  // vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER: boavm's own ES module loader (relative
+  // specifiers from the working directory).
+  const defaultLoader = (specifier) => importEsm(host.cwd(), specifier);
+  const vmLazy = () => vmModule || (vmModule = host.installVm(util().inspect, defaultLoader));
 
   function publicBuiltin(id) {
     switch (id) {
@@ -330,7 +333,11 @@
         module.exports = JSON.parse(src);
       } else {
         const body = src.startsWith('#!') ? `//${src}` : src;
-        const fn = vmLazy().compileFunction(body, ['exports', 'require', 'module', '__filename', '__dirname'], { filename });
+        const fn = vmLazy().compileFunction(body, ['exports', 'require', 'module', '__filename', '__dirname'], {
+          filename,
+          // import() from CommonJS loads ES modules relative to the file, as in Node.
+          importModuleDynamically: (specifier) => importEsm(dirname, specifier),
+        });
         module.require = makeRequire(dirname);
         fn.call(module.exports, module.exports, module.require, module, filename, dirname);
       }

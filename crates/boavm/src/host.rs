@@ -181,7 +181,12 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
                 .map_err(vm_err)
         }),
         ("installVm", |_, a, cx| {
-            let vm = vm_node::install(cx, arg(a, 0), Some(crate::alloc::live_bytes))?;
+            let vm = vm_node::install(
+                cx,
+                arg(a, 0),
+                Some(crate::alloc::live_bytes),
+                arg(a, 1).as_object(),
+            )?;
             Ok(vm.into())
         }),
         ("write", |_, a, cx| {

@@ -7,7 +7,7 @@ use vm_core::{
     boa_engine::JsObject, ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions, VmError,
 };
 
-const TIMEOUT_MS: u64 = 60;
+const TIMEOUT_MS: u64 = 100;
 
 /// How a pattern ends under the timeout.
 #[derive(Debug, Clone, Copy, PartialEq)]

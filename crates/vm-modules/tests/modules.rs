@@ -300,13 +300,23 @@ fn modules_created_while_another_engine_runs_stay_on_that_engine() {
     // and it links and evaluates later from the main context
     let (iso, m) = setup();
     let ctx = iso
-        .create_context(Sandbox::Object(JsObject::with_null_proto()), ContextOptions::default())
+        .create_context(
+            Sandbox::Object(JsObject::with_null_proto()),
+            ContextOptions::default(),
+        )
         .unwrap();
     let made = std::cell::RefCell::new(None);
     // Occupy the main engine (as the boavm CLI does) and run code on the context's engine.
     iso.with_context(None, &iso.main_context(), |main_cx| {
         iso.with_context(Some(main_cx), &ctx, |ctx_cx| {
-            *made.borrow_mut() = Some(m.source_text(Some(ctx_cx), "export default 7;", SourceTextOptions::default()).unwrap());
+            *made.borrow_mut() = Some(
+                m.source_text(
+                    Some(ctx_cx),
+                    "export default 7;",
+                    SourceTextOptions::default(),
+                )
+                .unwrap(),
+            );
         })
         .unwrap();
     })

@@ -3,7 +3,7 @@
 // core (`native`, provided by vm-node's Rust side).
 // Runs as a factory: (native, inspect, makeErrors) => the vm module object.
 
-module.exports = function makeVm(native, inspect, makeErrors, makeModules) {
+module.exports = function makeVm(native, inspect, makeErrors, makeModules, defaultLoader) {
   const { errors: E, validators: V } = makeErrors(inspect);
   const kEmptyObject = Object.freeze({ __proto__: null });
   const USE_MAIN_CONTEXT_DEFAULT_LOADER = Symbol('vm_dynamic_import_main_context_default');
@@ -15,7 +15,10 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules) {
   function dynamicImportHook(importModuleDynamically, referrer) {
     if (importModuleDynamically === undefined) return undefined;
     if (importModuleDynamically === USE_MAIN_CONTEXT_DEFAULT_LOADER) {
-      throw unsupported('vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER');
+      if (typeof defaultLoader !== 'function') {
+        throw unsupported('vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER without a host loader');
+      }
+      return (specifier, attributes) => defaultLoader(specifier, attributes);
     }
     V.validateFunction(importModuleDynamically, 'options.importModuleDynamically');
     // Node 22+ passes the import phase as a fourth argument ('evaluation' for import()).

@@ -427,10 +427,15 @@ fn empty_buffer(
 ///
 /// `inspect` is `util.inspect` (used for Node's "Received ..." message parts); `heap` reads the
 /// live heap bytes for `vm.measureMemory` (without it, `measureMemory` rejects).
+///
+/// `default_loader`, when given, is `vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER`: a function
+/// `(specifier, attributes) => Promise<vm.Module>` implementing the host's own module loading
+/// (boavm's file loader); without one that constant is refused.
 pub fn install(
     cx: &mut Context,
     inspect: JsValue,
     heap: Option<HeapCounter>,
+    default_loader: Option<JsObject>,
 ) -> JsResult<JsObject> {
     let state = JsObject::from_proto_and_data(
         None,
@@ -480,7 +485,13 @@ pub fn install(
     let vm = factory(crate::sources::VM_JS, "node:vm", cx)?;
     let module = vm.call(
         &JsValue::undefined(),
-        &[native.into(), inspect, errors.into(), modules.into()],
+        &[
+            native.into(),
+            inspect,
+            errors.into(),
+            modules.into(),
+            default_loader.map_or(JsValue::undefined(), JsValue::from),
+        ],
         cx,
     )?;
     module.as_object().ok_or_else(|| {
