@@ -47,6 +47,7 @@
       case 'timers': return timers;
       case 'process': return process;
       case 'console': return console;
+      case 'test': return requireBuiltin('test');
       default: return undefined;
     }
   }

@@ -155,6 +155,12 @@ impl VmModule {
         )
     }
 
+    /// Whether evaluating this module or any module it (transitively) imports is asynchronous
+    /// (Node 24+'s `hasAsyncGraph()`; cycles are fine).
+    pub fn has_async_graph(&self) -> bool {
+        self.graph().iter().any(VmModule::has_top_level_await)
+    }
+
     /// Whether this is a synthetic module.
     pub fn is_synthetic(&self) -> bool {
         matches!(&self.inner.kind, Kind::Synthetic { .. })

@@ -11,6 +11,7 @@ module.exports = function makeModules({
   const kError = Symbol('kError');
   const kLinking = Symbol('kLinking');
   const kSpecifiers = Symbol('kSpecifiers');
+  const kRequestsLinked = Symbol('kRequestsLinked');
 
   function statusError(message) {
     return E.code(Error, 'ERR_VM_MODULE_STATUS', `Module status ${message}`);
@@ -213,11 +214,16 @@ module.exports = function makeModules({
         }
         native.moduleSetResolved(this[kHandle], specifiers[i], m[kHandle]);
       });
+      Object.defineProperty(this, kRequestsLinked, { value: true, configurable: true });
     }
 
     // Node 22+: instantiate a graph whose requests were linked with linkRequests().
     instantiate() {
       if (this.status !== 'unlinked') throw statusError('must be unlinked');
+      if (!this[kRequestsLinked]) {
+        throw E.code(Error, 'ERR_VM_MODULE_LINK_FAILURE',
+                     'Module requests must be linked with linkRequests() before instantiate()');
+      }
       native.moduleInstantiate(this[kHandle]);
     }
 
@@ -230,6 +236,14 @@ module.exports = function makeModules({
         });
       }
       return this[kSpecifiers];
+    }
+
+    // Node 24+: whether evaluating the module (or any module it imports) is asynchronous.
+    hasAsyncGraph() {
+      checkThis(this, 'SourceTextModule');
+      const status = this.status;
+      if (status === 'unlinked' || status === 'linking') throw statusError('must not be unlinked or linking');
+      return native.moduleHasAsyncGraph(this[kHandle]);
     }
 
     hasTopLevelAwait() {

@@ -339,6 +339,15 @@ pub(crate) fn attributes(
     Ok(obj.into())
 }
 
+pub(crate) fn has_async_graph(
+    _: &JsValue,
+    args: &[JsValue],
+    _b: &JsObject,
+    _cx: &mut Context,
+) -> JsResult<JsValue> {
+    Ok(handle(args, 0)?.has_async_graph().into())
+}
+
 pub(crate) fn set_js_object(
     _: &JsValue,
     args: &[JsValue],
@@ -380,5 +389,6 @@ pub(crate) fn functions() -> Vec<(&'static str, crate::native::Native)> {
         ("moduleSetImportMeta", set_import_meta),
         ("moduleSetJsObject", set_js_object),
         ("moduleAttributes", attributes),
+        ("moduleHasAsyncGraph", has_async_graph),
     ]
 }
