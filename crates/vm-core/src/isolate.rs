@@ -619,6 +619,19 @@ impl Isolate {
         self.inner.drain_jobs(Some(cx), None)
     }
 
+    /// Runs the jobs queued for `ctx` when it has microtaskMode 'afterEvaluate' (its own queue),
+    /// leaving every other job queued: Node's microtask checkpoint after an evaluation there.
+    pub fn run_context_jobs(
+        &self,
+        current: Option<&mut Context>,
+        ctx: &VmContext,
+    ) -> Result<(), VmError> {
+        if ctx.microtask_mode() != crate::MicrotaskMode::AfterEvaluate {
+            return Ok(());
+        }
+        self.inner.drain_jobs(current, Some(ctx.id()))
+    }
+
     /// Whether promise jobs are waiting for [`Isolate::run_jobs`] (jobs of `afterEvaluate`
     /// contexts wait for their context's next evaluation and are not counted).
     pub fn has_pending_jobs(&self) -> bool {

@@ -529,9 +529,13 @@ impl Modules {
             _ => {
                 // Evaluated, errored, or evaluating with a settled-later promise: the same
                 // promise again. Evaluating without one is a re-entrant call from a body.
-                return module.inner.evaluation.borrow().clone().ok_or_else(|| {
+                let p = module.inner.evaluation.borrow().clone().ok_or_else(|| {
                     ModuleError::Status("must be one of linked, evaluated, or errored".into())
-                });
+                })?;
+                // Node checkpoints an 'afterEvaluate' context's microtasks on every evaluate().
+                let ctx = module.context().clone();
+                isolate_of(&ctx)?.run_context_jobs(current, &ctx)?;
+                return Ok(p);
             }
         }
         let ctx = module.context().clone();
@@ -594,7 +598,12 @@ impl Modules {
         let outcome = match timeout {
             None => iso
                 .with_engine_of(current, &module.inner.home, &ctx, |cx| {
-                    body(cx).map_err(|e| thrown(e, cx))
+                    let r = body(cx).map_err(|e| thrown(e, cx))?;
+                    // The context's own microtasks run right after the evaluation (with a
+                    // timeout, run_bounded runs them inside it).
+                    iso.run_context_jobs(Some(cx), &ctx)
+                        .map_err(ModuleError::Vm)?;
+                    Ok(r)
                 })
                 .map_err(ModuleError::Vm)
                 .and_then(|r| r),

@@ -302,7 +302,35 @@ pub(crate) fn evaluate(
     let p: JsPromise = modules(b, cx)?
         .evaluate_with_timeout(Some(cx), &module, timeout)
         .map_err(|e| module_err(e, cx))?;
-    Ok(p.into())
+    Ok(in_caller_realm(p, cx)?.into())
+}
+
+/// The evaluation promise as a promise of the caller's realm (Node's fix for issue 59541):
+/// awaiting a promise of an 'afterEvaluate' context from outside would otherwise queue the
+/// continuation on that context's own queue, which nothing drains. A settled promise stays
+/// settled (`Promise { undefined }` when inspected at once).
+fn in_caller_realm(p: JsPromise, cx: &mut Context) -> JsResult<JsPromise> {
+    use boa_engine::builtins::promise::PromiseState;
+    match p.state() {
+        PromiseState::Fulfilled(v) => JsPromise::resolve(v, cx),
+        PromiseState::Rejected(e) => {
+            // The caller handles the outer promise; the inner one must not be reported as an
+            // unhandled rejection.
+            let realm = cx.realm().clone();
+            let ignore = boa_engine::object::FunctionObjectBuilder::new(
+                &realm,
+                boa_engine::NativeFunction::from_fn_ptr(|_, _, _| Ok(JsValue::undefined())),
+            )
+            .build();
+            p.then(None, Some(ignore), cx)?;
+            JsPromise::reject(JsError::from_opaque(e), cx)
+        }
+        PromiseState::Pending => {
+            let (outer, resolvers) = JsPromise::new_pending(cx);
+            p.then(Some(resolvers.resolve), Some(resolvers.reject), cx)?;
+            Ok(outer)
+        }
+    }
 }
 
 pub(crate) fn set_export(
