@@ -49,6 +49,10 @@ pub struct SourceTextOptions {
 pub type DynamicImportHook =
     Rc<dyn Fn(&str, &[(String, String)], &mut Context) -> JsResult<JsValue>>;
 
+/// What an asynchronous linker returns for one request (see [`Modules::link_async`]).
+pub type LinkFuture =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<VmModule, ModuleError>>>>;
+
 /// Options of `new vm.SyntheticModule(exportNames, evaluateCallback, options)`.
 #[derive(Debug, Clone, Default)]
 pub struct SyntheticOptions {
@@ -388,6 +392,35 @@ impl Modules {
                 }
             }
         }
+    }
+
+    /// `link(linker)` with an asynchronous linker: each request's future is driven to
+    /// completion (promise jobs run in between, so a linker may await JS promises through
+    /// `JsPromise::into_js_future`), then the graph is instantiated. A future that waits on
+    /// anything else (timers, I/O) fails the link with `ERR_VM_MODULE_LINK_FAILURE`.
+    pub fn link_async(
+        &self,
+        root: &VmModule,
+        linker: &mut dyn FnMut(&str, &VmModule) -> LinkFuture,
+    ) -> Result<(), ModuleError> {
+        let iso = isolate_of(root.context())?;
+        let mut drive = |mut fut: LinkFuture| -> Result<VmModule, ModuleError> {
+            let mut task = std::task::Context::from_waker(std::task::Waker::noop());
+            loop {
+                if let std::task::Poll::Ready(r) = fut.as_mut().poll(&mut task) {
+                    return r;
+                }
+                if !iso.has_pending_jobs() {
+                    return Err(ModuleError::LinkFailure(
+                        "the linker's future waits on something other than promise jobs".into(),
+                    ));
+                }
+                iso.run_jobs()?;
+            }
+        };
+        self.link(None, root, &mut |spec, referrer| {
+            drive(linker(spec, referrer))
+        })
     }
 
     /// `link(linker)` with a synchronous linker: resolves every request of the graph, then

@@ -36,6 +36,6 @@ mod module;
 mod synthetic;
 
 pub use error::ModuleError;
-pub use host::{DynamicImportHook, Modules, SourceTextOptions, SyntheticOptions};
+pub use host::{DynamicImportHook, LinkFuture, Modules, SourceTextOptions, SyntheticOptions};
 pub use module::{ModuleStatus, VmModule};
 pub use synthetic::SyntheticEvaluate;

@@ -328,3 +328,46 @@ fn modules_created_while_another_engine_runs_stay_on_that_engine() {
     iso.run_jobs().unwrap();
     assert_eq!(ns_get(&iso, &m, &module, "default"), "7");
 }
+
+#[test]
+fn async_linkers_can_await_js_promises() {
+    let (iso, m) = setup();
+    let dep = src(&m, "export const v = 'from a promise';");
+    let root = src(&m, "export { v } from 'dep';");
+    // The linker's module arrives through a JS promise settled by promise jobs.
+    let promise = iso
+        .run_in_context(
+            "Promise.resolve().then(() => 'dep')",
+            &iso.main_context(),
+            Default::default(),
+            &Default::default(),
+        )
+        .unwrap();
+    let promise =
+        vm_core::boa_engine::object::builtins::JsPromise::from_object(promise.as_object().unwrap())
+            .unwrap();
+    let fut = iso
+        .with_context(None, &iso.main_context(), |cx| {
+            promise.into_js_future(cx).unwrap()
+        })
+        .unwrap();
+    let fut = std::cell::RefCell::new(Some(fut));
+    let dep2 = dep.clone();
+    m.link_async(&root, &mut |spec, _| {
+        assert_eq!(spec, "dep");
+        let f = fut.borrow_mut().take().unwrap();
+        let d = dep2.clone();
+        Box::pin(async move {
+            let name = f
+                .await
+                .map_err(|_| ModuleError::LinkFailure("rejected".into()))?;
+            assert_eq!(name.as_string().unwrap().to_std_string_escaped(), "dep");
+            Ok(d)
+        })
+    })
+    .unwrap();
+    assert_eq!(root.status(), ModuleStatus::Linked);
+    m.evaluate(None, &root).unwrap();
+    iso.run_jobs().unwrap();
+    assert_eq!(ns_get(&iso, &m, &root, "v"), "\"from a promise\"");
+}
