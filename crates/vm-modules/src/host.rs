@@ -404,7 +404,7 @@ impl Modules {
         linker: &mut dyn FnMut(&str, &VmModule) -> LinkFuture,
     ) -> Result<(), ModuleError> {
         let iso = isolate_of(root.context())?;
-        let mut drive = |mut fut: LinkFuture| -> Result<VmModule, ModuleError> {
+        let drive = |mut fut: LinkFuture| -> Result<VmModule, ModuleError> {
             let mut task = std::task::Context::from_waker(std::task::Waker::noop());
             loop {
                 if let std::task::Poll::Ready(r) = fut.as_mut().poll(&mut task) {
