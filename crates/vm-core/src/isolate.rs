@@ -39,6 +39,8 @@ pub(crate) struct IsolateInner {
     /// Deadlines of the timed runs in progress (outermost first): a nested run also stops at
     /// an enclosing run's deadline, as V8's termination is isolate-wide.
     pub(crate) deadlines: RefCell<Vec<(std::time::Instant, std::time::Duration)>>,
+    /// Scripts compiled before, by source and options (see `code_cache`).
+    pub(crate) compile_cache: RefCell<crate::code_cache::CompileCache>,
     /// Resolves module requests (vm-modules); `None`: `import()` rejects like Node.
     pub(crate) module_host: RefCell<Option<Rc<dyn crate::loader::ModuleHost>>>,
 }
@@ -442,6 +444,7 @@ impl Isolate {
                 interrupt_callback: RefCell::new(None),
                 deadlines: RefCell::new(Vec::new()),
                 module_host: RefCell::new(None),
+                compile_cache: RefCell::default(),
             }
         });
         Ok(Self { inner })

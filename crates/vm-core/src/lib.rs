@@ -39,6 +39,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod code_cache;
 mod compile_function;
 mod context;
 mod engine;
@@ -67,3 +68,4 @@ pub use options::{CodeGeneration, ContextOptions, MicrotaskMode, RunOptions, Scr
 pub use sandbox::{HostMap, Sandbox};
 pub use script::Script;
 pub use stack::{decorate_error_stack, parse_syntax_error_position};
+pub use vm_cache;

@@ -93,6 +93,37 @@ impl Script {
         })
     }
 
+    /// A script whose source is known to parse (accepted `cachedData`): the realm-free syntax
+    /// check is skipped.
+    pub(crate) fn trusted(
+        code: &str,
+        options: ScriptOptions,
+        path: String,
+        lexical_names: Vec<String>,
+    ) -> Self {
+        Self {
+            inner: Rc::new(ScriptInner {
+                code: code.to_owned(),
+                options,
+                path,
+                lexical_names,
+                compiled: RefCell::default(),
+            }),
+        }
+    }
+
+    /// `script.createCachedData()`: bytes a later compile of the same source and options can
+    /// pass as `cachedData` (see `code_cache`).
+    pub fn create_cached_data(&self) -> Vec<u8> {
+        vm_cache::encode(
+            crate::code_cache::ENGINE_IDENTITY,
+            vm_cache::Kind::Script,
+            &self.inner.code,
+            crate::code_cache::options_hash(&self.inner.options),
+            &crate::code_cache::encode_payload(&self.inner.lexical_names),
+        )
+    }
+
     /// The source code as given.
     pub fn source(&self) -> &str {
         &self.inner.code
@@ -133,7 +164,8 @@ impl Script {
             .and_then(|s| s.codeblock(cx).map(|_| s))
             .map_err(|e| self.syntax_error_in_realm(e, cx))?;
         let mut map = self.inner.compiled.borrow_mut();
-        if map.len() >= 16 && map.len().is_power_of_two() {
+        // Entries of dropped contexts hold their realm: drop them before adding more.
+        if map.len() >= 8 {
             map.retain(|_, c| c.context.strong_count() > 0);
         }
         map.insert(
@@ -297,10 +329,49 @@ impl Isolate {
         code: &str,
         options: ScriptOptions,
     ) -> Result<Script, VmError> {
+        if let Some(s) = self.inner.compile_cache.borrow_mut().get(code, &options) {
+            return Ok(s);
+        }
         match Script::check(code, options.clone(), self.script_path(&options)) {
-            Ok(s) => Ok(s),
+            Ok(s) => {
+                self.inner.compile_cache.borrow_mut().insert(&s);
+                Ok(s)
+            }
             Err(f) => Err(syntax_failure_to_error(f, code, &options, cx)),
         }
+    }
+
+    /// `new vm.Script(code, { cachedData })`: `cached` is checked (vm-cache) and, when it
+    /// matches this exact source, options and engine build, the syntax check is skipped.
+    /// Returns the script and whether the cache was rejected (Node's `cachedDataRejected`).
+    pub fn compile_script_with_cache_from(
+        &self,
+        cx: &mut Context,
+        code: &str,
+        options: ScriptOptions,
+        cached: &[u8],
+    ) -> Result<(Script, bool), VmError> {
+        let accepted = vm_cache::decode(
+            cached,
+            crate::code_cache::ENGINE_IDENTITY,
+            vm_cache::Kind::Script,
+            code,
+            crate::code_cache::options_hash(&options),
+        )
+        .ok()
+        .and_then(crate::code_cache::decode_payload);
+        match accepted {
+            Some(names) => {
+                let path = self.script_path(&options);
+                Ok((Script::trusted(code, options, path, names), false))
+            }
+            None => Ok((self.compile_script_from(cx, code, options)?, true)),
+        }
+    }
+
+    /// Empties the in-process compile cache.
+    pub fn clear_compile_cache(&self) {
+        self.inner.compile_cache.borrow_mut().clear();
     }
 
     /// The internal path to compile source under so that stack frames report `filename` with
@@ -334,8 +405,14 @@ impl Isolate {
         code: &str,
         options: ScriptOptions,
     ) -> Result<Script, VmError> {
+        if let Some(s) = self.inner.compile_cache.borrow_mut().get(code, &options) {
+            return Ok(s);
+        }
         match Script::check(code, options.clone(), self.script_path(&options)) {
-            Ok(s) => Ok(s),
+            Ok(s) => {
+                self.inner.compile_cache.borrow_mut().insert(&s);
+                Ok(s)
+            }
             Err(f) => self.inner.enter(current, &ctx.rec, |cx| {
                 Err(syntax_failure_to_error(f, code, &options, cx))
             }),

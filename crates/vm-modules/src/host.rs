@@ -278,6 +278,7 @@ impl Modules {
             context: ctx,
             boa,
             kind: Kind::SourceText {
+                source: code.to_owned(),
                 specifiers,
                 attributes,
                 has_top_level_await,

@@ -43,6 +43,8 @@ impl ModuleStatus {
 
 pub(crate) enum Kind {
     SourceText {
+        /// The source text (for code-cache checks).
+        source: String,
         specifiers: Vec<String>,
         /// Import attributes by specifier.
         attributes: FxHashMap<String, Vec<(String, String)>>,
@@ -159,6 +161,14 @@ impl VmModule {
     /// (Node 24+'s `hasAsyncGraph()`; cycles are fine).
     pub fn has_async_graph(&self) -> bool {
         self.graph().iter().any(VmModule::has_top_level_await)
+    }
+
+    /// The source text of a source text module.
+    pub fn source(&self) -> Option<&str> {
+        match &self.inner.kind {
+            Kind::SourceText { source, .. } => Some(source),
+            Kind::Synthetic { .. } => None,
+        }
     }
 
     /// Whether this is a synthetic module.

@@ -4,7 +4,7 @@
 // Runs as a factory: ({ native, E, V, isContext, unsupported, kEmptyObject }) => classes.
 
 module.exports = function makeModules({
-  native, E, V, isContext, unsupported, kEmptyObject, dynamicImportHook, inspect,
+  native, E, V, isContext, unsupported, kEmptyObject, dynamicImportHook, inspect, asBytes, toBuffer,
 }) {
   const kHandle = Symbol('kHandle');
   const kContext = Symbol('kContext');
@@ -172,8 +172,7 @@ module.exports = function makeModules({
         throw E.ERR_INVALID_ARG_TYPE('options.cachedData', ['Buffer', 'TypedArray', 'DataView'], cachedData);
       }
       super();
-      if (cachedData !== undefined) {
-        // Boa 0.22 cannot serialise compiled code, so every code cache is rejected.
+      if (cachedData !== undefined && !native.cacheAccepts('module', sourceText, asBytes(cachedData))) {
         throw E.code(Error, 'ERR_VM_MODULE_CACHED_DATA_REJECTED', 'cachedData buffer was rejected');
       }
       Object.defineProperty(this, kHandle, {
@@ -256,7 +255,7 @@ module.exports = function makeModules({
         throw E.code(Error, 'ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA',
                      'Cached data cannot be created for a module which has been evaluated');
       }
-      return native.emptyBuffer();
+      return toBuffer(native.cacheEncode('module', native.moduleSource(this[kHandle])));
     }
   }
 

@@ -25,6 +25,17 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
     return (specifier, attributes) => importModuleDynamically(specifier, referrer(), attributes, 'evaluation');
   }
 
+  function asBytes(view) {
+    return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  }
+
+  // A Buffer when the host has one (boavm), else the Uint8Array itself.
+  function toBuffer(u8) {
+    return typeof Buffer === 'function' && typeof Buffer.from === 'function'
+      ? Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength)
+      : u8;
+  }
+
   function unsupported(what) {
     return E.code(Error, 'ERR_BOAVM_UNSUPPORTED', `${what} is not supported by boavm yet (see README: Unsupported)`);
   }
@@ -137,15 +148,16 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
       }
       V.validateBoolean(produceCachedData, 'options.produceCachedData');
       const hook = dynamicImportHook(importModuleDynamically, () => this);
-      Object.defineProperty(this, kHandle, {
-        value: native.compileScript(code, filename, lineOffset, columnOffset, options[kParsingContext], hook),
-      });
+      const handle = native.compileScript(code, filename, lineOffset, columnOffset, options[kParsingContext], hook,
+                                          cachedData === undefined ? undefined : asBytes(cachedData));
+      Object.defineProperty(this, kHandle, { value: handle });
       this.sourceMapURL = sourceMapURL(code);
-      // No code cache exists for Boa 0.22 (no bytecode serialisation): any cache is rejected,
-      // and a produced cache is an empty buffer that a later compile also rejects.
-      if (cachedData !== undefined) this.cachedDataRejected = true;
+      // The cache (vm-cache) is checked against this exact source, options and engine build;
+      // what it lets Boa skip is the syntax check at construction (README: Code cache).
+      if (cachedData !== undefined) this.cachedDataRejected = native.scriptCacheRejected(handle);
       if (produceCachedData) {
-        this.cachedDataProduced = false;
+        this.cachedDataProduced = true;
+        this.cachedData = toBuffer(native.scriptCreateCachedData(handle));
       }
     }
 
@@ -169,7 +181,7 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
     }
 
     createCachedData() {
-      return native.emptyBuffer();
+      return toBuffer(native.scriptCreateCachedData(this[kHandle]));
     }
   }
 
@@ -234,11 +246,14 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
     const hook = dynamicImportHook(importModuleDynamically, () => fn);
     fn = native.compileFunction(code, params || [], filename, lineOffset, columnOffset, parsingContext,
                                 contextExtensions.filter((e) => e !== null), hook);
+    const cacheSource = `${(params || []).join(',')}\u0000${code}`;
+    const own = (name, value) => Object.defineProperty(fn, name, { value, writable: true, enumerable: true, configurable: true });
     if (produceCachedData) {
-      Object.defineProperty(fn, 'cachedDataProduced', { value: false, writable: true, enumerable: true, configurable: true });
+      own('cachedDataProduced', true);
+      own('cachedData', toBuffer(native.cacheEncode('function', cacheSource)));
     }
     if (cachedData !== undefined) {
-      Object.defineProperty(fn, 'cachedDataRejected', { value: true, writable: true, enumerable: true, configurable: true });
+      own('cachedDataRejected', !native.cacheAccepts('function', cacheSource, asBytes(cachedData)));
     }
     return fn;
   }
@@ -266,7 +281,7 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
   }
 
   const { Module, SourceTextModule, SyntheticModule } =
-    makeModules({ native, E, V, isContext, unsupported, kEmptyObject, dynamicImportHook, inspect });
+    makeModules({ native, E, V, isContext, unsupported, kEmptyObject, dynamicImportHook, inspect, asBytes, toBuffer });
 
   const constants = { __proto__: null, USE_MAIN_CONTEXT_DEFAULT_LOADER, DONT_CONTEXTIFY };
   Object.freeze(constants);

@@ -367,6 +367,15 @@ pub(crate) fn attributes(
     Ok(obj.into())
 }
 
+pub(crate) fn source(
+    _: &JsValue,
+    args: &[JsValue],
+    _b: &JsObject,
+    _cx: &mut Context,
+) -> JsResult<JsValue> {
+    Ok(JsString::from(handle(args, 0)?.source().unwrap_or_default()).into())
+}
+
 pub(crate) fn has_async_graph(
     _: &JsValue,
     args: &[JsValue],
@@ -418,5 +427,6 @@ pub(crate) fn functions() -> Vec<(&'static str, crate::native::Native)> {
         ("moduleSetJsObject", set_js_object),
         ("moduleAttributes", attributes),
         ("moduleHasAsyncGraph", has_async_graph),
+        ("moduleSource", source),
     ]
 }

@@ -71,6 +71,39 @@ pub(crate) struct Binding {
 struct ScriptHandle {
     #[unsafe_ignore_trace]
     script: Script,
+    /// `cachedDataRejected` when `cachedData` was given.
+    #[unsafe_ignore_trace]
+    cache_rejected: Option<bool>,
+}
+
+/// The bytes of a `Uint8Array` (js/vm.js passes every ArrayBufferView as one).
+fn bytes_arg(args: &[JsValue], i: usize, cx: &mut Context) -> JsResult<Option<Vec<u8>>> {
+    match arg(args, i).as_object() {
+        None => Ok(None),
+        Some(o) => {
+            let arr = JsUint8Array::from_object(o)?;
+            Ok(Some(arr.iter(cx).collect()))
+        }
+    }
+}
+
+fn to_uint8array(bytes: Vec<u8>, cx: &mut Context) -> JsResult<JsValue> {
+    Ok(JsUint8Array::from_iter(bytes, cx)?.into())
+}
+
+/// The script and cache verdict behind a handle.
+fn script_handle(args: &[JsValue]) -> JsResult<(Script, Option<bool>)> {
+    args.first()
+        .and_then(JsValue::as_object)
+        .and_then(|o| {
+            o.downcast_ref::<ScriptHandle>()
+                .map(|h| (h.script.clone(), h.cache_rejected))
+        })
+        .ok_or_else(|| {
+            JsNativeError::typ()
+                .with_message("Illegal invocation")
+                .into()
+        })
 }
 
 pub(crate) fn binding(captures: &JsObject) -> JsResult<boa_gc::GcRef<'_, Binding>> {
@@ -262,18 +295,88 @@ fn compile_script(
     };
     let iso = isolate(cx)?;
     let parsing = arg(args, 4);
-    let script = if parsing.is_object() {
+    let cached = bytes_arg(args, 6, cx)?;
+    let compile = |cx: &mut Context| -> Result<(Script, Option<bool>), VmError> {
+        match &cached {
+            Some(bytes) => iso
+                .compile_script_with_cache_from(cx, &code, options, bytes)
+                .map(|(s, rejected)| (s, Some(rejected))),
+            None => iso
+                .compile_script_from(cx, &code, options)
+                .map(|s| (s, None)),
+        }
+    };
+    let (script, cache_rejected) = if parsing.is_object() {
         // A syntax error is a SyntaxError of the context the code was meant for.
         let ctx = target_context(b, &parsing, &iso, cx)?;
-        iso.with_context(Some(cx), &ctx, |cx| {
-            iso.compile_script_from(cx, &code, options)
-        })
-        .map_err(|e| to_js(e, cx))?
+        iso.with_context(Some(cx), &ctx, compile)
+            .map_err(|e| to_js(e, cx))?
     } else {
-        iso.compile_script_from(cx, &code, options)
+        compile(cx)
     }
     .map_err(|e| to_js(e, cx))?;
-    Ok(JsObject::from_proto_and_data(None, ScriptHandle { script }).into())
+    Ok(JsObject::from_proto_and_data(
+        None,
+        ScriptHandle {
+            script,
+            cache_rejected,
+        },
+    )
+    .into())
+}
+
+fn cache_kind(v: &JsValue, cx: &mut Context) -> JsResult<vm_core::vm_cache::Kind> {
+    Ok(match v.to_string(cx)?.to_std_string_escaped().as_str() {
+        "function" => vm_core::vm_cache::Kind::Function,
+        "module" => vm_core::vm_cache::Kind::Module,
+        _ => vm_core::vm_cache::Kind::Script,
+    })
+}
+
+/// `cachedData` for a compiled function or module: `(kind, source)` → bytes.
+fn cache_encode(
+    _: &JsValue,
+    args: &[JsValue],
+    _b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let kind = cache_kind(&arg(args, 0), cx)?;
+    let source = string_arg(args, 1, cx)?;
+    to_uint8array(vm_core::code_cache::encode_plain(kind, &source), cx)
+}
+
+/// Whether `(kind, source, bytes)` is valid cached data here.
+fn cache_accepts(
+    _: &JsValue,
+    args: &[JsValue],
+    _b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let kind = cache_kind(&arg(args, 0), cx)?;
+    let source = string_arg(args, 1, cx)?;
+    let bytes = bytes_arg(args, 2, cx)?.unwrap_or_default();
+    Ok(vm_core::code_cache::accepts_plain(kind, &source, &bytes).into())
+}
+
+fn script_cache_rejected(
+    _: &JsValue,
+    args: &[JsValue],
+    _b: &JsObject,
+    _cx: &mut Context,
+) -> JsResult<JsValue> {
+    Ok(script_handle(args)?
+        .1
+        .map_or(JsValue::undefined(), JsValue::from))
+}
+
+fn script_create_cached_data(
+    _: &JsValue,
+    args: &[JsValue],
+    _b: &JsObject,
+    cx: &mut Context,
+) -> JsResult<JsValue> {
+    let bytes = script_handle(args)?.0.create_cached_data();
+    to_uint8array(bytes, cx)
 }
 
 fn target_context(
@@ -405,24 +508,6 @@ fn measure_memory(
     Ok(result.into())
 }
 
-fn empty_buffer(
-    _: &JsValue,
-    _args: &[JsValue],
-    _b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    // `Buffer.from(...)` of the host when present, so `Buffer.isBuffer` holds.
-    let global = cx.global_object();
-    let buffer = global.get(js_string!("Buffer"), cx)?;
-    if let Some(buffer) = buffer.as_object() {
-        let alloc = buffer.get(js_string!("alloc"), cx)?;
-        if let Some(alloc) = alloc.as_callable() {
-            return alloc.call(&buffer.into(), &[0.into()], cx);
-        }
-    }
-    Ok(JsUint8Array::from_iter(std::iter::empty(), cx)?.into())
-}
-
 /// Builds the `vm` module object in the running engine (`cx` must belong to an [`Isolate`]).
 ///
 /// `inspect` is `util.inspect` (used for Node's "Received ..." message parts); `heap` reads the
@@ -454,7 +539,10 @@ pub fn install(
         ("runScript", run_script),
         ("compileFunction", compile_function),
         ("measureMemory", measure_memory),
-        ("emptyBuffer", empty_buffer),
+        ("scriptCacheRejected", script_cache_rejected),
+        ("cacheEncode", cache_encode),
+        ("cacheAccepts", cache_accepts),
+        ("scriptCreateCachedData", script_create_cached_data),
         ("gc", |_, _, _, _| {
             boa_gc::force_collect();
             Ok(JsValue::undefined())
