@@ -38,6 +38,10 @@ pub enum VmError {
     /// An [`crate::InterruptHandle`] or the interrupt callback stopped the run.
     #[error("Script execution was interrupted")]
     Interrupted,
+    /// A panic (a Boa bug, or a panicking host callback) unwound through a run. The isolate
+    /// may hold inconsistent engine state, so it refuses every later call with this error.
+    #[error("the isolate is unusable after a panic during a run: {0}")]
+    Broken(String),
     /// The engine could not be created.
     #[error("failed to initialise the engine: {0}")]
     Init(String),

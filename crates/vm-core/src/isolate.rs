@@ -39,6 +39,8 @@ pub(crate) struct IsolateInner {
     /// Deadlines of the timed runs in progress (outermost first): a nested run also stops at
     /// an enclosing run's deadline, as V8's termination is isolate-wide.
     pub(crate) deadlines: RefCell<Vec<(std::time::Instant, std::time::Duration)>>,
+    /// Set when a panic unwound through a run: every later call fails with it.
+    pub(crate) broken: RefCell<Option<String>>,
     /// Scripts compiled before, by source and options (see `code_cache`).
     pub(crate) compile_cache: RefCell<crate::code_cache::CompileCache>,
     /// Resolves module requests (vm-modules); `None`: `import()` rejects like Node.
@@ -67,15 +69,30 @@ impl Drop for DepthGuard<'_> {
     }
 }
 
+/// Every run goes through here: enters the realm, runs `f`, and turns a panic into
+/// [`VmError::Broken`], marking the isolate unusable (documented in the README).
 fn in_realm<R>(
     cx: &mut Context,
     rec: &ContextRecord,
     f: impl FnOnce(&mut Context) -> Result<R, VmError>,
 ) -> Result<R, VmError> {
     let old = cx.enter_realm(rec.realm.clone());
-    let r = f(cx);
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *cx)));
     cx.enter_realm(old);
-    r
+    match r {
+        Ok(r) => r,
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            if let Some(iso) = cx.get_data::<EngineTag>().and_then(|t| t.isolate.upgrade()) {
+                *iso.broken.borrow_mut() = Some(message.clone());
+            }
+            Err(VmError::Broken(message))
+        }
+    }
 }
 
 /// The vm context id of the engine `cx`, if it belongs to an isolate.
@@ -157,6 +174,9 @@ impl IsolateInner {
 
     /// Counts one more level of nested runs, refusing past [`MAX_NESTING`].
     pub(crate) fn nest(&self) -> Result<DepthGuard<'_>, VmError> {
+        if let Some(message) = self.broken.borrow().clone() {
+            return Err(VmError::Broken(message));
+        }
         let depth = self.depth.get();
         if depth >= MAX_NESTING {
             return Err(VmError::NestingLimit(MAX_NESTING));
@@ -445,6 +465,7 @@ impl Isolate {
                 deadlines: RefCell::new(Vec::new()),
                 module_host: RefCell::new(None),
                 compile_cache: RefCell::default(),
+                broken: RefCell::new(None),
             }
         });
         Ok(Self { inner })

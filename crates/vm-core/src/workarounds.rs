@@ -98,6 +98,21 @@ fn own_descriptor(obj: &JsObject, cx: &mut Context) -> JsResult<Option<PropertyD
 /// (native errors are materialised in the running realm), uncatchable ones (runtime limits)
 /// stay host errors.
 pub(crate) fn convert_error(err: JsError, cx: &mut Context) -> VmError {
+    // Limit: Boa's recursion and stack limits are uncatchable engine errors; V8 throws a
+    // RangeError. At the vm boundary the caller gets V8's error (inside the script it stays
+    // uncatchable).
+    if matches!(
+        err.as_engine(),
+        Some(boa_engine::error::EngineError::RuntimeLimit(
+            boa_engine::error::RuntimeLimitError::Recursion
+                | boa_engine::error::RuntimeLimitError::StackSize
+        ))
+    ) {
+        let range = boa_engine::JsNativeError::range()
+            .with_message("Maximum call stack size exceeded")
+            .into_opaque(cx);
+        return VmError::Thrown(range.into());
+    }
     match err.into_opaque(cx) {
         Ok(v) => VmError::Thrown(v),
         Err(e) => VmError::Engine(e.to_string()),

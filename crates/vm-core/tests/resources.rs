@@ -91,3 +91,82 @@ fn throwing_runs_leave_the_context_usable() {
         .unwrap();
     assert_eq!(ok.as_number(), Some(500.0));
 }
+
+/// Runaway recursion is a RangeError for the caller, never a crashed process; the context
+/// stays usable.
+#[test]
+fn runaway_recursion_is_a_range_error() {
+    let iso = Isolate::new().unwrap();
+    let ctx = iso
+        .create_context(
+            Sandbox::Object(JsObject::with_null_proto()),
+            ContextOptions::default(),
+        )
+        .unwrap();
+    for src in [
+        "(function f() { return f() + 1 })()",
+        "({ get x() { return this.x } }).x",
+        "(function g() { [1].forEach(g) })()",
+    ] {
+        let err = iso
+            .run_in_context(src, &ctx, ScriptOptions::default(), &RunOptions::default())
+            .unwrap_err();
+        let name = iso
+            .with_context(None, &iso.main_context(), |cx| {
+                err.thrown().and_then(|v| v.as_object()).map(|o| {
+                    o.get(vm_core::boa_engine::js_string!("name"), cx)
+                        .unwrap()
+                        .display()
+                        .to_string()
+                })
+            })
+            .unwrap();
+        // node: RangeError "Maximum call stack size exceeded"
+        assert_eq!(name.as_deref(), Some("\"RangeError\""), "{src}: {err:?}");
+    }
+    let v = iso
+        .run_in_context(
+            "1 + 1",
+            &ctx,
+            ScriptOptions::default(),
+            &RunOptions::default(),
+        )
+        .unwrap();
+    assert_eq!(v.as_number(), Some(2.0));
+}
+
+/// A panic in a host callback does not leave the isolate silently broken: the run fails with
+/// `VmError::Broken`, and so does every later call.
+#[test]
+fn a_panicking_host_callback_marks_the_isolate_broken() {
+    use vm_core::boa_engine::{object::FunctionObjectBuilder, NativeFunction};
+    let iso = Isolate::new().unwrap();
+    let main = iso.main_context();
+    iso.with_context(None, &main, |cx| {
+        let realm = cx.realm().clone();
+        let f = FunctionObjectBuilder::new(
+            &realm,
+            NativeFunction::from_fn_ptr(|_, _, _| panic!("host bug")),
+        )
+        .build();
+        cx.global_object()
+            .set(vm_core::boa_engine::js_string!("explode"), f, false, cx)
+            .unwrap();
+    })
+    .unwrap();
+    let quiet = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let r = iso.run_in_context(
+        "explode()",
+        &main,
+        ScriptOptions::default(),
+        &RunOptions::default(),
+    );
+    std::panic::set_hook(quiet);
+    assert!(
+        matches!(r, Err(vm_core::VmError::Broken(ref m)) if m == "host bug"),
+        "{r:?}"
+    );
+    let later = iso.run_in_context("1", &main, ScriptOptions::default(), &RunOptions::default());
+    assert!(matches!(later, Err(vm_core::VmError::Broken(_))));
+}

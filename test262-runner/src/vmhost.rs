@@ -1,0 +1,489 @@
+//! The `$262` host on vm-core: every test runs in a fresh `Sandbox::None` vm context (an
+//! ordinary global), modules go through vm-modules.
+use std::{
+    cell::RefCell,
+    collections::HashMap,
+    path::{Path, PathBuf},
+    rc::{Rc, Weak},
+    time::Duration,
+};
+
+use boa_engine::{
+    builtins::is_html_dda::IsHTMLDDA,
+    error::{EngineError, RuntimeLimitError},
+    js_string,
+    object::{builtins::JsArrayBuffer, FunctionObjectBuilder, JsObject},
+    property::{Attribute, PropertyDescriptor},
+    Context, JsError, JsNativeError, JsResult, JsString, JsValue, NativeFunction,
+};
+use vm_core::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions, VmContext, VmError};
+use vm_modules::{DynamicImportHook, ModuleError, ModuleStatus, Modules, SourceTextOptions, VmModule};
+
+use crate::engine::{describe_thrown, print, timeout_message, Engine, Failure, Phase};
+
+thread_local! {
+    /// Contexts created by `$262.createRealm()` during the current test (kept alive until its
+    /// end: vm-core only holds contexts weakly).
+    static REALMS: RefCell<Vec<VmContext>> = const { RefCell::new(Vec::new()) };
+}
+
+pub struct VmEngine {
+    iso: Isolate,
+    modules: Rc<Modules>,
+    ctx: Option<VmContext>,
+    timeout: Duration,
+    /// Module state of the current test (weakly referenced from import hooks).
+    state: Option<Rc<ModState>>,
+    runs: usize,
+}
+
+struct ModState {
+    modules: Rc<Modules>,
+    ctx: VmContext,
+    map: RefCell<HashMap<PathBuf, VmModule>>,
+}
+
+fn vm_to_js(e: VmError) -> JsError {
+    match e {
+        VmError::Thrown(v) => JsError::from_opaque(v),
+        e if e.is_stop() || matches!(e, VmError::Engine(_)) => {
+            EngineError::RuntimeLimit(RuntimeLimitError::LoopIteration).into()
+        }
+        other => JsNativeError::error().with_message(other.to_string()).into(),
+    }
+}
+
+fn module_to_js(e: ModuleError) -> JsError {
+    match e {
+        ModuleError::Vm(v) => vm_to_js(v),
+        other => JsNativeError::error().with_message(other.to_string()).into(),
+    }
+}
+
+fn define(obj: &JsObject, name: &str, value: impl Into<JsValue>, cx: &mut Context) -> JsResult<()> {
+    obj.define_property_or_throw(
+        JsString::from(name),
+        PropertyDescriptor::builder()
+            .value(value)
+            .writable(true)
+            .enumerable(false)
+            .configurable(true),
+        cx,
+    )?;
+    Ok(())
+}
+
+/// Installs `$262` and `print` in `cx`'s current realm (the realm of context `id`); returns `$262`.
+fn install(cx: &mut Context, id: usize) -> JsResult<JsObject> {
+    let realm = cx.realm().clone();
+    let global = cx.global_object();
+    let obj = JsObject::with_object_proto(cx.intrinsics());
+    let f = |name: &str, len: usize, nf: NativeFunction| {
+        FunctionObjectBuilder::new(&realm, nf)
+            .name(JsString::from(name))
+            .length(len)
+            .build()
+    };
+    let create_realm = f(
+        "createRealm",
+        0,
+        NativeFunction::from_fn_ptr(|_, _, cx| {
+            let (iso, _) = Isolate::from_engine(cx)
+                .ok_or_else(|| JsNativeError::error().with_message("no isolate"))?;
+            let new = iso
+                .create_context_from(cx, Sandbox::None, ContextOptions::default(), false)
+                .map_err(vm_to_js)?;
+            let id = new.id();
+            let obj = iso
+                .with_context(Some(cx), &new, |cx| install(cx, id))
+                .map_err(vm_to_js)??;
+            REALMS.with(|r| r.borrow_mut().push(new));
+            Ok(obj.into())
+        }),
+    );
+    let eval_script = f(
+        "evalScript",
+        1,
+        NativeFunction::from_copy_closure_with_captures(
+            |_, args, id: &usize, cx| {
+                let src = args
+                    .first()
+                    .cloned()
+                    .unwrap_or_default()
+                    .to_string(cx)?
+                    .to_std_string_escaped();
+                let (iso, _) = Isolate::from_engine(cx)
+                    .ok_or_else(|| JsNativeError::error().with_message("no isolate"))?;
+                let target = iso
+                    .context(*id)
+                    .ok_or_else(|| JsNativeError::error().with_message("realm is gone"))?;
+                let opts = ScriptOptions {
+                    filename: "evalScript".into(),
+                    ..ScriptOptions::default()
+                };
+                // The SyntaxError belongs to the target realm.
+                let script = iso
+                    .with_context(Some(cx), &target, |cx| iso.compile_script_from(cx, &src, opts))
+                    .map_err(vm_to_js)?
+                    .map_err(vm_to_js)?;
+                let run = RunOptions {
+                    display_errors: false,
+                    timeout: None,
+                    break_on_sigint: false,
+                };
+                iso.run_script_from(cx, &script, &target, &run)
+                    .map_err(vm_to_js)
+            },
+            id,
+        ),
+    );
+    let gc = f(
+        "gc",
+        0,
+        NativeFunction::from_fn_ptr(|_, _, cx| {
+            if let Some((iso, _)) = Isolate::from_engine(cx) {
+                iso.collect_garbage();
+            }
+            Ok(JsValue::undefined())
+        }),
+    );
+    let detach = f(
+        "detachArrayBuffer",
+        1,
+        NativeFunction::from_fn_ptr(detach_array_buffer),
+    );
+    define(&obj, "createRealm", create_realm, cx)?;
+    define(&obj, "evalScript", eval_script, cx)?;
+    define(&obj, "gc", gc, cx)?;
+    define(&obj, "detachArrayBuffer", detach, cx)?;
+    define(&obj, "global", global.clone(), cx)?;
+    let dda = JsObject::from_proto_and_data(
+        Some(cx.intrinsics().constructors().object().prototype()),
+        IsHTMLDDA,
+    );
+    define(&obj, "IsHTMLDDA", dda, cx)?;
+    define(&global, "$262", obj.clone(), cx)?;
+    let print_fn = f("print", 1, NativeFunction::from_fn_ptr(print));
+    global.set(js_string!("print"), print_fn, false, cx)?;
+    let _ = Attribute::all();
+    Ok(obj)
+}
+
+/// `$262.detachArrayBuffer(buffer)`: Boa's `JsArrayBuffer::detach` (key `undefined`).
+pub fn detach_array_buffer(_: &JsValue, args: &[JsValue], _cx: &mut Context) -> JsResult<JsValue> {
+    let obj = args
+        .first()
+        .and_then(JsValue::as_object)
+        .ok_or_else(|| JsNativeError::typ().with_message("not an ArrayBuffer"))?;
+    let buf = JsArrayBuffer::from_object(obj.clone())?;
+    buf.detach(&JsValue::undefined())?;
+    Ok(JsValue::null())
+}
+
+/// Resolves `spec` against the folder of `referrer` (a path), normalising `.` and `..`.
+fn resolve(referrer: &Path, spec: &str) -> PathBuf {
+    let base = referrer.parent().unwrap_or(Path::new("."));
+    let mut out = PathBuf::new();
+    for c in base.join(spec).components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn module_source(path: &Path) -> Result<String, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if path.extension().is_some_and(|e| e == "json") {
+        // JSON modules (import attributes `type: 'json'`): the parsed value as default export.
+        return Ok(format!("export default JSON.parse({});", js_quote(&text)));
+    }
+    Ok(text)
+}
+
+fn js_quote(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+impl ModState {
+    fn hook(self: &Rc<Self>, referrer: PathBuf) -> DynamicImportHook {
+        let weak: Weak<ModState> = Rc::downgrade(self);
+        Rc::new(move |spec, _attrs, cx| {
+            let state = weak
+                .upgrade()
+                .ok_or_else(|| JsNativeError::error().with_message("test is over"))?;
+            let path = resolve(&referrer, spec);
+            let m = state.load_graph(Some(cx), &path).map_err(|e| match e {
+                GraphError::Js(e) => e,
+                GraphError::Msg(m) => JsNativeError::typ().with_message(m).into(),
+            })?;
+            if m.status() == ModuleStatus::Unlinked {
+                let st = state.clone();
+                state
+                    .modules
+                    .link(Some(cx), &m, &mut |spec, referrer| st.lookup(spec, referrer))
+                    .map_err(module_to_js)?;
+            }
+            if m.status() == ModuleStatus::Errored {
+                return Err(JsError::from_opaque(m.error().unwrap_or_default()));
+            }
+            Ok(m.boa_module().namespace(cx).into())
+        })
+    }
+
+    fn lookup(&self, spec: &str, referrer: &VmModule) -> Result<VmModule, ModuleError> {
+        let path = resolve(Path::new(referrer.identifier()), spec);
+        self.map
+            .borrow()
+            .get(&path)
+            .cloned()
+            .ok_or_else(|| ModuleError::LinkFailure(format!("cannot find module {}", path.display())))
+    }
+
+    fn load_one(
+        self: &Rc<Self>,
+        cx: Option<&mut Context>,
+        path: &Path,
+        src: Option<&str>,
+    ) -> Result<VmModule, GraphError> {
+        if let Some(m) = self.map.borrow().get(path) {
+            return Ok(m.clone());
+        }
+        let owned;
+        let code = match src {
+            Some(s) => s,
+            None => {
+                owned = module_source(path).map_err(GraphError::Msg)?;
+                &owned
+            }
+        };
+        let opts = SourceTextOptions {
+            identifier: Some(path.to_string_lossy().into_owned()),
+            context: Some(self.ctx.clone()),
+            import_module_dynamically: Some(self.hook(path.to_path_buf())),
+            ..SourceTextOptions::default()
+        };
+        let m = self
+            .modules
+            .source_text(cx, code, opts)
+            .map_err(|e| GraphError::Js(module_to_js(e)))?;
+        self.map.borrow_mut().insert(path.to_path_buf(), m.clone());
+        Ok(m)
+    }
+
+    /// Loads the module at `path` and everything it imports (not linked yet).
+    fn load_graph(
+        self: &Rc<Self>,
+        mut cx: Option<&mut Context>,
+        path: &Path,
+    ) -> Result<VmModule, GraphError> {
+        let root = self.load_one(cx.as_deref_mut(), path, None)?;
+        self.load_deps(cx, &root)?;
+        Ok(root)
+    }
+
+    fn load_deps(
+        self: &Rc<Self>,
+        mut cx: Option<&mut Context>,
+        root: &VmModule,
+    ) -> Result<(), GraphError> {
+        let mut work = vec![root.clone()];
+        let mut seen = std::collections::HashSet::new();
+        while let Some(m) = work.pop() {
+            if !seen.insert(m.identifier().to_owned()) {
+                continue;
+            }
+            for spec in m.dependency_specifiers().to_vec() {
+                let p = resolve(Path::new(m.identifier()), &spec);
+                let dep = self.load_one(cx.as_deref_mut(), &p, None)?;
+                work.push(dep);
+            }
+        }
+        Ok(())
+    }
+}
+
+enum GraphError {
+    Js(JsError),
+    Msg(String),
+}
+
+impl VmEngine {
+    pub fn new(timeout: Duration) -> Result<Self, String> {
+        let iso = Isolate::new().map_err(|e| e.to_string())?;
+        let modules = Modules::install(&iso);
+        Ok(Self {
+            iso,
+            modules,
+            ctx: None,
+            timeout,
+            state: None,
+            runs: 0,
+        })
+    }
+
+    fn ctx(&self) -> &VmContext {
+        self.ctx.as_ref().expect("reset first")
+    }
+
+    fn run_opts(&self) -> RunOptions {
+        RunOptions {
+            display_errors: false,
+            timeout: Some(self.timeout),
+            break_on_sigint: false,
+        }
+    }
+
+    fn failure(&self, e: VmError, phase: Phase) -> Failure {
+        match e {
+            VmError::Thrown(v) => {
+                let (name, message) = self
+                    .iso
+                    .with_context(None, self.ctx(), |cx| describe_thrown(&v, cx))
+                    .unwrap_or_else(|e| ("<unknown>".into(), e.to_string()));
+                Failure::Thrown {
+                    phase,
+                    name,
+                    message,
+                }
+            }
+            VmError::Timeout(t) => Failure::Host(timeout_message(t)),
+            other => Failure::Host(format!("host: {other}")),
+        }
+    }
+
+    fn module_failure(&self, e: ModuleError, phase: Phase) -> Failure {
+        match e {
+            ModuleError::Vm(v) => self.failure(v, phase),
+            other => Failure::Host(format!("module: {other}")),
+        }
+    }
+
+    fn graph_failure(&self, e: GraphError, phase: Phase) -> Failure {
+        match e {
+            GraphError::Js(e) => {
+                let v = self
+                    .iso
+                    .with_context(None, self.ctx(), |cx| e.to_opaque(cx));
+                match v {
+                    Ok(v) => self.failure(VmError::Thrown(v), phase),
+                    Err(e) => Failure::Host(e.to_string()),
+                }
+            }
+            GraphError::Msg(m) => Failure::Host(m),
+        }
+    }
+
+    /// Whether the isolate should be replaced (bounds what modules and engines leave behind).
+    pub fn worn_out(&self) -> bool {
+        self.runs >= 400
+    }
+}
+
+impl Engine for VmEngine {
+    fn reset(&mut self) -> Result<(), String> {
+        self.runs += 1;
+        let ctx = self
+            .iso
+            .create_context(Sandbox::None, ContextOptions::default())
+            .map_err(|e| e.to_string())?;
+        let id = ctx.id();
+        self.iso
+            .with_context(None, &ctx, |cx| install(cx, id))
+            .map_err(|e| e.to_string())?
+            .map_err(|e| e.to_string())?;
+        let state = Rc::new(ModState {
+            modules: self.modules.clone(),
+            ctx: ctx.clone(),
+            map: RefCell::default(),
+        });
+        self.modules
+            .set_context_hook(&ctx, Some(state.hook(PathBuf::from("./realm.js"))));
+        self.state = Some(state);
+        self.ctx = Some(ctx);
+        Ok(())
+    }
+
+    fn run_script(&mut self, src: &str, path: &Path) -> Result<(), Failure> {
+        let state = self.state.clone().expect("reset first");
+        // Harness includes (relative names) need no `import()` hook; keeping their tag at 0
+        // lets the compile cache serve them.
+        let tag = if path.is_absolute() {
+            self.modules
+                .register_dynamic_hook(state.hook(path.to_path_buf()))
+        } else {
+            0
+        };
+        let opts = ScriptOptions {
+            filename: path.to_string_lossy().into_owned(),
+            host_tag: tag,
+            ..ScriptOptions::default()
+        };
+        let script = self
+            .iso
+            .compile_script(src, opts)
+            .map_err(|e| self.failure(e, Phase::Parse))?;
+        self.iso
+            .run_script(&script, self.ctx(), &self.run_opts())
+            .map(|_| ())
+            .map_err(|e| self.failure(e, Phase::Runtime))
+    }
+
+    fn run_module(&mut self, src: &str, path: &Path) -> Result<(), Failure> {
+        let state = self.state.clone().expect("reset first");
+        let root = state
+            .load_one(None, path, Some(src))
+            .map_err(|e| self.graph_failure(e, Phase::Parse))?;
+        state
+            .load_deps(None, &root)
+            .map_err(|e| self.graph_failure(e, Phase::Resolution))?;
+        let st = state.clone();
+        self.modules
+            .link(None, &root, &mut |spec, referrer| st.lookup(spec, referrer))
+            .map_err(|e| self.module_failure(e, Phase::Resolution))?;
+        let promise = self
+            .modules
+            .evaluate_with_timeout(None, &root, Some(self.timeout))
+            .map_err(|e| self.module_failure(e, Phase::Runtime))?;
+        self.run_jobs()?;
+        use boa_engine::builtins::promise::PromiseState;
+        match promise.state() {
+            PromiseState::Fulfilled(_) => Ok(()),
+            PromiseState::Rejected(v) => Err(self.failure(VmError::Thrown(v), Phase::Runtime)),
+            PromiseState::Pending => Err(Failure::Host(
+                "module evaluation never settled".into(),
+            )),
+        }
+    }
+
+    fn run_jobs(&mut self) -> Result<(), Failure> {
+        let iso = self.iso.clone();
+        let ctx = self.ctx().clone();
+        let r = self.iso.run_bounded(None, &ctx, &ctx, self.timeout, |cx| {
+            iso.run_jobs_from(cx).map_err(|e| match e {
+                VmError::Engine(m) if m.contains("iteration") => {
+                    EngineError::RuntimeLimit(RuntimeLimitError::LoopIteration).into()
+                }
+                other => vm_to_js(other),
+            })
+        });
+        r.map_err(|e| self.failure(e, Phase::Runtime))
+    }
+
+    fn cleanup(&mut self) {
+        // The job queue is the isolate's: leave nothing for the next test.
+        if self.ctx.is_some() && self.iso.has_pending_jobs() {
+            let _ = self.run_jobs();
+        }
+        REALMS.with(|r| r.borrow_mut().clear());
+        if let Some(ctx) = &self.ctx {
+            self.modules.set_context_hook(ctx, None);
+        }
+        self.state = None;
+        self.ctx = None;
+    }
+}
