@@ -50,6 +50,10 @@ pub trait Engine {
     fn run_module(&mut self, src: &str, path: &Path) -> Result<(), Failure>;
     /// Runs queued promise jobs until none is left (bounded by the timeout).
     fn run_jobs(&mut self) -> Result<(), Failure>;
+    /// Whether the host must be replaced before the next test (it caught a panic).
+    fn broken(&self) -> bool {
+        false
+    }
     /// Drops what the test left behind.
     fn cleanup(&mut self) {}
 }
@@ -59,7 +63,6 @@ pub trait Engine {
 pub enum Outcome {
     Pass,
     Fail(String),
-    Skip(String),
 }
 
 thread_local! {

@@ -127,6 +127,9 @@ mod tests {
         assert_eq!(m.flags, vec!["onlyStrict", "async"]);
         assert_eq!(m.features, vec!["BigInt"]);
         let n = m.negative.unwrap();
-        assert_eq!((n.phase.as_str(), n.kind.as_str()), ("parse", "SyntaxError"));
+        assert_eq!(
+            (n.phase.as_str(), n.kind.as_str()),
+            ("parse", "SyntaxError")
+        );
     }
 }

@@ -17,7 +17,9 @@ use boa_engine::{
     Context, JsError, JsNativeError, JsResult, JsString, JsValue, NativeFunction,
 };
 use vm_core::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions, VmContext, VmError};
-use vm_modules::{DynamicImportHook, ModuleError, ModuleStatus, Modules, SourceTextOptions, VmModule};
+use vm_modules::{
+    DynamicImportHook, ModuleError, ModuleStatus, Modules, SourceTextOptions, VmModule,
+};
 
 use crate::engine::{describe_thrown, print, timeout_message, Engine, Failure, Phase};
 
@@ -34,7 +36,8 @@ pub struct VmEngine {
     timeout: Duration,
     /// Module state of the current test (weakly referenced from import hooks).
     state: Option<Rc<ModState>>,
-    runs: usize,
+    /// vm-core caught a panic: the isolate refuses further runs and must be replaced.
+    broken: std::cell::Cell<bool>,
 }
 
 struct ModState {
@@ -49,14 +52,18 @@ fn vm_to_js(e: VmError) -> JsError {
         e if e.is_stop() || matches!(e, VmError::Engine(_)) => {
             EngineError::RuntimeLimit(RuntimeLimitError::LoopIteration).into()
         }
-        other => JsNativeError::error().with_message(other.to_string()).into(),
+        other => JsNativeError::error()
+            .with_message(other.to_string())
+            .into(),
     }
 }
 
 fn module_to_js(e: ModuleError) -> JsError {
     match e {
         ModuleError::Vm(v) => vm_to_js(v),
-        other => JsNativeError::error().with_message(other.to_string()).into(),
+        other => JsNativeError::error()
+            .with_message(other.to_string())
+            .into(),
     }
 }
 
@@ -123,7 +130,9 @@ fn install(cx: &mut Context, id: usize) -> JsResult<JsObject> {
                 };
                 // The SyntaxError belongs to the target realm.
                 let script = iso
-                    .with_context(Some(cx), &target, |cx| iso.compile_script_from(cx, &src, opts))
+                    .with_context(Some(cx), &target, |cx| {
+                        iso.compile_script_from(cx, &src, opts)
+                    })
                     .map_err(vm_to_js)?
                     .map_err(vm_to_js)?;
                 let run = RunOptions {
@@ -225,7 +234,9 @@ impl ModState {
                 let st = state.clone();
                 state
                     .modules
-                    .link(Some(cx), &m, &mut |spec, referrer| st.lookup(spec, referrer))
+                    .link(Some(cx), &m, &mut |spec, referrer| {
+                        st.lookup(spec, referrer)
+                    })
                     .map_err(module_to_js)?;
             }
             if m.status() == ModuleStatus::Errored {
@@ -237,11 +248,9 @@ impl ModState {
 
     fn lookup(&self, spec: &str, referrer: &VmModule) -> Result<VmModule, ModuleError> {
         let path = resolve(Path::new(referrer.identifier()), spec);
-        self.map
-            .borrow()
-            .get(&path)
-            .cloned()
-            .ok_or_else(|| ModuleError::LinkFailure(format!("cannot find module {}", path.display())))
+        self.map.borrow().get(&path).cloned().ok_or_else(|| {
+            ModuleError::LinkFailure(format!("cannot find module {}", path.display()))
+        })
     }
 
     fn load_one(
@@ -322,7 +331,7 @@ impl VmEngine {
             ctx: None,
             timeout,
             state: None,
-            runs: 0,
+            broken: std::cell::Cell::new(false),
         })
     }
 
@@ -352,6 +361,10 @@ impl VmEngine {
                 }
             }
             VmError::Timeout(t) => Failure::Host(timeout_message(t)),
+            VmError::Broken(m) => {
+                self.broken.set(true);
+                Failure::Host(format!("panic: {m}"))
+            }
             other => Failure::Host(format!("host: {other}")),
         }
     }
@@ -366,11 +379,13 @@ impl VmEngine {
     fn graph_failure(&self, e: GraphError, phase: Phase) -> Failure {
         match e {
             GraphError::Js(e) => {
-                let v = self
-                    .iso
-                    .with_context(None, self.ctx(), |cx| e.to_opaque(cx));
+                let v = self.iso.with_context(None, self.ctx(), |cx| {
+                    let msg = e.to_string();
+                    e.into_opaque(cx).map_err(|_| msg)
+                });
                 match v {
-                    Ok(v) => self.failure(VmError::Thrown(v), phase),
+                    Ok(Ok(v)) => self.failure(VmError::Thrown(v), phase),
+                    Ok(Err(m)) => Failure::Host(format!("engine: {m}")),
                     Err(e) => Failure::Host(e.to_string()),
                 }
             }
@@ -378,23 +393,32 @@ impl VmEngine {
         }
     }
 
-    /// Whether the isolate should be replaced (bounds what modules and engines leave behind).
-    pub fn worn_out(&self) -> bool {
-        self.runs >= 400
-    }
 }
 
 impl Engine for VmEngine {
+    fn broken(&self) -> bool {
+        self.broken.get()
+    }
+
     fn reset(&mut self) -> Result<(), String> {
-        self.runs += 1;
         let ctx = self
             .iso
             .create_context(Sandbox::None, ContextOptions::default())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| {
+                if matches!(e, VmError::Broken(_)) {
+                    self.broken.set(true);
+                }
+                e.to_string()
+            })?;
         let id = ctx.id();
         self.iso
             .with_context(None, &ctx, |cx| install(cx, id))
-            .map_err(|e| e.to_string())?
+            .map_err(|e| {
+                if matches!(e, VmError::Broken(_)) {
+                    self.broken.set(true);
+                }
+                e.to_string()
+            })?
             .map_err(|e| e.to_string())?;
         let state = Rc::new(ModState {
             modules: self.modules.clone(),
@@ -454,9 +478,7 @@ impl Engine for VmEngine {
         match promise.state() {
             PromiseState::Fulfilled(_) => Ok(()),
             PromiseState::Rejected(v) => Err(self.failure(VmError::Thrown(v), Phase::Runtime)),
-            PromiseState::Pending => Err(Failure::Host(
-                "module evaluation never settled".into(),
-            )),
+            PromiseState::Pending => Err(Failure::Host("module evaluation never settled".into())),
         }
     }
 

@@ -106,6 +106,7 @@ impl Isolate {
         params: &[String],
         options: CompileFunctionOptions,
     ) -> Result<JsObject, VmError> {
+        self.check_source_size(code)?;
         let ctx = options
             .parsing_context
             .clone()

@@ -42,6 +42,14 @@ pub enum VmError {
     /// may hold inconsistent engine state, so it refuses every later call with this error.
     #[error("the isolate is unusable after a panic during a run: {0}")]
     Broken(String),
+    /// The source is larger than the isolate accepts ([`crate::Isolate::set_max_source_bytes`]).
+    #[error("source of {size} bytes exceeds the limit of {limit} bytes")]
+    SourceTooLarge {
+        /// The source's size in bytes.
+        size: usize,
+        /// The isolate's limit.
+        limit: usize,
+    },
     /// The engine could not be created.
     #[error("failed to initialise the engine: {0}")]
     Init(String),

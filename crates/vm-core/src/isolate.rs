@@ -24,6 +24,11 @@ use crate::{
 /// limit only counts the frames of one engine).
 pub(crate) const MAX_NESTING: u32 = 400;
 
+/// Default source size limit: Boa's parser and compiler need far more memory than the source
+/// (and time superlinear in it: a 5 MB function took ~8 s), so very large sources are refused
+/// with an error rather than risk an out-of-memory abort.
+pub const DEFAULT_MAX_SOURCE_BYTES: usize = 16 << 20;
+
 pub(crate) struct IsolateInner {
     pub(crate) shared: Shared,
     pub(crate) main: Rc<ContextRecord>,
@@ -39,6 +44,8 @@ pub(crate) struct IsolateInner {
     /// Deadlines of the timed runs in progress (outermost first): a nested run also stops at
     /// an enclosing run's deadline, as V8's termination is isolate-wide.
     pub(crate) deadlines: RefCell<Vec<(std::time::Instant, std::time::Duration)>>,
+    /// The largest source accepted for compilation (bytes).
+    pub(crate) max_source_bytes: Cell<usize>,
     /// Set when a panic unwound through a run: every later call fails with it.
     pub(crate) broken: RefCell<Option<String>>,
     /// Scripts compiled before, by source and options (see `code_cache`).
@@ -466,6 +473,7 @@ impl Isolate {
                 module_host: RefCell::new(None),
                 compile_cache: RefCell::default(),
                 broken: RefCell::new(None),
+                max_source_bytes: Cell::new(DEFAULT_MAX_SOURCE_BYTES),
             }
         });
         Ok(Self { inner })
@@ -629,6 +637,24 @@ impl Isolate {
                 boa_engine::error::RuntimeLimitError::LoopIteration,
             )
             .into());
+        }
+        Ok(())
+    }
+
+    /// Sets the largest source (in bytes) scripts, functions and modules may have
+    /// (default [`DEFAULT_MAX_SOURCE_BYTES`]); larger ones fail with `VmError::SourceTooLarge`.
+    pub fn set_max_source_bytes(&self, limit: usize) {
+        self.inner.max_source_bytes.set(limit);
+    }
+
+    /// Fails with `VmError::SourceTooLarge` when `code` exceeds the limit.
+    pub fn check_source_size(&self, code: &str) -> Result<(), VmError> {
+        let limit = self.inner.max_source_bytes.get();
+        if code.len() > limit {
+            return Err(VmError::SourceTooLarge {
+                size: code.len(),
+                limit,
+            });
         }
         Ok(())
     }

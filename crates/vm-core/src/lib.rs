@@ -62,7 +62,7 @@ pub use compile_function::CompileFunctionOptions;
 pub use context::VmContext;
 pub use error::VmError;
 pub use interrupt::InterruptHandle;
-pub use isolate::Isolate;
+pub use isolate::{Isolate, DEFAULT_MAX_SOURCE_BYTES};
 pub use loader::{referrer_path, ModuleHost};
 pub use options::{CodeGeneration, ContextOptions, MicrotaskMode, RunOptions, ScriptOptions};
 pub use sandbox::{HostMap, Sandbox};

@@ -329,6 +329,7 @@ impl Isolate {
         code: &str,
         options: ScriptOptions,
     ) -> Result<Script, VmError> {
+        self.check_source_size(code)?;
         if let Some(s) = self.inner.compile_cache.borrow_mut().get(code, &options) {
             return Ok(s);
         }
@@ -351,6 +352,7 @@ impl Isolate {
         options: ScriptOptions,
         cached: &[u8],
     ) -> Result<(Script, bool), VmError> {
+        self.check_source_size(code)?;
         let accepted = vm_cache::decode(
             cached,
             crate::code_cache::ENGINE_IDENTITY,
@@ -405,6 +407,7 @@ impl Isolate {
         code: &str,
         options: ScriptOptions,
     ) -> Result<Script, VmError> {
+        self.check_source_size(code)?;
         if let Some(s) = self.inner.compile_cache.borrow_mut().get(code, &options) {
             return Ok(s);
         }

@@ -170,3 +170,25 @@ fn a_panicking_host_callback_marks_the_isolate_broken() {
     let later = iso.run_in_context("1", &main, ScriptOptions::default(), &RunOptions::default());
     assert!(matches!(later, Err(vm_core::VmError::Broken(_))));
 }
+
+/// A 50 MB source is an error under the default limits, never an out-of-memory abort; a raised
+/// limit is honoured.
+#[test]
+fn huge_sources_are_refused_with_an_error() {
+    let iso = Isolate::new().unwrap();
+    let huge = "1;".repeat(25 << 20);
+    let r = iso.compile_script(&huge, ScriptOptions::default());
+    assert!(
+        matches!(r, Err(vm_core::VmError::SourceTooLarge { size, .. }) if size == 50 << 20),
+        "{r:?}"
+    );
+    let f = iso.compile_function(&huge, &[], Default::default());
+    assert!(matches!(f, Err(vm_core::VmError::SourceTooLarge { .. })));
+    iso.set_max_source_bytes(64);
+    assert!(iso
+        .compile_script(&"1;".repeat(40), ScriptOptions::default())
+        .is_err());
+    assert!(iso
+        .compile_script("1 + 1", ScriptOptions::default())
+        .is_ok());
+}

@@ -222,6 +222,7 @@ impl Modules {
     ) -> Result<VmModule, ModuleError> {
         let ctx = options.context.clone().unwrap_or_else(|| self.main.clone());
         let iso = isolate_of(&ctx)?;
+        iso.check_source_size(code)?;
         // Parse without a realm first: syntax errors, requests and top-level await.
         let mut interner = Interner::default();
         let parsed = Parser::new(Source::from_bytes(code.as_bytes()))

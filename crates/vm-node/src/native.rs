@@ -178,6 +178,17 @@ pub(crate) fn to_js(err: VmError, cx: &mut Context) -> JsError {
             "Script execution was interrupted by `SIGINT`",
             cx,
         ),
+        VmError::SourceTooLarge { .. } => {
+            let message = err.to_string();
+            let e = JsNativeError::range().with_message(message).into_opaque(cx);
+            let _ = e.set(
+                js_string!("code"),
+                JsString::from("ERR_BOAVM_SOURCE_TOO_LARGE"),
+                false,
+                cx,
+            );
+            JsError::from_opaque(e.into())
+        }
         VmError::NestingLimit(_) | VmError::EngineBusy(_) => JsNativeError::range()
             .with_message("Maximum call stack size exceeded")
             .into(),
