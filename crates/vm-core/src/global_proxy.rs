@@ -208,7 +208,13 @@ fn trap_set(
     let key = key_arg(args, cx)?;
     let value = arg(args, 2);
     // A read-only builtin (`undefined`, `NaN`, `Infinity`) is never shadowed, as in Node.
-    let target_desc = own_descriptor(&st.target, &key, cx)?;
+    // (Checked without building a descriptor object when the target lacks the key: the
+    // common case of a sandbox variable.)
+    let target_desc = if st.target.has_own_property(key.clone(), cx)? {
+        own_descriptor(&st.target, &key, cx)?
+    } else {
+        None
+    };
     if let Some(d) = &target_desc {
         if d.is_data_descriptor() && d.writable() == Some(false) {
             return Ok(false.into());
