@@ -111,8 +111,18 @@ pub fn describe_thrown(v: &JsValue, cx: &mut Context) -> (String, String) {
     (name, message)
 }
 
+/// Tests that take the whole process down in Boa 0.22 (native work no timeout can stop), with
+/// why. They are skipped, never counted as passing.
+pub const HOSTILE: &[(&str, &str)] = &[(
+    "test/staging/sm/String/replace-math.js",
+    "Boa allocates 8 GiB in native String.prototype.replace and aborts the process",
+)];
+
 /// Why a test cannot run on these hosts, if it cannot.
-pub fn unsupported(meta: &Meta, source: &str) -> Option<String> {
+pub fn unsupported(rel: &str, meta: &Meta, source: &str) -> Option<String> {
+    if let Some((_, why)) = HOSTILE.iter().find(|(p, _)| *p == rel) {
+        return Some(format!("hostile: {why}"));
+    }
     if meta.has_flag("CanBlockIsTrue") {
         return Some("flag CanBlockIsTrue (needs an agent that can block)".into());
     }

@@ -73,6 +73,9 @@ struct Cli {
     /// Which host runs the tests.
     #[arg(long, value_enum, default_value_t = HostKind::Vm)]
     host: HostKind,
+    /// Print each test's path to stderr as it starts (to find a test that hangs or crashes).
+    #[arg(long)]
+    trace: bool,
     /// Print every failure.
     #[arg(long, short)]
     verbose: bool,
@@ -238,7 +241,7 @@ fn main() {
                 || rel.starts_with("test/language/eval-code/")
                 || rel.starts_with("test/language/global-code/");
             if !always {
-                let keep = rest_index % cli.ci_sample.max(1) == 0;
+                let keep = rest_index.is_multiple_of(cli.ci_sample.max(1));
                 rest_index += 1;
                 if !keep {
                     continue;
@@ -262,7 +265,7 @@ fn main() {
             .iter()
             .find(|f| cli.exclude_features.contains(f))
             .map(|f| format!("excluded feature {f}"))
-            .or_else(|| engine::unsupported(&meta, &source));
+            .or_else(|| engine::unsupported(&rel, &meta, &source));
         if let Some(reason) = reason {
             skipped.push(Record {
                 path: rel,
@@ -337,6 +340,7 @@ fn main() {
             bar.clone(),
         );
         let host = cli.host;
+        let trace = cli.trace;
         let builder = std::thread::Builder::new().stack_size(64 << 20);
         handles.push(
             builder
@@ -349,6 +353,13 @@ fn main() {
                             break;
                         };
                         let t = &tests[ti];
+                        if trace {
+                            eprintln!(
+                                "START {} {}",
+                                t.rel,
+                                if strict { "strict" } else { "sloppy" }
+                            );
+                        }
                         // Bound what a long-lived isolate accumulates (module records,
                         // hooks): a fresh one every few hundred tests.
                         since_new += 1;
@@ -382,9 +393,10 @@ fn main() {
                         };
                         if engine.broken() {
                             let old = std::mem::replace(&mut engine, make_engine(host, timeout));
-                            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(
-                                move || drop(old),
-                            ));
+                            let _ =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+                                    drop(old)
+                                }));
                             since_new = 0;
                         }
                         let (result, detail) = match outcome {

@@ -38,6 +38,8 @@ pub struct VmEngine {
     state: Option<Rc<ModState>>,
     /// vm-core caught a panic: the isolate refuses further runs and must be replaced.
     broken: std::cell::Cell<bool>,
+    /// The isolate loaded modules: replace it before the next test.
+    retire: std::cell::Cell<bool>,
 }
 
 struct ModState {
@@ -242,7 +244,17 @@ impl ModState {
             if m.status() == ModuleStatus::Errored {
                 return Err(JsError::from_opaque(m.error().unwrap_or_default()));
             }
-            Ok(m.boa_module().namespace(cx).into())
+            // A token registered on the module identifies it to vm-modules (its namespace
+            // object is not always recognised on a second import).
+            let token = match m.js_object() {
+                Some(o) => o,
+                None => {
+                    let o = JsObject::with_null_proto();
+                    m.set_js_object(Some(o.clone()));
+                    o
+                }
+            };
+            Ok(token.into())
         })
     }
 
@@ -332,6 +344,7 @@ impl VmEngine {
             timeout,
             state: None,
             broken: std::cell::Cell::new(false),
+            retire: std::cell::Cell::new(false),
         })
     }
 
@@ -350,10 +363,17 @@ impl VmEngine {
     fn failure(&self, e: VmError, phase: Phase) -> Failure {
         match e {
             VmError::Thrown(v) => {
-                let (name, message) = self
+                let (name, message) = match self
                     .iso
                     .with_context(None, self.ctx(), |cx| describe_thrown(&v, cx))
-                    .unwrap_or_else(|e| ("<unknown>".into(), e.to_string()));
+                {
+                    Ok(r) => r,
+                    Err(VmError::Broken(m)) => {
+                        self.broken.set(true);
+                        return Failure::Host(format!("panic: {m}"));
+                    }
+                    Err(e) => ("<unknown>".into(), e.to_string()),
+                };
                 Failure::Thrown {
                     phase,
                     name,
@@ -392,12 +412,17 @@ impl VmEngine {
             GraphError::Msg(m) => Failure::Host(m),
         }
     }
-
 }
 
 impl Engine for VmEngine {
     fn broken(&self) -> bool {
         self.broken.get()
+            || self.retire.get()
+            || matches!(
+                self.iso
+                    .with_context(None, &self.iso.main_context(), |_| ()),
+                Err(VmError::Broken(_))
+            )
     }
 
     fn reset(&mut self) -> Result<(), String> {
@@ -497,6 +522,16 @@ impl Engine for VmEngine {
     }
 
     fn cleanup(&mut self) {
+        // Module records are bound to the engine (interner) that parsed them, and stale ones
+        // from a finished test have been seen to panic a later test ("string disappeared",
+        // "no entry found for key"): an isolate that loaded modules is not reused.
+        if self
+            .state
+            .as_ref()
+            .is_some_and(|s| !s.map.borrow().is_empty())
+        {
+            self.retire.set(true);
+        }
         // The job queue is the isolate's: leave nothing for the next test.
         if self.ctx.is_some() && self.iso.has_pending_jobs() {
             let _ = self.run_jobs();
