@@ -2,14 +2,13 @@
 use std::rc::Rc;
 
 use boa_engine::{
-    js_string,
     object::builtins::{JsArray, JsPromise},
     Context, JsData, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue,
 };
 use boa_gc::{Finalize, Trace};
 use vm_modules::{ModuleError, Modules, SourceTextOptions, SyntheticOptions, VmModule};
 
-use crate::native::{arg, binding, to_js};
+use crate::native::{arg, binding, coded, to_js};
 
 #[derive(Trace, Finalize, JsData)]
 struct ModuleHandle {
@@ -42,12 +41,6 @@ pub(crate) fn modules(b: &JsObject, cx: &mut Context) -> JsResult<Rc<Modules>> {
     let m = Modules::install(&iso);
     *slot = Some(m.clone());
     Ok(m)
-}
-
-fn coded(base: JsNativeError, code: &str, message: String, cx: &mut Context) -> JsError {
-    let err = base.with_message(message).into_opaque(cx);
-    let _ = err.set(js_string!("code"), JsString::from(code), false, cx);
-    JsError::from_opaque(err.into())
 }
 
 /// Node's error for a module failure.

@@ -151,12 +151,10 @@ fn isolate(cx: &Context) -> JsResult<Isolate> {
     })
 }
 
-/// A plain `Error` of the running realm carrying Node's `code` (enumerable, as Node's C++
-/// errors have it).
-fn node_error(code: &str, message: &str, cx: &mut Context) -> JsError {
-    let err = JsNativeError::error()
-        .with_message(message.to_owned())
-        .into_opaque(cx);
+/// An error of the running realm carrying Node's `code` (enumerable, as Node's C++ errors
+/// have it).
+pub(crate) fn coded(base: JsNativeError, code: &str, message: String, cx: &mut Context) -> JsError {
+    let err = base.with_message(message).into_opaque(cx);
     let _ = err.set(js_string!("code"), JsString::from(code), false, cx);
     JsError::from_opaque(err.into())
 }
@@ -168,27 +166,24 @@ pub(crate) fn to_js(err: VmError, cx: &mut Context) -> JsError {
         VmError::InvalidOption { name, reason } => JsNativeError::typ()
             .with_message(format!("options.{name}: {reason}"))
             .into(),
-        VmError::Timeout(d) => node_error(
+        VmError::Timeout(_) => coded(
+            JsNativeError::error(),
             "ERR_SCRIPT_EXECUTION_TIMEOUT",
-            &format!("Script execution timed out after {}ms", d.as_millis()),
+            err.to_string(),
             cx,
         ),
-        VmError::Sigint => node_error(
+        VmError::Sigint => coded(
+            JsNativeError::error(),
             "ERR_SCRIPT_EXECUTION_INTERRUPTED",
-            "Script execution was interrupted by `SIGINT`",
+            err.to_string(),
             cx,
         ),
-        VmError::SourceTooLarge { .. } => {
-            let message = err.to_string();
-            let e = JsNativeError::range().with_message(message).into_opaque(cx);
-            let _ = e.set(
-                js_string!("code"),
-                JsString::from("ERR_BOAVM_SOURCE_TOO_LARGE"),
-                false,
-                cx,
-            );
-            JsError::from_opaque(e.into())
-        }
+        VmError::SourceTooLarge { .. } => coded(
+            JsNativeError::range(),
+            "ERR_BOAVM_SOURCE_TOO_LARGE",
+            err.to_string(),
+            cx,
+        ),
         VmError::NestingLimit(_) | VmError::EngineBusy(_) => JsNativeError::range()
             .with_message("Maximum call stack size exceeded")
             .into(),
