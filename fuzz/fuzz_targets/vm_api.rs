@@ -332,12 +332,12 @@ fn program(data: &[u8]) -> String {
     }
     let mut b = Bytes::new(data);
     let mut out = String::from(
-        "const ctxs = [vm.createContext({})], mods = [], scripts = [], fns = [];\n\
+        "(async () => {\n\
+         const ctxs = [vm.createContext({})], mods = [], scripts = [], fns = [];\n\
          let looping = false; // a module that never ends exists: evaluate only with a timeout\n\
          const settled = () => mods.filter(m => !looping || m.status === 'evaluated' || m.status === 'errored');\n\
          const hook = (s, r) => { const c = settled(); return c.length ? c[s.length % c.length] : Promise.reject(new Error('none')) };\n\
-         const setTimeout0 = (r) => Promise.resolve().then(r);\n\
-         (async () => {\n",
+         const setTimeout0 = (r) => Promise.resolve().then(r);\n",
     );
     let mut k = 0;
     while !b.done() && k < 24 {

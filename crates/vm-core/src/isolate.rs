@@ -52,6 +52,32 @@ pub(crate) struct IsolateInner {
     pub(crate) compile_cache: RefCell<crate::code_cache::CompileCache>,
     /// Resolves module requests (vm-modules); `None`: `import()` rejects like Node.
     pub(crate) module_host: RefCell<Option<Rc<dyn crate::loader::ModuleHost>>>,
+    /// Run when the isolate is dropped (see [`Isolate::on_drop`]).
+    teardown: RefCell<Vec<Box<dyn FnOnce()>>>,
+    /// Scripts with compiled forms: a script held inside the engine's heap (a binding's
+    /// handle) roots its realms through them, so the isolate releases them when it goes.
+    scripts: RefCell<Vec<Weak<crate::script::ScriptInner>>>,
+}
+
+impl IsolateInner {
+    pub(crate) fn track_script(&self, script: Weak<crate::script::ScriptInner>) {
+        let mut list = self.scripts.borrow_mut();
+        if list.len() >= 64 && list.len().is_power_of_two() {
+            list.retain(|w| w.strong_count() > 0);
+        }
+        list.push(script);
+    }
+}
+
+impl Drop for IsolateInner {
+    fn drop(&mut self) {
+        for f in self.teardown.take() {
+            f();
+        }
+        for script in self.scripts.take().iter().filter_map(Weak::upgrade) {
+            crate::script::Script::release_compiled(&script);
+        }
+    }
 }
 
 /// One Boa engine family on one thread: the main context, every vm context created from it,
@@ -471,6 +497,8 @@ impl Isolate {
                 interrupt_callback: RefCell::new(None),
                 deadlines: RefCell::new(Vec::new()),
                 module_host: RefCell::new(None),
+                teardown: RefCell::default(),
+                scripts: RefCell::default(),
                 compile_cache: RefCell::default(),
                 broken: RefCell::new(None),
                 max_source_bytes: Cell::new(DEFAULT_MAX_SOURCE_BYTES),
@@ -559,6 +587,15 @@ impl Isolate {
     /// returning `true` stops the run with [`VmError::Interrupted`].
     pub fn set_interrupt_callback(&self, callback: Option<Rc<dyn Fn() -> bool>>) {
         *self.inner.interrupt_callback.borrow_mut() = callback;
+    }
+
+    /// Registers `f` to run when the isolate is dropped (the last [`Isolate`] handle goes).
+    ///
+    /// For hosts that keep contexts or modules inside objects of the engine's heap (vm-node's
+    /// binding): such an object and the contexts it holds root each other, so only an explicit
+    /// release frees them when the isolate goes away.
+    pub fn on_drop(&self, f: impl FnOnce() + 'static) {
+        self.inner.teardown.borrow_mut().push(Box::new(f));
     }
 
     /// Installs what resolves static imports and `import()` (see [`crate::ModuleHost`]).

@@ -35,7 +35,7 @@ struct Compiled {
     runs: u32,
 }
 
-struct ScriptInner {
+pub(crate) struct ScriptInner {
     code: String,
     options: ScriptOptions,
     /// The internal path positions are reported under (see `positions`).
@@ -95,6 +95,12 @@ impl Script {
 
     /// A script whose source is known to parse (accepted `cachedData`): the realm-free syntax
     /// check is skipped.
+    /// Forgets every compiled form (they root their realms).
+    pub(crate) fn release_compiled(inner: &ScriptInner) {
+        let forms = std::mem::take(&mut *inner.compiled.borrow_mut());
+        drop(forms);
+    }
+
     pub(crate) fn trusted(
         code: &str,
         options: ScriptOptions,
@@ -164,6 +170,12 @@ impl Script {
             .and_then(|s| s.codeblock(cx).map(|_| s))
             .map_err(|e| self.syntax_error_in_realm(e, cx))?;
         let mut map = self.inner.compiled.borrow_mut();
+        if map.is_empty() {
+            // The compiled forms root their realms: the isolate releases them when it goes.
+            if let Some(iso) = cx.get_data::<crate::engine::EngineTag>().and_then(|t| t.isolate.upgrade()) {
+                iso.track_script(Rc::downgrade(&self.inner));
+            }
+        }
         // Entries of dropped contexts hold their realm: drop them before adding more.
         if map.len() >= 8 {
             map.retain(|_, c| c.context.strong_count() > 0);

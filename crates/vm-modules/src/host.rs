@@ -3,7 +3,7 @@
 use std::{
     cell::{Cell, RefCell},
     path::Path,
-    rc::{Rc, Weak},
+    rc::Rc,
 };
 
 use boa_engine::{
@@ -19,12 +19,13 @@ use boa_engine::{
     parser::Parser,
     Context, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, NativeFunction, Source,
 };
+use boa_gc::{Gc, GcRefCell, WeakGc};
 use rustc_hash::FxHashMap;
 use vm_core::{Isolate, ModuleHost, ScriptOptions, VmContext, VmError};
 
 use crate::{
     error::ModuleError,
-    module::{Kind, ModuleInner, ModuleStatus, VmModule},
+    module::{reap, Deferred, Kind, ModuleInner, ModuleStatus, VmModule},
     synthetic::{wrapper_source, SyntheticEvaluate},
 };
 
@@ -65,15 +66,14 @@ pub struct SyntheticOptions {
 /// The modules of one isolate. Install with [`Modules::install`].
 pub struct Modules {
     main: VmContext,
-    by_boa: RefCell<FxHashMap<Module, Weak<ModuleInner>>>,
+    /// Every module, held weakly, by the hash of its Boa record's address (the record itself
+    /// is not held: a map key would root it and everything it reaches). Pruned as it doubles.
+    by_boa: RefCell<FxHashMap<u64, Vec<WeakGc<ModuleInner>>>>,
     /// Set while a graph loads: requests from modules are then static imports.
     loading: Cell<bool>,
     counters: RefCell<FxHashMap<usize, u32>>,
-    /// Registration slots of synthetic wrappers (`import.meta.register` stores the setter).
-    slots: RefCell<FxHashMap<Module, JsObject>>,
-    /// `initializeImportMeta` callbacks, by module.
-    import_meta: RefCell<FxHashMap<Module, JsObject>>,
-    /// `importModuleDynamically` hooks by source tag (see `vm_core::ScriptOptions::host_tag`).
+    /// `importModuleDynamically` hooks of scripts and functions by source tag (see
+    /// `vm_core::ScriptOptions::host_tag`); a module keeps its own.
     hooks: RefCell<FxHashMap<u64, DynamicImportHook>>,
     /// Per-context hooks (`vm.createContext(o, { importModuleDynamically })`), by context id:
     /// used when `import()` has no script or module referrer (e.g. indirect eval in a job).
@@ -87,6 +87,22 @@ impl std::fmt::Debug for Modules {
             .field("modules", &self.by_boa.borrow().len())
             .finish()
     }
+}
+
+/// The `by_boa` key of a Boa module record: a hash of its address.
+fn record_key(boa: &Module) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    boa.hash(&mut h);
+    h.finish()
+}
+
+/// Drops the entries of freed modules.
+fn prune(map: &mut FxHashMap<u64, Vec<WeakGc<ModuleInner>>>) {
+    map.retain(|_, list| {
+        list.retain(|w| w.upgrade().is_some());
+        !list.is_empty()
+    });
 }
 
 /// The engine a new module of `ctx` lives on: `ctx`'s own when it is running or free, else the
@@ -156,8 +172,6 @@ impl Modules {
             by_boa: RefCell::default(),
             loading: Cell::new(false),
             counters: RefCell::default(),
-            slots: RefCell::default(),
-            import_meta: RefCell::default(),
             hooks: RefCell::default(),
             context_hooks: RefCell::default(),
             next_tag: Cell::new(1),
@@ -193,23 +207,42 @@ impl Modules {
     }
 
     fn register(&self, inner: ModuleInner) -> VmModule {
+        reap();
         let m = VmModule {
-            inner: Rc::new(inner),
+            inner: Gc::new(inner),
         };
         let mut map = self.by_boa.borrow_mut();
         if map.len() >= 64 && map.len().is_power_of_two() {
-            map.retain(|_, w| w.strong_count() > 0);
+            prune(&mut map);
         }
-        map.insert(m.inner.boa.clone(), Rc::downgrade(&m.inner));
+        map.entry(record_key(&m.inner.boa))
+            .or_default()
+            .push(WeakGc::new(&m.inner));
         m
+    }
+
+    /// Drops what collections deferred: the contexts and callbacks of modules the garbage
+    /// collector freed are released here (and at the start of every module creation, link and
+    /// evaluation), never inside a collection (see the README on memory).
+    pub fn reap(&self) {
+        reap();
+    }
+
+    /// Number of modules still alive (created and not yet freed by the garbage collector).
+    pub fn live_modules(&self) -> usize {
+        let mut map = self.by_boa.borrow_mut();
+        prune(&mut map);
+        map.values().map(Vec::len).sum()
     }
 
     /// The module whose Boa record is `boa`, while it lives.
     pub fn by_boa(&self, boa: &Module) -> Option<VmModule> {
         self.by_boa
             .borrow()
-            .get(boa)
-            .and_then(Weak::upgrade)
+            .get(&record_key(boa))?
+            .iter()
+            .filter_map(WeakGc::upgrade)
+            .find(|inner| inner.boa == *boa)
             .map(|inner| VmModule { inner })
     }
 
@@ -257,15 +290,11 @@ impl Modules {
             .identifier
             .clone()
             .unwrap_or_else(|| self.next_identifier(&ctx));
-        let host_tag = options
-            .import_module_dynamically
-            .clone()
-            .map_or(0, |h| self.register_dynamic_hook(h));
         let path = iso.source_path(&ScriptOptions {
             filename: identifier.clone(),
             line_offset: options.line_offset,
             column_offset: options.column_offset,
-            host_tag,
+            host_tag: 0,
         });
         let realm = ctx.realm().clone();
         let home = home_for(current.as_deref(), &ctx);
@@ -275,8 +304,8 @@ impl Modules {
         })??;
         Ok(self.register(ModuleInner {
             identifier,
-            home,
-            context: ctx,
+            home: Deferred::new(home),
+            context: Deferred::new(ctx),
             boa,
             kind: Kind::SourceText {
                 source: code.to_owned(),
@@ -285,10 +314,12 @@ impl Modules {
                 has_top_level_await,
             },
             status: Cell::new(ModuleStatus::Unlinked),
-            error: RefCell::new(None),
-            resolved: RefCell::default(),
-            evaluation: RefCell::new(None),
-            js_object: RefCell::new(None),
+            error: GcRefCell::new(None),
+            resolved: GcRefCell::default(),
+            evaluation: GcRefCell::new(None),
+            js_object: GcRefCell::new(None),
+            import_meta: GcRefCell::new(None),
+            dynamic_hook: Deferred::new(options.import_module_dynamically),
         }))
     }
 
@@ -316,24 +347,24 @@ impl Modules {
             let source = Source::from_bytes(src.as_bytes()).with_path(Path::new(&path));
             Module::parse(source, Some(realm), cx).map_err(|e| thrown(e, cx))
         })??;
-        self.slots
-            .borrow_mut()
-            .insert(boa.clone(), JsObject::with_null_proto());
         let module = self.register(ModuleInner {
             identifier,
-            home,
-            context: ctx,
+            home: Deferred::new(home),
+            context: Deferred::new(ctx),
             boa,
             kind: Kind::Synthetic {
                 export_names,
-                setter: RefCell::new(None),
-                evaluate,
+                setter: GcRefCell::new(None),
+                slot: JsObject::with_null_proto(),
+                evaluate: Deferred::new(evaluate),
             },
             status: Cell::new(ModuleStatus::Unlinked),
-            error: RefCell::new(None),
-            resolved: RefCell::default(),
-            evaluation: RefCell::new(None),
-            js_object: RefCell::new(None),
+            error: GcRefCell::new(None),
+            resolved: GcRefCell::default(),
+            evaluation: GcRefCell::new(None),
+            js_object: GcRefCell::new(None),
+            import_meta: GcRefCell::new(None),
+            dynamic_hook: Deferred::new(None),
         });
         // Newer Node (v22+): a synthetic module is linked on creation, so `setExport` works at
         // once and `evaluate()` needs no `link()`.
@@ -343,11 +374,7 @@ impl Modules {
 
     /// Sets Node's `initializeImportMeta(meta, module)` callback for `module`.
     pub fn set_initialize_import_meta(&self, module: &VmModule, callback: Option<JsObject>) {
-        let mut map = self.import_meta.borrow_mut();
-        match callback {
-            Some(f) => map.insert(module.inner.boa.clone(), f),
-            None => map.remove(&module.inner.boa),
-        };
+        *module.inner.import_meta.borrow_mut() = callback;
     }
 
     /// Records what the linker returned for `specifier` of `module` (`link()` in steps, for
@@ -361,7 +388,7 @@ impl Modules {
         if dep.context() != module.context() {
             return Err(ModuleError::DifferentContext);
         }
-        if dep.inner.home != module.inner.home {
+        if *dep.inner.home != *module.inner.home {
             return Err(ModuleError::LinkFailure(format!(
                 "request for '{specifier}' resolved to a module created while another context's code was running (modules of one graph must be created from the same engine)"
             )));
@@ -433,6 +460,7 @@ impl Modules {
         root: &VmModule,
         linker: &mut dyn FnMut(&str, &VmModule) -> Result<VmModule, ModuleError>,
     ) -> Result<(), ModuleError> {
+        reap();
         self.begin_linking(root)?;
         let mut work = vec![root.clone()];
         while let Some(m) = work.pop() {
@@ -505,19 +533,15 @@ impl Modules {
             }
             // Synthetic wrappers run now, handing over their export setters.
             for m in &graph {
-                if let Kind::Synthetic { setter, .. } = &m.inner.kind {
+                if let Kind::Synthetic { setter, slot, .. } = &m.inner.kind {
                     if setter.borrow().is_none() {
                         let p = m.inner.boa.evaluate(cx).map_err(|e| thrown(e, cx))?;
                         if let PromiseState::Rejected(e) = p.state() {
                             return Err(ModuleError::Vm(VmError::Thrown(e)));
                         }
-                        let slot = self.slots.borrow().get(&m.inner.boa).cloned();
-                        let f = match slot {
-                            Some(s) => {
-                                s.get(js_string!("setter"), cx).map_err(|e| thrown(e, cx))?
-                            }
-                            None => JsValue::undefined(),
-                        };
+                        let f = slot
+                            .get(js_string!("setter"), cx)
+                            .map_err(|e| thrown(e, cx))?;
                         *setter.borrow_mut() = f.as_object();
                     }
                 }
@@ -554,6 +578,7 @@ impl Modules {
         module: &VmModule,
         timeout: Option<std::time::Duration>,
     ) -> Result<JsPromise, ModuleError> {
+        reap();
         match self.status(module) {
             ModuleStatus::Unlinked | ModuleStatus::Linking => {
                 return Err(ModuleError::Status(
@@ -726,7 +751,8 @@ impl Modules {
             .by_boa
             .borrow()
             .values()
-            .filter_map(Weak::upgrade)
+            .flatten()
+            .filter_map(WeakGc::upgrade)
             .map(|inner| VmModule { inner })
             .collect();
         all.into_iter().find(|m| {
@@ -779,7 +805,11 @@ impl ModuleHost for Modules {
             Referrer::Realm(realm) => iso
                 .context_for_realm(realm)
                 .and_then(|c| self.context_hooks.borrow().get(&c.id()).cloned()),
-            _ => {
+            Referrer::Module(module) => match self.by_boa(module) {
+                Some(m) => (*m.inner.dynamic_hook).clone(),
+                None => return Ok(None),
+            },
+            Referrer::Script(_) => {
                 let Some(path) = vm_core::referrer_path(referrer, cx) else {
                     return Ok(None);
                 };
@@ -840,7 +870,9 @@ impl ModuleHost for Modules {
     }
 
     fn init_import_meta(&self, import_meta: &JsObject, module: &Module, cx: &mut Context) {
-        if let Some(slot) = self.slots.borrow().get(module).cloned() {
+        let Some(m) = self.by_boa(module) else { return };
+        if let Kind::Synthetic { slot, .. } = &m.inner.kind {
+            let slot = slot.clone();
             let realm = cx.realm().clone();
             let register = FunctionObjectBuilder::new(
                 &realm,
@@ -857,12 +889,9 @@ impl ModuleHost for Modules {
             let _ = import_meta.set(js_string!("register"), register, false, cx);
             return;
         }
-        let callback = self.import_meta.borrow().get(module).cloned();
+        let callback = m.inner.import_meta.borrow().clone();
         if let Some(f) = callback {
-            let js = self
-                .by_boa(module)
-                .and_then(|m| m.js_object())
-                .map_or(JsValue::undefined(), JsValue::from);
+            let js = m.js_object().map_or(JsValue::undefined(), JsValue::from);
             // Errors thrown by initializeImportMeta propagate as Node's do: to the `import.meta`
             // access. Boa's hook cannot fail, so a throw is reported as an uncaught error.
             let _ = f.call(&JsValue::undefined(), &[import_meta.clone().into(), js], cx);

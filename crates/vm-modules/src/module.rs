@@ -1,10 +1,8 @@
 //! One module record as Node exposes it.
-use std::{
-    cell::{Cell, RefCell},
-    rc::Rc,
-};
+use std::cell::Cell;
 
 use boa_engine::{JsObject, JsValue, Module};
+use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 use rustc_hash::FxHashMap;
 use vm_core::VmContext;
 
@@ -41,49 +39,71 @@ impl ModuleStatus {
     }
 }
 
+#[derive(Trace, Finalize)]
 pub(crate) enum Kind {
     SourceText {
         /// The source text (for code-cache checks).
+        #[unsafe_ignore_trace]
         source: String,
+        #[unsafe_ignore_trace]
         specifiers: Vec<String>,
         /// Import attributes by specifier.
+        #[unsafe_ignore_trace]
         attributes: FxHashMap<String, Vec<(String, String)>>,
+        #[unsafe_ignore_trace]
         has_top_level_await: bool,
     },
     Synthetic {
+        #[unsafe_ignore_trace]
         export_names: Vec<String>,
         /// The wrapper's binding setter `(index, value)`, registered when the wrapper ran.
-        setter: RefCell<Option<JsObject>>,
-        evaluate: SyntheticEvaluate,
+        setter: GcRefCell<Option<JsObject>>,
+        /// Where the wrapper's `import.meta.register` stores the setter.
+        slot: JsObject,
+        #[unsafe_ignore_trace]
+        evaluate: Deferred<SyntheticEvaluate>,
     },
 }
 
+/// A module's state. It lives on Boa's garbage-collected heap, so that module graphs —
+/// including cyclic ones, and modules referenced from their own JS objects — are freed once
+/// nothing outside the graph holds them (an `Rc` graph would leak every cycle).
+#[derive(Trace, Finalize)]
 pub(crate) struct ModuleInner {
+    #[unsafe_ignore_trace]
     pub(crate) identifier: String,
     /// The context whose engine parsed the module: every later operation runs there.
-    pub(crate) home: VmContext,
-    pub(crate) context: VmContext,
+    #[unsafe_ignore_trace]
+    pub(crate) home: Deferred<VmContext>,
+    #[unsafe_ignore_trace]
+    pub(crate) context: Deferred<VmContext>,
     pub(crate) boa: Module,
     pub(crate) kind: Kind,
+    #[unsafe_ignore_trace]
     pub(crate) status: Cell<ModuleStatus>,
-    pub(crate) error: RefCell<Option<JsValue>>,
+    pub(crate) error: GcRefCell<Option<JsValue>>,
     /// What the linker returned for each specifier.
-    pub(crate) resolved: RefCell<FxHashMap<String, VmModule>>,
+    pub(crate) resolved: GcRefCell<FxHashMap<String, VmModule>>,
     /// The promise of the first evaluation (later evaluations return it again).
-    pub(crate) evaluation: RefCell<Option<boa_engine::object::builtins::JsPromise>>,
+    pub(crate) evaluation: GcRefCell<Option<boa_engine::object::builtins::JsPromise>>,
     /// The binding's JS object for this module (the `referencingModule` a linker receives).
-    pub(crate) js_object: RefCell<Option<JsObject>>,
+    pub(crate) js_object: GcRefCell<Option<JsObject>>,
+    /// Node's `initializeImportMeta(meta, module)` callback.
+    pub(crate) import_meta: GcRefCell<Option<JsObject>>,
+    /// The `importModuleDynamically` hook of `import()` calls in this module.
+    #[unsafe_ignore_trace]
+    pub(crate) dynamic_hook: Deferred<Option<crate::DynamicImportHook>>,
 }
 
 /// A module (`vm.SourceTextModule` or `vm.SyntheticModule`). Cloning shares it.
-#[derive(Clone)]
+#[derive(Clone, Trace, Finalize)]
 pub struct VmModule {
-    pub(crate) inner: Rc<ModuleInner>,
+    pub(crate) inner: Gc<ModuleInner>,
 }
 
 impl PartialEq for VmModule {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.inner, &other.inner)
+        Gc::ptr_eq(&self.inner, &other.inner)
     }
 }
 
@@ -218,7 +238,7 @@ impl VmModule {
         let mut out = Vec::new();
         let mut seen = rustc_hash::FxHashSet::default();
         fn walk(m: &VmModule, seen: &mut rustc_hash::FxHashSet<usize>, out: &mut Vec<VmModule>) {
-            if !seen.insert(Rc::as_ptr(&m.inner) as usize) {
+            if !seen.insert(m.addr()) {
                 return;
             }
             let deps: Vec<VmModule> = m
@@ -235,7 +255,68 @@ impl VmModule {
         out
     }
 
+    /// The address of the shared state (identity for visited sets).
+    pub(crate) fn addr(&self) -> usize {
+        std::ptr::from_ref::<ModuleInner>(&self.inner) as usize
+    }
+
     pub(crate) fn export_index(&self, name: &str) -> Option<usize> {
         self.export_names().iter().position(|n| n == name)
+    }
+}
+
+thread_local! {
+    /// Values whose drop was deferred because the garbage collector was sweeping (see
+    /// [`Deferred`]).
+    static GRAVEYARD: std::cell::RefCell<Vec<Box<dyn std::any::Any>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Drops the values deferred by collections (called at the start of module operations).
+pub(crate) fn reap() {
+    loop {
+        let batch = GRAVEYARD
+            .try_with(|g| std::mem::take(&mut *g.borrow_mut()))
+            .unwrap_or_default();
+        if batch.is_empty() {
+            break;
+        }
+        drop(batch);
+    }
+}
+
+/// A Rust-owned value inside a garbage-collected object whose drop must not run during a
+/// collection: Boa's `Gc::drop` does nothing while the collector sweeps, so the garbage-
+/// collected values such a value holds (a context's realm, a closure's JS function) would stay
+/// counted as rooted — and alive — forever. Dropped in a sweep, it is parked and dropped at the
+/// next module operation instead.
+pub(crate) struct Deferred<T: 'static>(std::mem::ManuallyDrop<T>);
+
+impl<T: 'static> Deferred<T> {
+    pub(crate) fn new(value: T) -> Self {
+        Self(std::mem::ManuallyDrop::new(value))
+    }
+}
+
+impl<T: 'static> std::ops::Deref for Deferred<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: 'static> Drop for Deferred<T> {
+    fn drop(&mut self) {
+        // SAFETY: the value is taken exactly once, here, and `self.0` is never used again.
+        let value = unsafe { std::mem::ManuallyDrop::take(&mut self.0) };
+        if boa_gc::finalizer_safe() {
+            drop(value);
+        } else {
+            let parked: Box<dyn std::any::Any> = Box::new(value);
+            // At thread exit the graveyard may be gone: then the value is dropped right away.
+            if let Err(std::thread::AccessError { .. }) =
+                GRAVEYARD.try_with(|g| g.borrow_mut().push(parked))
+            {}
+        }
     }
 }

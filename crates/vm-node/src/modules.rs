@@ -12,7 +12,7 @@ use crate::native::{arg, binding, coded, to_js};
 
 #[derive(Trace, Finalize, JsData)]
 struct ModuleHandle {
-    #[unsafe_ignore_trace]
+    /// Traced: a module and its JS object refer to each other, and the collector frees both.
     module: VmModule,
 }
 

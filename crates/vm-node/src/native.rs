@@ -56,15 +56,16 @@ struct LiveContext {
 #[derive(Trace, Finalize, JsData)]
 pub(crate) struct Binding {
     weakmap: JsWeakMap,
+    /// Shared with the isolate's teardown, which empties it (see `install`).
     #[unsafe_ignore_trace]
-    contexts: RefCell<FxHashMap<usize, LiveContext>>,
+    contexts: Rc<RefCell<FxHashMap<usize, LiveContext>>>,
     #[unsafe_ignore_trace]
     dead: Rc<Cell<Vec<usize>>>,
     #[unsafe_ignore_trace]
     heap: Option<HeapCounter>,
     /// The isolate's module registry, installed on first use.
     #[unsafe_ignore_trace]
-    pub(crate) modules: RefCell<Option<Rc<vm_modules::Modules>>>,
+    pub(crate) modules: Rc<RefCell<Option<Rc<vm_modules::Modules>>>>,
 }
 
 #[derive(Trace, Finalize, JsData)]
@@ -528,14 +529,27 @@ pub fn install(
     heap: Option<HeapCounter>,
     default_loader: Option<JsObject>,
 ) -> JsResult<JsObject> {
+    let contexts: Rc<RefCell<FxHashMap<usize, LiveContext>>> = Rc::default();
+    let modules: Rc<RefCell<Option<Rc<vm_modules::Modules>>>> = Rc::default();
+    // The binding lives in the main realm's heap and holds the contexts (and module registry)
+    // it created, whose engines root objects of the main realm: a cycle no collection breaks.
+    // When the isolate goes, release them explicitly.
+    if let Some((iso, _)) = Isolate::from_engine(cx) {
+        let (c, m) = (contexts.clone(), modules.clone());
+        iso.on_drop(move || {
+            let dropped = std::mem::take(&mut *c.borrow_mut());
+            let registry = m.borrow_mut().take();
+            drop((dropped, registry));
+        });
+    }
     let state = JsObject::from_proto_and_data(
         None,
         Binding {
             weakmap: JsWeakMap::new(cx),
-            contexts: RefCell::default(),
+            contexts,
             dead: Rc::default(),
             heap,
-            modules: RefCell::new(None),
+            modules,
         },
     );
     let mut fns: Vec<(&str, Native)> = vec![
