@@ -140,7 +140,9 @@ fuzz_target!(|data: &[u8]| {
     // The harness itself never throws except on a non-boolean `cachedDataRejected`.
     if let Err(vm_core::VmError::Thrown(v)) = &r {
         let msg = iso
-            .with_context(None, &main, |cx| v.to_string(cx).map(|s| s.to_std_string_escaped()))
+            .with_context(None, &main, |cx| {
+                v.to_string(cx).map(|s| s.to_std_string_escaped())
+            })
             .ok()
             .and_then(Result::ok);
         assert!(

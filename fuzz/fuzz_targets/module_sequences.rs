@@ -57,7 +57,10 @@ fn allowed(e: &ModuleError) -> bool {
     ) || matches!(
         e,
         ModuleError::Vm(
-            VmError::Thrown(_) | VmError::Timeout(_) | VmError::Engine(_) | VmError::NestingLimit(_)
+            VmError::Thrown(_)
+                | VmError::Timeout(_)
+                | VmError::Engine(_)
+                | VmError::NestingLimit(_)
         )
     )
 }
@@ -84,7 +87,8 @@ fn run(data: &[u8]) {
     while !b.done() && steps < 48 {
         steps += 1;
         let op = b.below(20);
-        let pick_ctx = |b: &mut Bytes, contexts: &[VmContext]| contexts[b.below(contexts.len())].clone();
+        let pick_ctx =
+            |b: &mut Bytes, contexts: &[VmContext]| contexts[b.below(contexts.len())].clone();
         let result: Result<(), ModuleError> = match op {
             0..=2 => {
                 let ctx = pick_ctx(&mut b, &contexts);
@@ -120,11 +124,13 @@ fn run(data: &[u8]) {
                             }
                         }))
                     }
-                    _ => Some(Rc::new(|_: &str, _: &[(String, String)], _: &mut vm_core::boa_engine::Context| {
-                        Err(vm_core::boa_engine::JsNativeError::typ()
-                            .with_message("no import()")
-                            .into())
-                    })),
+                    _ => Some(Rc::new(
+                        |_: &str, _: &[(String, String)], _: &mut vm_core::boa_engine::Context| {
+                            Err(vm_core::boa_engine::JsNativeError::typ()
+                                .with_message("no import()")
+                                .into())
+                        },
+                    )),
                 };
                 m.source_text(
                     None,
@@ -140,7 +146,8 @@ fn run(data: &[u8]) {
             }
             3 => {
                 let ctx = pick_ctx(&mut b, &contexts);
-                let names: &[&str] = b.pick(&[&["s"][..], &[], &["s", "default", "then"], &["s", "s"]]);
+                let names: &[&str] =
+                    b.pick(&[&["s"][..], &[], &["s", "default", "then"], &["s", "s"]]);
                 let fail = b.below(4) == 0;
                 m.synthetic(
                     None,

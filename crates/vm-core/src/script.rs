@@ -172,7 +172,10 @@ impl Script {
         let mut map = self.inner.compiled.borrow_mut();
         if map.is_empty() {
             // The compiled forms root their realms: the isolate releases them when it goes.
-            if let Some(iso) = cx.get_data::<crate::engine::EngineTag>().and_then(|t| t.isolate.upgrade()) {
+            if let Some(iso) = cx
+                .get_data::<crate::engine::EngineTag>()
+                .and_then(|t| t.isolate.upgrade())
+            {
                 iso.track_script(Rc::downgrade(&self.inner));
             }
         }
