@@ -6,8 +6,8 @@
 use boa_engine::{
     builtins::object::OrdinaryObject,
     js_string,
-    object::{builtins::JsArray, FunctionObjectBuilder},
-    property::{PropertyDescriptor, PropertyKey},
+    object::{builtins::JsArray, FunctionObjectBuilder, ObjectInitializer},
+    property::{Attribute, PropertyDescriptor, PropertyKey},
     realm::Realm,
     Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
 };
@@ -74,11 +74,34 @@ fn string_key(key: &PropertyKey) -> Option<JsString> {
     }
 }
 
+/// The target's own property `key`. The target is an ordinary object this module created, so
+/// its property map is its [[GetOwnProperty]]: read directly, without the descriptor object
+/// the generic path allocates (this runs on every global write).
+fn target_descriptor(target: &JsObject, key: &PropertyKey) -> Option<PropertyDescriptor> {
+    target.borrow().properties().get(key)
+}
+
+/// The value of `obj`'s own data property `key` when `obj` is an ordinary object (its property
+/// map is then its [[GetOwnProperty]]); `None` when absent, an accessor, or exotic. The fast
+/// path of global reads from a plain-object sandbox.
+fn own_data_value(obj: &JsObject, key: &PropertyKey) -> Option<JsValue> {
+    if !obj.is::<OrdinaryObject>() {
+        return None;
+    }
+    let desc = obj.borrow().properties().get(key)?;
+    desc.value().cloned()
+}
+
+/// `obj`'s own property `key` through its [[GetOwnProperty]] (any object, exotic included;
+/// an ordinary object's is read from its property map without a descriptor object).
 fn own_descriptor(
     obj: &JsObject,
     key: &PropertyKey,
     cx: &mut Context,
 ) -> JsResult<Option<PropertyDescriptor>> {
+    if obj.is::<OrdinaryObject>() {
+        return Ok(obj.borrow().properties().get(key));
+    }
     let v = OrdinaryObject::get_own_property_descriptor(
         &JsValue::undefined(),
         &[obj.clone().into(), key_value(key)],
@@ -99,31 +122,28 @@ fn key_value(key: &PropertyKey) -> JsValue {
     }
 }
 
+/// `desc` as a descriptor object (what traps return). Built on a shared shape: descriptor
+/// objects are made on every trap that reports a property, and a unique shape per object is
+/// what made them expensive.
 fn descriptor_value(desc: &PropertyDescriptor, cx: &mut Context) -> JsValue {
-    let obj = JsObject::with_object_proto(cx.intrinsics());
-    let mut put = |k: &str, v: JsValue| {
-        obj.create_data_property_or_throw(JsString::from(k), v, cx)
-            .expect("defining on a fresh ordinary object cannot fail");
-    };
-    if let Some(v) = desc.value() {
-        put("value", v.clone());
+    let mut init = ObjectInitializer::with_native_data(OrdinaryObject, cx);
+    let fields: [(JsString, Option<JsValue>); 6] = [
+        (js_string!("value"), desc.value().cloned()),
+        (js_string!("writable"), desc.writable().map(Into::into)),
+        (js_string!("get"), desc.get().cloned()),
+        (js_string!("set"), desc.set().cloned()),
+        (js_string!("enumerable"), desc.enumerable().map(Into::into)),
+        (
+            js_string!("configurable"),
+            desc.configurable().map(Into::into),
+        ),
+    ];
+    for (k, v) in fields {
+        if let Some(v) = v {
+            init.property(k, v, Attribute::all());
+        }
     }
-    if let Some(w) = desc.writable() {
-        put("writable", w.into());
-    }
-    if let Some(g) = desc.get() {
-        put("get", g.clone());
-    }
-    if let Some(s) = desc.set() {
-        put("set", s.clone());
-    }
-    if let Some(e) = desc.enumerable() {
-        put("enumerable", e.into());
-    }
-    if let Some(c) = desc.configurable() {
-        put("configurable", c.into());
-    }
-    obj.into()
+    init.build().into()
 }
 
 fn host_descriptor(value: JsValue) -> PropertyDescriptor {
@@ -164,8 +184,13 @@ fn trap_get(
     if let Some(live) = st.sandbox(cx)? {
         match &live {
             Live::Object(o) => {
-                if o.has_property(key.clone(), cx)? {
-                    let v = o.get(key, cx)?;
+                let own = own_data_value(o, &key);
+                let found = own.is_some() || o.has_property(key.clone(), cx)?;
+                if found {
+                    let v = match own {
+                        Some(v) => v,
+                        None => o.get(key, cx)?,
+                    };
                     // Node hands out the global proxy wherever the sandbox itself would leak
                     // (`ctx.window = ctx`, getters returning the sandbox).
                     if v.as_object().is_some_and(|r| r == *o) {
@@ -208,13 +233,7 @@ fn trap_set(
     let key = key_arg(args, cx)?;
     let value = arg(args, 2);
     // A read-only builtin (`undefined`, `NaN`, `Infinity`) is never shadowed, as in Node.
-    // (Checked without building a descriptor object when the target lacks the key: the
-    // common case of a sandbox variable.)
-    let target_desc = if st.target.has_own_property(key.clone(), cx)? {
-        own_descriptor(&st.target, &key, cx)?
-    } else {
-        None
-    };
+    let target_desc = target_descriptor(&st.target, &key);
     if let Some(d) = &target_desc {
         if d.is_data_descriptor() && d.writable() == Some(false) {
             return Ok(false.into());
@@ -284,7 +303,7 @@ fn trap_delete(
     if !ok {
         return Ok(false.into());
     }
-    match own_descriptor(&st.target, &key, cx)? {
+    match target_descriptor(&st.target, &key) {
         // A declaration placeholder cannot be removed from the target (Proxy invariant): the
         // delete reports false, as V8 does for a `var` binding.
         Some(d) if d.configurable() == Some(false) => Ok(false.into()),
@@ -425,7 +444,7 @@ fn trap_get_own_property_descriptor(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
-    let target_desc = own_descriptor(&st.target, &key, cx)?;
+    let target_desc = target_descriptor(&st.target, &key);
     let sandbox_desc = match st.sandbox(cx)? {
         Some(Live::Object(o)) => own_descriptor(&o, &key, cx)?,
         Some(Live::Host(m)) => string_key(&key)
