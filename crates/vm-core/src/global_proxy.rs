@@ -38,6 +38,11 @@ pub(crate) struct GlobalState {
     /// user code ran (user code may replace the globals).
     define: JsObject,
     delete: JsObject,
+    /// The objects the getOwnPropertyDescriptor trap reports through (data, accessor): the
+    /// Proxy reads a trap's result at once and never hands it to user code, so one object per
+    /// kind, refilled on each call, spares an allocation on every global declaration.
+    report_data: JsObject,
+    report_accessor: JsObject,
 }
 
 enum Live {
@@ -92,6 +97,30 @@ fn own_data_value(obj: &JsObject, key: &PropertyKey) -> Option<JsValue> {
     desc.value().cloned()
 }
 
+/// Writes `value` over `obj`'s own writable data property `key` when `obj` is an ordinary
+/// object, keeping the property's attributes: what OrdinarySet does in that case, without its
+/// second lookup and descriptor validation (the fast path of global writes to sandbox
+/// variables). `false` when the fast path does not apply.
+fn overwrite_own_data(obj: &JsObject, key: &PropertyKey, value: &JsValue) -> bool {
+    if !obj.is::<OrdinaryObject>() {
+        return false;
+    }
+    let Some(d) = obj.borrow().properties().get(key) else {
+        return false;
+    };
+    if !d.is_data_descriptor() || d.writable() != Some(true) {
+        return false;
+    }
+    obj.insert_property(
+        key.clone(),
+        PropertyDescriptor::builder()
+            .value(value.clone())
+            .writable(true)
+            .maybe_enumerable(d.enumerable())
+            .maybe_configurable(d.configurable()),
+    )
+}
+
 /// `obj`'s own property `key` through its [[GetOwnProperty]] (any object, exotic included;
 /// an ordinary object's is read from its property map without a descriptor object).
 fn own_descriptor(
@@ -122,11 +151,29 @@ fn key_value(key: &PropertyKey) -> JsValue {
     }
 }
 
-/// `desc` as a descriptor object (what traps return). Built on a shared shape: descriptor
-/// objects are made on every trap that reports a property, and a unique shape per object is
-/// what made them expensive.
-fn descriptor_value(desc: &PropertyDescriptor, cx: &mut Context) -> JsValue {
-    let mut init = ObjectInitializer::with_native_data(OrdinaryObject, cx);
+/// An empty ordinary object with no prototype, on a shared shape. No prototype: the objects
+/// built here are read with HasProperty, so a polluted `Object.prototype.get` (user code in the
+/// context) must not leak into them (Node 20 aborts the process on that case).
+fn bare_object(cx: &mut Context) -> JsObject {
+    let obj = ObjectInitializer::with_native_data(OrdinaryObject, cx).build();
+    obj.set_prototype(None);
+    obj
+}
+
+fn put(obj: &JsObject, key: JsString, value: JsValue) {
+    obj.insert_property(
+        key,
+        PropertyDescriptor::builder()
+            .value(value)
+            .writable(true)
+            .enumerable(true)
+            .configurable(true),
+    );
+}
+
+/// `desc` as a fresh descriptor object (e.g. for `Reflect.defineProperty`).
+fn descriptor_object(desc: &PropertyDescriptor, cx: &mut Context) -> JsObject {
+    let obj = bare_object(cx);
     let fields: [(JsString, Option<JsValue>); 6] = [
         (js_string!("value"), desc.value().cloned()),
         (js_string!("writable"), desc.writable().map(Into::into)),
@@ -140,10 +187,60 @@ fn descriptor_value(desc: &PropertyDescriptor, cx: &mut Context) -> JsValue {
     ];
     for (k, v) in fields {
         if let Some(v) = v {
-            init.property(k, v, Attribute::all());
+            put(&obj, k, v);
         }
     }
-    init.build().into()
+    obj
+}
+
+/// The descriptor the defineProperty trap receives. The Proxy built it with
+/// FromPropertyDescriptor (an ordinary object whose own properties are the fields), so the
+/// fields are read from its own properties: ToPropertyDescriptor would also see a polluted
+/// `Object.prototype.get` of the context.
+fn trap_argument_descriptor(v: &JsValue, cx: &mut Context) -> JsResult<PropertyDescriptor> {
+    let Some(obj) = v.as_object().filter(|o| o.is::<OrdinaryObject>()) else {
+        return v.to_property_descriptor(cx);
+    };
+    let field = |name: JsString| {
+        obj.borrow()
+            .properties()
+            .get(&PropertyKey::from(name))
+            .and_then(|d| d.value().cloned())
+    };
+    Ok(PropertyDescriptor::builder()
+        .maybe_value(field(js_string!("value")))
+        .maybe_writable(field(js_string!("writable")).map(|v| v.to_boolean()))
+        .maybe_get(field(js_string!("get")))
+        .maybe_set(field(js_string!("set")))
+        .maybe_enumerable(field(js_string!("enumerable")).map(|v| v.to_boolean()))
+        .maybe_configurable(field(js_string!("configurable")).map(|v| v.to_boolean()))
+        .build())
+}
+
+/// `desc` as the getOwnPropertyDescriptor trap's result: a complete descriptor (the usual
+/// case) refills one of the state's report objects; a partial one gets a fresh object.
+fn report_descriptor(st: &GlobalState, desc: &PropertyDescriptor, cx: &mut Context) -> JsValue {
+    let (Some(enumerable), Some(configurable)) = (desc.enumerable(), desc.configurable()) else {
+        return descriptor_object(desc, cx).into();
+    };
+    let obj = match (desc.value(), desc.writable(), desc.get(), desc.set()) {
+        (Some(value), Some(writable), None, None) => {
+            let o = &st.report_data;
+            put(o, js_string!("value"), value.clone());
+            put(o, js_string!("writable"), writable.into());
+            o
+        }
+        (None, None, Some(get), Some(set)) => {
+            let o = &st.report_accessor;
+            put(o, js_string!("get"), get.clone());
+            put(o, js_string!("set"), set.clone());
+            o
+        }
+        _ => return descriptor_object(desc, cx).into(),
+    };
+    put(obj, js_string!("enumerable"), enumerable.into());
+    put(obj, js_string!("configurable"), configurable.into());
+    obj.clone().into()
 }
 
 fn host_descriptor(value: JsValue) -> PropertyDescriptor {
@@ -169,7 +266,12 @@ fn key_arg(args: &[JsValue], cx: &mut Context) -> JsResult<PropertyKey> {
 /// reads of inherited sandbox properties work, `'x' in globalThis` is true for them.
 fn live_has(live: &Live, key: &PropertyKey, cx: &mut Context) -> JsResult<bool> {
     match live {
-        Live::Object(o) => o.has_property(key.clone(), cx),
+        Live::Object(o) => {
+            if o.is::<OrdinaryObject>() && o.borrow().properties().get(key).is_some() {
+                return Ok(true);
+            }
+            o.has_property(key.clone(), cx)
+        }
         Live::Host(m) => Ok(string_key(key).is_some_and(|k| m.has_key(&k))),
     }
 }
@@ -255,7 +357,13 @@ fn trap_set(
         return Ok(st.target.set(key, value, false, cx)?.into());
     };
     let ok = match &live {
-        Live::Object(o) => o.set(key.clone(), value.clone(), false, cx)?,
+        Live::Object(o) => {
+            if overwrite_own_data(o, &key, &value) {
+                true
+            } else {
+                o.set(key.clone(), value.clone(), false, cx)?
+            }
+        }
         Live::Host(m) => match string_key(&key) {
             Some(k) => {
                 m.insert_key(k, value.clone());
@@ -268,7 +376,9 @@ fn trap_set(
     // refuses the write (frozen), the declared variable still lives on the global, as in Node.
     if let Some(d) = target_desc {
         if d.configurable() == Some(false) && d.is_data_descriptor() {
-            return Ok((st.target.set(key, value, false, cx)? || ok).into());
+            let synced = overwrite_own_data(&st.target, &key, &value)
+                || st.target.set(key, value, false, cx)?;
+            return Ok((synced || ok).into());
         }
     }
     Ok(ok.into())
@@ -330,7 +440,7 @@ fn mirror_to_target(
     desc: &PropertyDescriptor,
     cx: &mut Context,
 ) -> JsResult<bool> {
-    let d = descriptor_value(desc, cx);
+    let d = descriptor_object(desc, cx).into();
     Ok(st
         .define
         .call(
@@ -348,8 +458,7 @@ fn trap_define_property(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
-    let desc_value = arg(args, 2);
-    let desc = desc_value.to_property_descriptor(cx)?;
+    let desc = trap_argument_descriptor(&arg(args, 2), cx)?;
     let Some(live) = st.sandbox(cx)? else {
         return mirror_to_target(st, &key, &desc, cx).map(Into::into);
     };
@@ -371,7 +480,7 @@ fn trap_define_property(
                     }
                     _ => host_descriptor(value),
                 };
-                let d = descriptor_value(&sandbox_desc, cx);
+                let d = descriptor_object(&sandbox_desc, cx).into();
                 // A sandbox that refuses (frozen, non-extensible) leaves the declaration on
                 // the global only, as in Node.
                 st.define.call(
@@ -396,7 +505,11 @@ fn trap_define_property(
                 .define
                 .call(
                     &JsValue::undefined(),
-                    &[o.clone().into(), key_value(&key), desc_value],
+                    &[
+                        o.clone().into(),
+                        key_value(&key),
+                        descriptor_object(&desc, cx).into(),
+                    ],
                     cx,
                 )?
                 .to_boolean();
@@ -453,7 +566,7 @@ fn trap_get_own_property_descriptor(
         None => None,
     };
     let Some(mut desc) = sandbox_desc else {
-        return Ok(target_desc.map_or(JsValue::undefined(), |d| descriptor_value(&d, cx)));
+        return Ok(target_desc.map_or(JsValue::undefined(), |d| report_descriptor(st, &d, cx)));
     };
     match &target_desc {
         // Proxy invariant: a property non-configurable on the target cannot be reported as
@@ -482,7 +595,7 @@ fn trap_get_own_property_descriptor(
         }
         _ => {}
     }
-    Ok(descriptor_value(&desc, cx))
+    Ok(report_descriptor(st, &desc, cx))
 }
 
 fn trap_own_keys(
@@ -560,11 +673,31 @@ pub(crate) fn install_traps(
                 .into())
         }
     };
+    let report_data = descriptor_object(
+        &PropertyDescriptor::builder()
+            .value(JsValue::undefined())
+            .writable(false)
+            .enumerable(false)
+            .configurable(false)
+            .build(),
+        engine,
+    );
+    let report_accessor = descriptor_object(
+        &PropertyDescriptor::builder()
+            .get(JsValue::undefined())
+            .set(JsValue::undefined())
+            .enumerable(false)
+            .configurable(false)
+            .build(),
+        engine,
+    );
     let state = Gc::new(GlobalState {
         slot,
         target: target.clone(),
         define,
         delete,
+        report_data,
+        report_accessor,
     });
     type Trap = fn(&JsValue, &[JsValue], &Gc<GlobalState>, &mut Context) -> JsResult<JsValue>;
     let traps: [(&str, Trap, usize); 7] = [
