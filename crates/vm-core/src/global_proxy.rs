@@ -7,7 +7,7 @@ use boa_engine::{
     builtins::object::OrdinaryObject,
     js_string,
     object::{builtins::JsArray, FunctionObjectBuilder, ObjectInitializer},
-    property::{Attribute, PropertyDescriptor, PropertyKey},
+    property::{PropertyDescriptor, PropertyKey},
     realm::Realm,
     Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
 };
