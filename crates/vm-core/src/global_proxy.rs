@@ -308,7 +308,11 @@ fn trap_get(
             }
         }
     }
-    st.target.get(key, cx)
+    // Builtins (`String`, `Math`…) are data properties of the ordinary target.
+    match own_data_value(&st.target, &key) {
+        Some(v) => Ok(v),
+        None => st.target.get(key, cx),
+    }
 }
 
 fn trap_has(
@@ -322,6 +326,9 @@ fn trap_has(
         if live_has(&live, &key, cx)? {
             return Ok(true.into());
         }
+    }
+    if target_descriptor(&st.target, &key).is_some() {
+        return Ok(true.into());
     }
     Ok(st.target.has_property(key, cx)?.into())
 }
