@@ -45,6 +45,8 @@ num() { if [ -n "$1" ]; then awk -v v="$1" -v d="$2" 'BEGIN { printf "%.*f", d, 
   echo "Memory: a Boa realm inside one shared \`Context\` costs $(awk -v v="$realm_mem" 'BEGIN { printf "%.0f", v / 1024 }') KiB, about what a whole \`Context\` costs: the"
   echo "intrinsics dominate, so one engine per vm context (this design) is not what makes contexts big."
   echo
+  echo "Where the time goes, and why the unmet goals are unmet: docs/performance-analysis.md."
+  echo
   echo "Goals (issue 9):"
   echo
   echo "- createContext ≤ Node's time: $(ratio "$(rust boavm create_context)" "$(nodev create_context)") of Node."
