@@ -2,7 +2,7 @@
 // same small script) are kept alive, per context. Run with: node --expose-gc bench/node/memory.js
 'use strict';
 const vm = require('vm');
-const SMALL = "var x = (typeof x === 'number' ? x : 0) + 1; x * 2";
+const SMALL = require('fs').readFileSync(require('path').join(__dirname, '..', 'sources', 'small.js'), 'utf8');
 const N = 1000;
 const script = new vm.Script(SMALL);
 script.runInContext(vm.createContext({}));

@@ -4,17 +4,12 @@
 'use strict';
 const vm = require('vm');
 
-const SMALL = "var x = (typeof x === 'number' ? x : 0) + 1; x * 2";
-const GLOBALS = '(function () { for (let i = 0; i < 10000; i++) { g = g + 1; } return g; })()';
-const CPU = `(() => {
-function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2) }
-let objs = [];
-for (let i = 0; i < 2000; i++) objs.push({ i, s: String(i) });
-let total = 0;
-for (const o of objs) total += o.i + o.s.length;
-return fib(18) + total;
-})()
-`;
+const fs = require('fs');
+const path = require('path');
+const source = (name) => fs.readFileSync(path.join(__dirname, '..', 'sources', name), 'utf8');
+const SMALL = source('small.js');
+const GLOBALS = source('globals.js');
+const CPU = source('cpu.js');
 
 function librarySource(bytes) {
   let s = 'var registry = registry || {};\n';

@@ -1,24 +1,16 @@
-//! The sources every workload runs. `bench/node/workloads.js` builds the same strings for
-//! Node (keep the two generators in step: same text, same sizes).
+//! The sources every workload runs: fixed ones in `bench/sources/` (read by
+//! `bench/node/workloads.js` too), generated ones here (the Node script mirrors the two
+//! generators: keep them in step, same text, same sizes).
 #![warn(missing_docs)]
 
 /// A small script, re-run in the same context (cached) or in a new one.
-pub const SMALL: &str = "var x = (typeof x === 'number' ? x : 0) + 1; x * 2";
+pub const SMALL: &str = include_str!("../sources/small.js");
 
 /// 10,000 reads and writes of a global variable `g` from inside a function.
-pub const GLOBALS: &str =
-    "(function () { for (let i = 0; i < 10000; i++) { g = g + 1; } return g; })()";
+pub const GLOBALS: &str = include_str!("../sources/globals.js");
 
 /// A CPU-bound script: calls, loops, object and string allocation.
-pub const CPU: &str = r#"(() => {
-function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2) }
-let objs = [];
-for (let i = 0; i < 2000; i++) objs.push({ i, s: String(i) });
-let total = 0;
-for (const o of objs) total += o.i + o.s.length;
-return fib(18) + total;
-})()
-"#;
+pub const CPU: &str = include_str!("../sources/cpu.js");
 
 /// A generated, library-like script of at least `bytes` bytes: top-level functions, classes,
 /// closures over module-pattern state, object and array literals, template strings; running it
