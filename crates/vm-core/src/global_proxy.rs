@@ -38,11 +38,18 @@ pub(crate) struct GlobalState {
     /// user code ran (user code may replace the globals).
     define: JsObject,
     delete: JsObject,
-    /// The objects the getOwnPropertyDescriptor trap reports through (data, accessor): the
-    /// Proxy reads a trap's result at once and never hands it to user code, so one object per
-    /// kind, refilled on each call, spares an allocation on every global declaration.
-    report_data: JsObject,
-    report_accessor: JsObject,
+    /// The objects the getOwnPropertyDescriptor trap reports through: the Proxy reads a trap's
+    /// result at once and never hands it to user code, so one object per shape of descriptor,
+    /// with only its value (or get/set) refilled per call, spares an allocation and most
+    /// writes on every global declaration. Indexed by [`attribute_index`].
+    report_data: Vec<JsObject>,
+    report_accessor: Vec<JsObject>,
+}
+
+/// Index of a descriptor's boolean attributes among the report objects: bit 0 configurable,
+/// bit 1 enumerable, bit 2 writable (data descriptors only).
+fn attribute_index(writable: bool, enumerable: bool, configurable: bool) -> usize {
+    usize::from(writable) << 2 | usize::from(enumerable) << 1 | usize::from(configurable)
 }
 
 enum Live {
@@ -218,29 +225,25 @@ fn trap_argument_descriptor(v: &JsValue, cx: &mut Context) -> JsResult<PropertyD
 }
 
 /// `desc` as the getOwnPropertyDescriptor trap's result: a complete descriptor (the usual
-/// case) refills one of the state's report objects; a partial one gets a fresh object.
+/// case) refills the report object of its attributes; a partial one gets a fresh object.
 fn report_descriptor(st: &GlobalState, desc: &PropertyDescriptor, cx: &mut Context) -> JsValue {
     let (Some(enumerable), Some(configurable)) = (desc.enumerable(), desc.configurable()) else {
         return descriptor_object(desc, cx).into();
     };
-    let obj = match (desc.value(), desc.writable(), desc.get(), desc.set()) {
+    match (desc.value(), desc.writable(), desc.get(), desc.set()) {
         (Some(value), Some(writable), None, None) => {
-            let o = &st.report_data;
+            let o = &st.report_data[attribute_index(writable, enumerable, configurable)];
             put(o, js_string!("value"), value.clone());
-            put(o, js_string!("writable"), writable.into());
-            o
+            o.clone().into()
         }
         (None, None, Some(get), Some(set)) => {
-            let o = &st.report_accessor;
+            let o = &st.report_accessor[attribute_index(false, enumerable, configurable)];
             put(o, js_string!("get"), get.clone());
             put(o, js_string!("set"), set.clone());
-            o
+            o.clone().into()
         }
-        _ => return descriptor_object(desc, cx).into(),
-    };
-    put(obj, js_string!("enumerable"), enumerable.into());
-    put(obj, js_string!("configurable"), configurable.into());
-    obj.clone().into()
+        _ => descriptor_object(desc, cx).into(),
+    }
 }
 
 fn host_descriptor(value: JsValue) -> PropertyDescriptor {
@@ -680,24 +683,31 @@ pub(crate) fn install_traps(
                 .into())
         }
     };
-    let report_data = descriptor_object(
-        &PropertyDescriptor::builder()
-            .value(JsValue::undefined())
-            .writable(false)
-            .enumerable(false)
-            .configurable(false)
-            .build(),
-        engine,
-    );
-    let report_accessor = descriptor_object(
-        &PropertyDescriptor::builder()
-            .get(JsValue::undefined())
-            .set(JsValue::undefined())
-            .enumerable(false)
-            .configurable(false)
-            .build(),
-        engine,
-    );
+    let bits = |i: usize| (i & 4 != 0, i & 2 != 0, i & 1 != 0);
+    let report_data = (0..8)
+        .map(|i| {
+            let (writable, enumerable, configurable) = bits(i);
+            let d = PropertyDescriptor::builder()
+                .value(JsValue::undefined())
+                .writable(writable)
+                .enumerable(enumerable)
+                .configurable(configurable)
+                .build();
+            descriptor_object(&d, engine)
+        })
+        .collect();
+    let report_accessor = (0..4)
+        .map(|i| {
+            let (_, enumerable, configurable) = bits(i);
+            let d = PropertyDescriptor::builder()
+                .get(JsValue::undefined())
+                .set(JsValue::undefined())
+                .enumerable(enumerable)
+                .configurable(configurable)
+                .build();
+            descriptor_object(&d, engine)
+        })
+        .collect();
     let state = Gc::new(GlobalState {
         slot,
         target: target.clone(),
