@@ -16,6 +16,24 @@ for which in boavm bare; do
   target/release/memory "$which" | awk -v w="$which" '{ print (w == "bare" ? "bare_boa" : w), $1, $2 }' >>"$rust_out"
 done
 realm_mem="$(target/release/memory bare_realm | awk '{ print $2 }')"
+# Instructions per run (callgrind counts are repeatable on a busy machine, unlike wall time):
+# the count at N+k iterations minus the count at N, over k.
+cargo build -q --release -p boavm-bench --bin hot
+instr() {
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/hot "$1" "$2" 2>&1 \
+    | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+}
+per_run() { awk -v a="$(instr "$1" "$2")" -v b="$(instr "$1" "$3")" -v k="$(($3 - $2))" 'BEGIN { printf "%.0f", (b - a) / k }'; }
+instr_table=""
+if command -v valgrind >/dev/null 2>&1; then
+  for spec in "cached_small 1 1001" "global_access 1 6" "cpu 1 6" "new_context 1 21"; do
+    set -- $spec
+    b="$(per_run "$1" "$2" "$3")"; r="$(per_run "bare:$1" "$2" "$3")"
+    ratio_i="$(awk -v b="$b" -v r="$r" 'BEGIN { printf "%.2f×", b / r }')"
+    instr_table+="| $1 | $b | $r | $ratio_i |"$'\n'
+    eval "instr_ratio_$1=\$ratio_i"
+  done
+fi
 node --experimental-vm-modules bench/node/workloads.js 2>/dev/null >"$node_out"
 node --expose-gc bench/node/memory.js >>"$node_out"
 
@@ -41,6 +59,15 @@ num() { if [ -n "$1" ]; then awk -v v="$1" -v d="$2" 'BEGIN { printf "%.*f", d, 
   done
   b="$(rust boavm memory_per_context)"; r="$(rust bare_boa memory_per_context)"; n="$(nodev memory_per_context)"
   echo "| memory_per_context (KiB RSS, 1,000 kept) | $(awk -v v="$b" 'BEGIN { printf "%.0f", v / 1024 }') | $(awk -v v="$r" 'BEGIN { printf "%.0f", v / 1024 }') | $(awk -v v="$n" 'BEGIN { printf "%.0f", v / 1024 }') | $(ratio "$b" "$r") | $(ratio "$b" "$n") |"
+  if [ -n "$instr_table" ]; then
+    echo
+    echo "Instructions per run (\`valgrind --tool=callgrind\` on \`target/release/hot\`, bench/src/bin/hot.rs): the"
+    echo "repeatable measure of the vm layer's cost over bare Boa on this noisy machine."
+    echo
+    echo "| hot workload | boavm | bare Boa | boavm ÷ bare Boa |"
+    echo "|---|---:|---:|---:|"
+    printf '%s' "$instr_table"
+  fi
   echo
   echo "Memory: a Boa realm inside one shared \`Context\` costs $(awk -v v="$realm_mem" 'BEGIN { printf "%.0f", v / 1024 }') KiB, about what a whole \`Context\` costs: the"
   echo "intrinsics dominate, so one engine per vm context (this design) is not what makes contexts big."
@@ -51,7 +78,7 @@ num() { if [ -n "$1" ]; then awk -v v="$1" -v d="$2" 'BEGIN { printf "%.*f", d, 
   echo
   echo "- createContext ≤ Node's time: $(ratio "$(rust boavm create_context)" "$(nodev create_context)") of Node."
   echo "- a cached small script's runInContext ≤ Node's time: $(ratio "$(rust boavm run_in_context_cached_small)" "$(nodev run_in_context_cached_small)") of Node."
-  echo "- global access in a context ≤ 3× a plain realm's: $(ratio "$(rust boavm global_access_10k)" "$(rust bare_boa global_access_10k)") of a plain Boa realm."
-  echo "- layer overhead ≤ 1.05× bare Boa on a CPU-bound script without a timeout: $(ratio "$(rust boavm cpu_script)" "$(rust bare_boa cpu_script)") (with a timeout: $(ratio "$(rust boavm cpu_script_timeout)" "$(rust bare_boa cpu_script)"))."
+  echo "- global access in a context ≤ 3× a plain realm's: ${instr_ratio_global_access:-–} of a plain Boa realm in instructions (wall clock: $(ratio "$(rust boavm global_access_10k)" "$(rust bare_boa global_access_10k)"))."
+  echo "- layer overhead ≤ 1.05× bare Boa on a CPU-bound script without a timeout: ${instr_ratio_cpu:-–} in instructions (wall clock: $(ratio "$(rust boavm cpu_script)" "$(rust bare_boa cpu_script)"); with a timeout: $(ratio "$(rust boavm cpu_script_timeout)" "$(rust bare_boa cpu_script)"))."
 } >docs/performance.md
 cat docs/performance.md
