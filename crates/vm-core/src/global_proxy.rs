@@ -6,7 +6,7 @@
 use boa_engine::{
     builtins::object::OrdinaryObject,
     js_string,
-    object::{builtins::JsArray, FunctionObjectBuilder},
+    object::{builtins::JsArray, FunctionObjectBuilder, ObjectInitializer},
     property::{PropertyDescriptor, PropertyKey},
     realm::Realm,
     Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
@@ -38,6 +38,18 @@ pub(crate) struct GlobalState {
     /// user code ran (user code may replace the globals).
     define: JsObject,
     delete: JsObject,
+    /// The objects the getOwnPropertyDescriptor trap reports through: the Proxy reads a trap's
+    /// result at once and never hands it to user code, so one object per shape of descriptor,
+    /// with only its value (or get/set) refilled per call, spares an allocation and most
+    /// writes on every global declaration. Indexed by [`attribute_index`].
+    report_data: Vec<JsObject>,
+    report_accessor: Vec<JsObject>,
+}
+
+/// Index of a descriptor's boolean attributes among the report objects: bit 0 configurable,
+/// bit 1 enumerable, bit 2 writable (data descriptors only).
+fn attribute_index(writable: bool, enumerable: bool, configurable: bool) -> usize {
+    usize::from(writable) << 2 | usize::from(enumerable) << 1 | usize::from(configurable)
 }
 
 enum Live {
@@ -74,11 +86,58 @@ fn string_key(key: &PropertyKey) -> Option<JsString> {
     }
 }
 
+/// The target's own property `key`. The target is an ordinary object this module created, so
+/// its property map is its [[GetOwnProperty]]: read directly, without the descriptor object
+/// the generic path allocates (this runs on every global write).
+fn target_descriptor(target: &JsObject, key: &PropertyKey) -> Option<PropertyDescriptor> {
+    target.borrow().properties().get(key)
+}
+
+/// The value of `obj`'s own data property `key` when `obj` is an ordinary object (its property
+/// map is then its [[GetOwnProperty]]); `None` when absent, an accessor, or exotic. The fast
+/// path of global reads from a plain-object sandbox.
+fn own_data_value(obj: &JsObject, key: &PropertyKey) -> Option<JsValue> {
+    if !obj.is::<OrdinaryObject>() {
+        return None;
+    }
+    let desc = obj.borrow().properties().get(key)?;
+    desc.value().cloned()
+}
+
+/// Writes `value` over `obj`'s own writable data property `key` when `obj` is an ordinary
+/// object, keeping the property's attributes: what OrdinarySet does in that case, without its
+/// second lookup and descriptor validation (the fast path of global writes to sandbox
+/// variables). `false` when the fast path does not apply.
+fn overwrite_own_data(obj: &JsObject, key: &PropertyKey, value: &JsValue) -> bool {
+    if !obj.is::<OrdinaryObject>() {
+        return false;
+    }
+    let Some(d) = obj.borrow().properties().get(key) else {
+        return false;
+    };
+    if !d.is_data_descriptor() || d.writable() != Some(true) {
+        return false;
+    }
+    obj.insert_property(
+        key.clone(),
+        PropertyDescriptor::builder()
+            .value(value.clone())
+            .writable(true)
+            .maybe_enumerable(d.enumerable())
+            .maybe_configurable(d.configurable()),
+    )
+}
+
+/// `obj`'s own property `key` through its [[GetOwnProperty]] (any object, exotic included;
+/// an ordinary object's is read from its property map without a descriptor object).
 fn own_descriptor(
     obj: &JsObject,
     key: &PropertyKey,
     cx: &mut Context,
 ) -> JsResult<Option<PropertyDescriptor>> {
+    if obj.is::<OrdinaryObject>() {
+        return Ok(obj.borrow().properties().get(key));
+    }
     let v = OrdinaryObject::get_own_property_descriptor(
         &JsValue::undefined(),
         &[obj.clone().into(), key_value(key)],
@@ -99,31 +158,92 @@ fn key_value(key: &PropertyKey) -> JsValue {
     }
 }
 
-fn descriptor_value(desc: &PropertyDescriptor, cx: &mut Context) -> JsValue {
-    let obj = JsObject::with_object_proto(cx.intrinsics());
-    let mut put = |k: &str, v: JsValue| {
-        obj.create_data_property_or_throw(JsString::from(k), v, cx)
-            .expect("defining on a fresh ordinary object cannot fail");
+/// An empty ordinary object with no prototype, on a shared shape. No prototype: the objects
+/// built here are read with HasProperty, so a polluted `Object.prototype.get` (user code in the
+/// context) must not leak into them (Node 20 aborts the process on that case).
+fn bare_object(cx: &mut Context) -> JsObject {
+    let obj = ObjectInitializer::with_native_data(OrdinaryObject, cx).build();
+    obj.set_prototype(None);
+    obj
+}
+
+fn put(obj: &JsObject, key: JsString, value: JsValue) {
+    obj.insert_property(
+        key,
+        PropertyDescriptor::builder()
+            .value(value)
+            .writable(true)
+            .enumerable(true)
+            .configurable(true),
+    );
+}
+
+/// `desc` as a fresh descriptor object (e.g. for `Reflect.defineProperty`).
+fn descriptor_object(desc: &PropertyDescriptor, cx: &mut Context) -> JsObject {
+    let obj = bare_object(cx);
+    let fields: [(JsString, Option<JsValue>); 6] = [
+        (js_string!("value"), desc.value().cloned()),
+        (js_string!("writable"), desc.writable().map(Into::into)),
+        (js_string!("get"), desc.get().cloned()),
+        (js_string!("set"), desc.set().cloned()),
+        (js_string!("enumerable"), desc.enumerable().map(Into::into)),
+        (
+            js_string!("configurable"),
+            desc.configurable().map(Into::into),
+        ),
+    ];
+    for (k, v) in fields {
+        if let Some(v) = v {
+            put(&obj, k, v);
+        }
+    }
+    obj
+}
+
+/// The descriptor the defineProperty trap receives. The Proxy built it with
+/// FromPropertyDescriptor (an ordinary object whose own properties are the fields), so the
+/// fields are read from its own properties: ToPropertyDescriptor would also see a polluted
+/// `Object.prototype.get` of the context.
+fn trap_argument_descriptor(v: &JsValue, cx: &mut Context) -> JsResult<PropertyDescriptor> {
+    let Some(obj) = v.as_object().filter(|o| o.is::<OrdinaryObject>()) else {
+        return v.to_property_descriptor(cx);
     };
-    if let Some(v) = desc.value() {
-        put("value", v.clone());
+    let field = |name: JsString| {
+        obj.borrow()
+            .properties()
+            .get(&PropertyKey::from(name))
+            .and_then(|d| d.value().cloned())
+    };
+    Ok(PropertyDescriptor::builder()
+        .maybe_value(field(js_string!("value")))
+        .maybe_writable(field(js_string!("writable")).map(|v| v.to_boolean()))
+        .maybe_get(field(js_string!("get")))
+        .maybe_set(field(js_string!("set")))
+        .maybe_enumerable(field(js_string!("enumerable")).map(|v| v.to_boolean()))
+        .maybe_configurable(field(js_string!("configurable")).map(|v| v.to_boolean()))
+        .build())
+}
+
+/// `desc` as the getOwnPropertyDescriptor trap's result: a complete descriptor (the usual
+/// case) refills the report object of its attributes; a partial one gets a fresh object.
+fn report_descriptor(st: &GlobalState, desc: &PropertyDescriptor, cx: &mut Context) -> JsValue {
+    let (Some(enumerable), Some(configurable)) = (desc.enumerable(), desc.configurable()) else {
+        return descriptor_object(desc, cx).into();
+    };
+    match (desc.value(), desc.writable(), desc.get(), desc.set()) {
+        (Some(value), Some(writable), None, None) => {
+            let o = &st.report_data[attribute_index(writable, enumerable, configurable)];
+            put(o, js_string!("value"), value.clone());
+            o.clone().into()
+        }
+        (None, None, Some(get), Some(set)) => {
+            let o = &st.report_accessor[attribute_index(false, enumerable, configurable)];
+            put(o, js_string!("get"), get.clone());
+            put(o, js_string!("set"), set.clone());
+            o.clone().into()
+        }
+        _ => descriptor_object(desc, cx).into(),
     }
-    if let Some(w) = desc.writable() {
-        put("writable", w.into());
-    }
-    if let Some(g) = desc.get() {
-        put("get", g.clone());
-    }
-    if let Some(s) = desc.set() {
-        put("set", s.clone());
-    }
-    if let Some(e) = desc.enumerable() {
-        put("enumerable", e.into());
-    }
-    if let Some(c) = desc.configurable() {
-        put("configurable", c.into());
-    }
-    obj.into()
 }
 
 fn host_descriptor(value: JsValue) -> PropertyDescriptor {
@@ -149,7 +269,12 @@ fn key_arg(args: &[JsValue], cx: &mut Context) -> JsResult<PropertyKey> {
 /// reads of inherited sandbox properties work, `'x' in globalThis` is true for them.
 fn live_has(live: &Live, key: &PropertyKey, cx: &mut Context) -> JsResult<bool> {
     match live {
-        Live::Object(o) => o.has_property(key.clone(), cx),
+        Live::Object(o) => {
+            if o.is::<OrdinaryObject>() && o.borrow().properties().get(key).is_some() {
+                return Ok(true);
+            }
+            o.has_property(key.clone(), cx)
+        }
         Live::Host(m) => Ok(string_key(key).is_some_and(|k| m.has_key(&k))),
     }
 }
@@ -164,8 +289,13 @@ fn trap_get(
     if let Some(live) = st.sandbox(cx)? {
         match &live {
             Live::Object(o) => {
-                if o.has_property(key.clone(), cx)? {
-                    let v = o.get(key, cx)?;
+                let own = own_data_value(o, &key);
+                let found = own.is_some() || o.has_property(key.clone(), cx)?;
+                if found {
+                    let v = match own {
+                        Some(v) => v,
+                        None => o.get(key, cx)?,
+                    };
                     // Node hands out the global proxy wherever the sandbox itself would leak
                     // (`ctx.window = ctx`, getters returning the sandbox).
                     if v.as_object().is_some_and(|r| r == *o) {
@@ -181,7 +311,11 @@ fn trap_get(
             }
         }
     }
-    st.target.get(key, cx)
+    // Builtins (`String`, `Math`…) are data properties of the ordinary target.
+    match own_data_value(&st.target, &key) {
+        Some(v) => Ok(v),
+        None => st.target.get(key, cx),
+    }
 }
 
 fn trap_has(
@@ -196,6 +330,9 @@ fn trap_has(
             return Ok(true.into());
         }
     }
+    if target_descriptor(&st.target, &key).is_some() {
+        return Ok(true.into());
+    }
     Ok(st.target.has_property(key, cx)?.into())
 }
 
@@ -208,13 +345,7 @@ fn trap_set(
     let key = key_arg(args, cx)?;
     let value = arg(args, 2);
     // A read-only builtin (`undefined`, `NaN`, `Infinity`) is never shadowed, as in Node.
-    // (Checked without building a descriptor object when the target lacks the key: the
-    // common case of a sandbox variable.)
-    let target_desc = if st.target.has_own_property(key.clone(), cx)? {
-        own_descriptor(&st.target, &key, cx)?
-    } else {
-        None
-    };
+    let target_desc = target_descriptor(&st.target, &key);
     if let Some(d) = &target_desc {
         if d.is_data_descriptor() && d.writable() == Some(false) {
             return Ok(false.into());
@@ -236,7 +367,13 @@ fn trap_set(
         return Ok(st.target.set(key, value, false, cx)?.into());
     };
     let ok = match &live {
-        Live::Object(o) => o.set(key.clone(), value.clone(), false, cx)?,
+        Live::Object(o) => {
+            if overwrite_own_data(o, &key, &value) {
+                true
+            } else {
+                o.set(key.clone(), value.clone(), false, cx)?
+            }
+        }
         Live::Host(m) => match string_key(&key) {
             Some(k) => {
                 m.insert_key(k, value.clone());
@@ -249,7 +386,9 @@ fn trap_set(
     // refuses the write (frozen), the declared variable still lives on the global, as in Node.
     if let Some(d) = target_desc {
         if d.configurable() == Some(false) && d.is_data_descriptor() {
-            return Ok((st.target.set(key, value, false, cx)? || ok).into());
+            let synced = overwrite_own_data(&st.target, &key, &value)
+                || st.target.set(key, value, false, cx)?;
+            return Ok((synced || ok).into());
         }
     }
     Ok(ok.into())
@@ -284,7 +423,7 @@ fn trap_delete(
     if !ok {
         return Ok(false.into());
     }
-    match own_descriptor(&st.target, &key, cx)? {
+    match target_descriptor(&st.target, &key) {
         // A declaration placeholder cannot be removed from the target (Proxy invariant): the
         // delete reports false, as V8 does for a `var` binding.
         Some(d) if d.configurable() == Some(false) => Ok(false.into()),
@@ -311,7 +450,7 @@ fn mirror_to_target(
     desc: &PropertyDescriptor,
     cx: &mut Context,
 ) -> JsResult<bool> {
-    let d = descriptor_value(desc, cx);
+    let d = descriptor_object(desc, cx).into();
     Ok(st
         .define
         .call(
@@ -329,8 +468,7 @@ fn trap_define_property(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
-    let desc_value = arg(args, 2);
-    let desc = desc_value.to_property_descriptor(cx)?;
+    let desc = trap_argument_descriptor(&arg(args, 2), cx)?;
     let Some(live) = st.sandbox(cx)? else {
         return mirror_to_target(st, &key, &desc, cx).map(Into::into);
     };
@@ -352,7 +490,7 @@ fn trap_define_property(
                     }
                     _ => host_descriptor(value),
                 };
-                let d = descriptor_value(&sandbox_desc, cx);
+                let d = descriptor_object(&sandbox_desc, cx).into();
                 // A sandbox that refuses (frozen, non-extensible) leaves the declaration on
                 // the global only, as in Node.
                 st.define.call(
@@ -377,7 +515,11 @@ fn trap_define_property(
                 .define
                 .call(
                     &JsValue::undefined(),
-                    &[o.clone().into(), key_value(&key), desc_value],
+                    &[
+                        o.clone().into(),
+                        key_value(&key),
+                        descriptor_object(&desc, cx).into(),
+                    ],
                     cx,
                 )?
                 .to_boolean();
@@ -425,7 +567,7 @@ fn trap_get_own_property_descriptor(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
-    let target_desc = own_descriptor(&st.target, &key, cx)?;
+    let target_desc = target_descriptor(&st.target, &key);
     let sandbox_desc = match st.sandbox(cx)? {
         Some(Live::Object(o)) => own_descriptor(&o, &key, cx)?,
         Some(Live::Host(m)) => string_key(&key)
@@ -434,7 +576,7 @@ fn trap_get_own_property_descriptor(
         None => None,
     };
     let Some(mut desc) = sandbox_desc else {
-        return Ok(target_desc.map_or(JsValue::undefined(), |d| descriptor_value(&d, cx)));
+        return Ok(target_desc.map_or(JsValue::undefined(), |d| report_descriptor(st, &d, cx)));
     };
     match &target_desc {
         // Proxy invariant: a property non-configurable on the target cannot be reported as
@@ -463,7 +605,7 @@ fn trap_get_own_property_descriptor(
         }
         _ => {}
     }
-    Ok(descriptor_value(&desc, cx))
+    Ok(report_descriptor(st, &desc, cx))
 }
 
 fn trap_own_keys(
@@ -541,11 +683,38 @@ pub(crate) fn install_traps(
                 .into())
         }
     };
+    let bits = |i: usize| (i & 4 != 0, i & 2 != 0, i & 1 != 0);
+    let report_data = (0..8)
+        .map(|i| {
+            let (writable, enumerable, configurable) = bits(i);
+            let d = PropertyDescriptor::builder()
+                .value(JsValue::undefined())
+                .writable(writable)
+                .enumerable(enumerable)
+                .configurable(configurable)
+                .build();
+            descriptor_object(&d, engine)
+        })
+        .collect();
+    let report_accessor = (0..4)
+        .map(|i| {
+            let (_, enumerable, configurable) = bits(i);
+            let d = PropertyDescriptor::builder()
+                .get(JsValue::undefined())
+                .set(JsValue::undefined())
+                .enumerable(enumerable)
+                .configurable(configurable)
+                .build();
+            descriptor_object(&d, engine)
+        })
+        .collect();
     let state = Gc::new(GlobalState {
         slot,
         target: target.clone(),
         define,
         delete,
+        report_data,
+        report_accessor,
     });
     type Trap = fn(&JsValue, &[JsValue], &Gc<GlobalState>, &mut Context) -> JsResult<JsValue>;
     let traps: [(&str, Trap, usize); 7] = [

@@ -632,3 +632,63 @@ fn context_options_are_kept() {
         vm_core::MicrotaskMode::AfterEvaluate
     );
 }
+
+#[test]
+fn polluted_object_prototype_does_not_break_declarations() {
+    // node 20: `Object.prototype.get = function(){}; var x = 1` runs (prints 2); the second
+    // script aborts node itself ("FATAL ERROR: v8::NamedPropertyDescriptorCallback Invalid
+    // property descriptor"). Here both run: the trap's descriptor objects have no prototype.
+    let (iso, sandbox, ctx) = setup();
+    assert_eq!(
+        run(
+            &iso,
+            &ctx,
+            "Object.prototype.get = function(){}; Object.prototype.value = 5; var x = 1; x + 1"
+        ),
+        "2"
+    );
+    assert_eq!(
+        run(
+            &iso,
+            &ctx,
+            "function f() {} var y = 2; [typeof f, y, Object.getOwnPropertyDescriptor(globalThis, 'y').value]"
+        ),
+        "function,2,2"
+    );
+    let mut keys = sandbox_keys(&iso, &sandbox);
+    keys.sort();
+    assert_eq!(keys, ["f", "x", "y"]);
+}
+
+#[test]
+fn global_writes_keep_the_sandbox_property_attributes() {
+    // node: a sandbox property written from inside keeps its attributes; a frozen one is not
+    // written (sloppy: silently), a getter-only one is not replaced.
+    let (iso, sandbox, ctx) = setup();
+    run(
+        &iso,
+        &ctx,
+        "var n = 1; n = 2; n += 3; globalThis.m = 1; m = 4",
+    );
+    assert_eq!(
+        run(&iso, &ctx, "[n, m, Object.keys(globalThis).includes('n')]"),
+        "5,4,true"
+    );
+    iso.with_context(None, &iso.main_context(), |cx| {
+        sandbox
+            .define_property_or_throw(
+                js_string!("ro"),
+                vm_core::boa_engine::property::PropertyDescriptor::builder()
+                    .value(1)
+                    .writable(false)
+                    .enumerable(false)
+                    .configurable(true),
+                cx,
+            )
+            .unwrap();
+    })
+    .unwrap();
+    assert_eq!(run(&iso, &ctx, "ro = 9; ro"), "1");
+    // node: "TypeError: Cannot assign to read only property 'ro' of object '#<Object>'"
+    assert!(run(&iso, &ctx, "'use strict'; ro = 9").starts_with("throws TypeError"));
+}

@@ -7,16 +7,10 @@ use std::{
 };
 
 use boa_engine::{
-    ast::{
-        operations::{contains, ContainsSymbol},
-        scope::Scope,
-    },
     builtins::promise::PromiseState,
-    interner::Interner,
     js_string,
     module::{ModuleRequest, Referrer},
     object::{builtins::JsPromise, FunctionObjectBuilder},
-    parser::Parser,
     Context, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, NativeFunction, Source,
 };
 use boa_gc::{Gc, GcRefCell, WeakGc};
@@ -124,46 +118,6 @@ fn thrown(e: boa_engine::JsError, cx: &mut Context) -> ModuleError {
     ModuleError::Vm(Isolate::convert_error(e, cx))
 }
 
-/// The import attributes of each request (`import x from 'y' with { type: 'json' }`), by
-/// specifier; the first declaration naming a specifier wins.
-fn request_attributes(
-    ast: &boa_engine::ast::Module,
-    interner: &Interner,
-) -> FxHashMap<String, Vec<(String, String)>> {
-    use boa_engine::ast::{declaration::ExportDeclaration, ModuleItem};
-    let mut out = FxHashMap::default();
-    let resolve = |sym| interner.resolve_expect(sym).to_string();
-    for item in ast.items().items() {
-        let (spec, attrs) = match item {
-            ModuleItem::ImportDeclaration(d) => (d.specifier().sym(), d.attributes()),
-            ModuleItem::ExportDeclaration(e) => match &**e {
-                ExportDeclaration::ReExport {
-                    specifier,
-                    attributes,
-                    ..
-                } => (specifier.sym(), &attributes[..]),
-                _ => continue,
-            },
-            ModuleItem::StatementListItem(_) => continue,
-        };
-        out.entry(resolve(spec)).or_insert_with(|| {
-            attrs
-                .iter()
-                .map(|a| (resolve(a.key()), resolve(a.value())))
-                .collect()
-        });
-    }
-    out
-}
-
-/// Boa appends ` at line L, col C` to parse errors; V8 keeps positions out of the message.
-fn strip_position(message: &str) -> &str {
-    match message.rfind(" at line ") {
-        Some(i) if vm_core::parse_syntax_error_position(message).is_some() => &message[..i],
-        _ => message,
-    }
-}
-
 impl Modules {
     /// Creates the registry and installs it as `iso`'s module host.
     pub fn install(iso: &Isolate) -> Rc<Modules> {
@@ -256,24 +210,10 @@ impl Modules {
         let ctx = options.context.clone().unwrap_or_else(|| self.main.clone());
         let iso = isolate_of(&ctx)?;
         iso.check_source_size(code)?;
-        // Parse without a realm first: syntax errors, requests and top-level await.
-        let mut interner = Interner::default();
-        let parsed = Parser::new(Source::from_bytes(code.as_bytes()))
-            .parse_module(&Scope::new_global(), &mut interner);
-        let (specifiers, attributes, has_top_level_await) = match parsed {
-            Ok(ast) => {
-                let specifiers: Vec<String> = ast
-                    .items()
-                    .requests()
-                    .into_iter()
-                    .map(|sym| interner.resolve_expect(sym).to_string())
-                    .collect();
-                let attributes = request_attributes(&ast, &interner);
-                let tla = contains(ast.items(), ContainsSymbol::AwaitExpression);
-                (specifiers, attributes, tla)
-            }
-            Err(e) => {
-                let message = strip_position(&e.to_string()).to_owned();
+        // Realm-free facts first (syntax errors, requests, top-level await): see requests.rs.
+        let requests = match crate::requests::scan(code) {
+            Ok(r) => r,
+            Err(message) => {
                 let err = |cx: &mut Context| {
                     ModuleError::Vm(Isolate::convert_error(
                         JsNativeError::syntax().with_message(message).into(),
@@ -309,9 +249,9 @@ impl Modules {
             boa,
             kind: Kind::SourceText {
                 source: code.to_owned(),
-                specifiers,
-                attributes,
-                has_top_level_await,
+                specifiers: requests.specifiers.clone(),
+                attributes: requests.attributes.clone(),
+                has_top_level_await: requests.has_top_level_await,
             },
             status: Cell::new(ModuleStatus::Unlinked),
             error: GcRefCell::new(None),

@@ -33,6 +33,7 @@
 mod error;
 mod host;
 mod module;
+mod requests;
 mod synthetic;
 
 pub use error::ModuleError;

@@ -1,0 +1,97 @@
+//! Memory per context: RSS growth while 1,000 contexts are kept alive, divided by 1,000.
+//! `memory boavm` (vm-core contexts over a sandbox object, each having run a small script),
+//! `memory bare` (plain Boa `Context`s, same script), or `memory bare_realm` (realms of one Boa
+//! `Context`, same script). Prints `memory_per_context <bytes>`.
+//! Linux only (reads /proc/self/statm); `bench/node/memory.js` is Node's side.
+use boa_engine::{Context, JsObject, Source};
+use boavm_bench::SMALL;
+use vm_core::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions};
+
+const N: usize = 1000;
+
+fn rss_bytes() -> Option<usize> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: usize = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+fn main() {
+    let which = std::env::args().nth(1).unwrap_or_default();
+    let Some(start) = rss_bytes() else {
+        eprintln!("memory: /proc/self/statm is not readable (Linux only)");
+        std::process::exit(2);
+    };
+    let per = match which.as_str() {
+        "boavm" => {
+            let iso = Isolate::new().expect("isolate");
+            let script = iso
+                .compile_script(SMALL, ScriptOptions::default())
+                .expect("compile");
+            let warm = iso
+                .create_context(
+                    Sandbox::Object(JsObject::with_null_proto()),
+                    ContextOptions::default(),
+                )
+                .expect("context");
+            iso.run_script(&script, &warm, &RunOptions::default())
+                .expect("run");
+            iso.collect_garbage();
+            let before = rss_bytes().unwrap_or(start);
+            let kept: Vec<_> = (0..N)
+                .map(|_| {
+                    let c = iso
+                        .create_context(
+                            Sandbox::Object(JsObject::with_null_proto()),
+                            ContextOptions::default(),
+                        )
+                        .expect("context");
+                    iso.run_script(&script, &c, &RunOptions::default())
+                        .expect("run");
+                    c
+                })
+                .collect();
+            iso.collect_garbage();
+            let grown = rss_bytes().unwrap_or(before).saturating_sub(before);
+            drop(kept);
+            grown / N
+        }
+        "bare" => {
+            let mut warm = Context::default();
+            warm.eval(Source::from_bytes(SMALL)).expect("run");
+            let before = rss_bytes().unwrap_or(start);
+            let kept: Vec<Context> = (0..N)
+                .map(|_| {
+                    let mut cx = Context::default();
+                    cx.eval(Source::from_bytes(SMALL)).expect("run");
+                    cx
+                })
+                .collect();
+            let grown = rss_bytes().unwrap_or(before).saturating_sub(before);
+            drop(kept);
+            grown / N
+        }
+        "bare_realm" => {
+            // Realms of one Boa context (the alternative design: realms, not engines).
+            let mut cx = Context::default();
+            cx.eval(Source::from_bytes(SMALL)).expect("run");
+            let before = rss_bytes().unwrap_or(start);
+            let kept: Vec<_> = (0..N)
+                .map(|_| {
+                    let realm = cx.create_realm().expect("realm");
+                    let old = cx.enter_realm(realm.clone());
+                    cx.eval(Source::from_bytes(SMALL)).expect("run");
+                    cx.enter_realm(old);
+                    realm
+                })
+                .collect();
+            let grown = rss_bytes().unwrap_or(before).saturating_sub(before);
+            drop(kept);
+            grown / N
+        }
+        _ => {
+            eprintln!("usage: memory boavm|bare|bare_realm");
+            std::process::exit(2);
+        }
+    };
+    println!("memory_per_context {per}");
+}
