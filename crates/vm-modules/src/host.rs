@@ -109,6 +109,22 @@ fn home_for(current: Option<&Context>, ctx: &VmContext) -> VmContext {
     }
 }
 
+/// `module`'s namespace object, created (once) on its home engine and recorded.
+fn namespace_on_home(
+    current: Option<&mut Context>,
+    module: &VmModule,
+) -> Result<JsObject, ModuleError> {
+    if let Some(ns) = module.inner.namespace.borrow().clone() {
+        return Ok(ns);
+    }
+    let iso = isolate_of(module.context())?;
+    let ns = iso.with_engine_of(current, &module.inner.home, module.context(), |cx| {
+        module.inner.boa.namespace(cx)
+    })?;
+    *module.inner.namespace.borrow_mut() = Some(ns.clone());
+    Ok(ns)
+}
+
 fn isolate_of(ctx: &VmContext) -> Result<Isolate, ModuleError> {
     ctx.isolate()
         .ok_or_else(|| ModuleError::Vm(VmError::Init("the isolate is gone".into())))
@@ -259,6 +275,7 @@ impl Modules {
             evaluation: GcRefCell::new(None),
             js_object: GcRefCell::new(None),
             import_meta: GcRefCell::new(None),
+            namespace: GcRefCell::new(None),
             dynamic_hook: Deferred::new(options.import_module_dynamically),
         }))
     }
@@ -304,6 +321,7 @@ impl Modules {
             evaluation: GcRefCell::new(None),
             js_object: GcRefCell::new(None),
             import_meta: GcRefCell::new(None),
+            namespace: GcRefCell::new(None),
             dynamic_hook: Deferred::new(None),
         });
         // Newer Node (v22+): a synthetic module is linked on creation, so `setExport` works at
@@ -459,13 +477,11 @@ impl Modules {
                 }
             }
             root.inner.boa.link(cx).map_err(|e| thrown(e, cx))?;
-            // Limit: Boa resolves export names through the interner of the engine that parsed
-            // the module and panics ("string disappeared") on another engine. Creating every
-            // namespace now, on this engine, caches it for later uses from any engine (e.g. a
-            // module returned by an import() hook in another context).
-            for m in &graph {
-                let _ = m.inner.boa.namespace(cx);
-            }
+            // Namespaces are not created here but on demand, on the module's home engine
+            // (`Modules::namespace`, and `finish_dynamic` for import() results): Boa resolves
+            // export names through the parsing engine's interner (another engine panics,
+            // "string disappeared"), and a Boa 0.22 namespace object keeps its whole graph and
+            // realm alive forever.
             for m in &graph {
                 if matches!(m.status(), ModuleStatus::Linking | ModuleStatus::Unlinked) {
                     m.set_status(ModuleStatus::Linked);
@@ -646,12 +662,7 @@ impl Modules {
                 "must not be unlinked or linking".into(),
             ));
         }
-        let iso = isolate_of(module.context())?;
-        Ok(
-            iso.with_engine_of(current, &module.inner.home, module.context(), |cx| {
-                module.inner.boa.namespace(cx)
-            })?,
-        )
+        Ok(namespace_on_home(current, module)?)
     }
 
     /// `syntheticModule.setExport(name, value)`: any time after linking.
@@ -685,7 +696,7 @@ impl Modules {
 }
 
 impl Modules {
-    fn module_for_value(&self, value: &JsValue, cx: &mut Context) -> Option<VmModule> {
+    fn module_for_value(&self, value: &JsValue) -> Option<VmModule> {
         let obj = value.as_object()?;
         let all: Vec<VmModule> = self
             .by_boa
@@ -695,10 +706,10 @@ impl Modules {
             .filter_map(WeakGc::upgrade)
             .map(|inner| VmModule { inner })
             .collect();
+        // A namespace object can only have come from `namespace_on_home`, which records it.
         all.into_iter().find(|m| {
             m.js_object().is_some_and(|o| o == obj)
-                || (!matches!(m.status(), ModuleStatus::Unlinked | ModuleStatus::Linking)
-                    && m.inner.boa.namespace(cx) == obj)
+                || m.inner.namespace.borrow().as_ref() == Some(&obj)
         })
     }
 }
@@ -777,7 +788,7 @@ impl ModuleHost for Modules {
     }
 
     fn finish_dynamic(&self, value: JsValue, cx: &mut Context) -> JsResult<Module> {
-        let Some(m) = self.module_for_value(&value, cx) else {
+        let Some(m) = self.module_for_value(&value) else {
             let err = JsNativeError::typ()
                 .with_message("Provided module is not an instance of Module")
                 .into_opaque(cx);
@@ -805,7 +816,15 @@ impl ModuleHost for Modules {
             ModuleStatus::Errored => Err(boa_engine::JsError::from_opaque(
                 m.error().unwrap_or_default(),
             )),
-            _ => Ok(m.inner.boa.clone()),
+            _ => {
+                // Boa builds the import() result's namespace on this engine: create it first on
+                // the module's own (see `namespace_on_home`).
+                namespace_on_home(Some(cx), &m).map_err(|e| match e {
+                    ModuleError::Vm(VmError::Thrown(v)) => boa_engine::JsError::from_opaque(v),
+                    other => JsNativeError::typ().with_message(other.to_string()).into(),
+                })?;
+                Ok(m.inner.boa.clone())
+            }
         }
     }
 

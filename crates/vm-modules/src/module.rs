@@ -90,6 +90,10 @@ pub(crate) struct ModuleInner {
     pub(crate) js_object: GcRefCell<Option<JsObject>>,
     /// Node's `initializeImportMeta(meta, module)` callback.
     pub(crate) import_meta: GcRefCell<Option<JsObject>>,
+    /// The module's namespace object once something asked for it (created on the module's
+    /// home engine). Created only on demand: Boa 0.22's namespace objects keep their module
+    /// graph, realm included, alive for good (untraced module handles inside them).
+    pub(crate) namespace: GcRefCell<Option<JsObject>>,
     /// The `importModuleDynamically` hook of `import()` calls in this module.
     #[unsafe_ignore_trace]
     pub(crate) dynamic_hook: Deferred<Option<crate::DynamicImportHook>>,

@@ -77,6 +77,11 @@ fn graph(iso: &Isolate, m: &Modules, i: usize) {
     m.evaluate(None, &root).unwrap();
     iso.run_jobs().unwrap();
     assert_eq!(root.status(), ModuleStatus::Evaluated);
+    // One graph in ten reads its namespace: Boa 0.22 never frees a graph whose namespace
+    // object was created (README, Memory), so the others show that the rest is freed.
+    if i % 10 != 0 {
+        return;
+    }
     let ns = m.namespace(None, &root).unwrap();
     let v = iso
         .with_context(None, &main, |cx| {
@@ -115,9 +120,11 @@ fn module_graphs(n: usize) {
     );
     assert_eq!(m.live_modules(), 0, "dropped graphs are freed");
     assert_eq!(iso.live_contexts(), 0, "their contexts too");
-    // Measured: +55 MB after 100 graphs, +210 MB after 1,000 (every module and context is
-    // freed; the rest is the collector's threshold and allocator high-water mark).
-    assert!(grown < 320 * 1024 * 1024, "RSS grew by {} MB", grown >> 20);
+    // Every module and context is freed by boavm; what grows is the graphs whose namespace
+    // was read (Boa 0.22 keeps those, realm included: ≈ 335 KiB for a graph in its own
+    // context, reproduced on bare Boa; README, Memory) and the collector's threshold.
+    let bound = 48 * 1024 * 1024 + n * 48 * 1024;
+    assert!(grown < bound, "RSS grew by {} MB", grown >> 20);
     // The isolate is healthy: a fresh context runs code, and a new graph still links.
     let ctx = iso
         .create_context(
