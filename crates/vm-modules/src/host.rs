@@ -662,7 +662,7 @@ impl Modules {
                 "must not be unlinked or linking".into(),
             ));
         }
-        Ok(namespace_on_home(current, module)?)
+        namespace_on_home(current, module)
     }
 
     /// `syntheticModule.setExport(name, value)`: any time after linking.
