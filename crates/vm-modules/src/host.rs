@@ -477,11 +477,20 @@ impl Modules {
                 }
             }
             root.inner.boa.link(cx).map_err(|e| thrown(e, cx))?;
-            // Namespaces are not created here but on demand, on the module's home engine
-            // (`Modules::namespace`, and `finish_dynamic` for import() results): Boa resolves
-            // export names through the parsing engine's interner (another engine panics,
-            // "string disappeared"), and a Boa 0.22 namespace object keeps its whole graph and
-            // realm alive forever.
+            // Boa resolves export names through the parsing engine's interner (another engine
+            // panics, "string disappeared"), so a namespace must be created on the module's
+            // home engine; and a Boa 0.22 namespace object keeps its whole graph and realm
+            // alive forever. Graphs of the main engine get theirs now: that engine is often
+            // busy (running the code whose promise jobs call import()) when another context's
+            // import() receives one of its modules, and it lives as long as the isolate
+            // anyway. Other graphs get theirs on demand (`namespace_on_home`), so dropped
+            // contexts are freed.
+            if home.is_main() {
+                for m in &graph {
+                    let ns = m.inner.boa.namespace(cx);
+                    *m.inner.namespace.borrow_mut() = Some(ns);
+                }
+            }
             for m in &graph {
                 if matches!(m.status(), ModuleStatus::Linking | ModuleStatus::Unlinked) {
                     m.set_status(ModuleStatus::Linked);
