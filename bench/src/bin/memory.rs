@@ -2,7 +2,7 @@
 //! `memory boavm` (vm-core contexts over a sandbox object, each having run a small script),
 //! `memory bare` (plain Boa `Context`s, same script), or `memory bare_realm` (realms of one Boa
 //! `Context`, same script). Prints `memory_per_context <bytes>`.
-//! Linux only (reads /proc/self/statm); `bench/node/memory.js` is Node's side.
+//! Linux only (`vm_core::resident_set_bytes`); `bench/node/memory.js` is Node's side.
 use boa_engine::{Context, JsObject, Source};
 use boavm_bench::SMALL;
 use vm_core::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions};
@@ -10,15 +10,13 @@ use vm_core::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions};
 const N: usize = 1000;
 
 fn rss_bytes() -> Option<usize> {
-    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: usize = statm.split_whitespace().nth(1)?.parse().ok()?;
-    Some(pages * 4096)
+    vm_core::resident_set_bytes()
 }
 
 fn main() {
     let which = std::env::args().nth(1).unwrap_or_default();
     let Some(start) = rss_bytes() else {
-        eprintln!("memory: /proc/self/statm is not readable (Linux only)");
+        eprintln!("memory: no resident set size here (Linux only)");
         std::process::exit(2);
     };
     let per = match which.as_str() {

@@ -311,16 +311,9 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
     ]
 }
 
-/// Resident set size from `/proc/self/statm` (0 where unavailable).
+/// Resident set size (0 where unavailable).
 pub fn rss_bytes() -> usize {
-    std::fs::read_to_string("/proc/self/statm")
-        .ok()
-        .and_then(|s| {
-            s.split_whitespace()
-                .nth(1)
-                .and_then(|v| v.parse::<usize>().ok())
-        })
-        .map_or(0, |pages| pages * 4096)
+    vm_core::resident_set_bytes().unwrap_or(0)
 }
 
 /// The `host` object handed to the prelude.

@@ -128,16 +128,7 @@ fn timed_out_runs(n: usize) {
     let s = iso
         .compile_script("while (true) {}", ScriptOptions::default())
         .unwrap();
-    let rss = || {
-        std::fs::read_to_string("/proc/self/statm")
-            .ok()
-            .and_then(|s| {
-                s.split_whitespace()
-                    .nth(1)
-                    .and_then(|v| v.parse::<usize>().ok())
-            })
-            .map_or(0, |p| p * 4096)
-    };
+    let rss = || vm_core::resident_set_bytes().unwrap_or(0);
     for _ in 0..500 {
         let _ = iso.run_script(&s, &c, &timed(1));
     }

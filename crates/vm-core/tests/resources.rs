@@ -2,14 +2,7 @@
 use vm_core::{boa_engine::JsObject, ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions};
 
 fn rss_bytes() -> usize {
-    std::fs::read_to_string("/proc/self/statm")
-        .ok()
-        .and_then(|s| {
-            s.split_whitespace()
-                .nth(1)
-                .and_then(|v| v.parse::<usize>().ok())
-        })
-        .map_or(0, |p| p * 4096)
+    vm_core::resident_set_bytes().unwrap_or(0)
 }
 
 /// Soak (README "Soak tests"): `n` contexts created, run in and dropped in one isolate; RSS

@@ -8,14 +8,7 @@ use vm_core::{
 use vm_modules::{ModuleStatus, Modules, SourceTextOptions, SyntheticOptions, VmModule};
 
 fn rss_bytes() -> usize {
-    std::fs::read_to_string("/proc/self/statm")
-        .ok()
-        .and_then(|s| {
-            s.split_whitespace()
-                .nth(1)
-                .and_then(|v| v.parse::<usize>().ok())
-        })
-        .map_or(0, |p| p * 4096)
+    vm_core::resident_set_bytes().unwrap_or(0)
 }
 
 /// One graph: a cycle (`root` ⇄ `a`), a shared dependency `b`, a synthetic module `s`, half of
