@@ -73,6 +73,8 @@ pub struct Modules {
     /// used when `import()` has no script or module referrer (e.g. indirect eval in a job).
     context_hooks: RefCell<FxHashMap<usize, DynamicImportHook>>,
     next_tag: Cell<u64>,
+    /// Whether main-context graphs get their namespaces at link time (see `instantiate`).
+    eager_main_namespaces: Cell<bool>,
 }
 
 impl std::fmt::Debug for Modules {
@@ -145,6 +147,7 @@ impl Modules {
             hooks: RefCell::default(),
             context_hooks: RefCell::default(),
             next_tag: Cell::new(1),
+            eager_main_namespaces: Cell::new(false),
         });
         iso.set_module_host(Some(modules.clone()));
         modules
@@ -330,6 +333,18 @@ impl Modules {
         Ok(module)
     }
 
+    /// Whether graphs of the main context get their namespace objects when they are linked
+    /// (default: no, on demand). A namespace must be created on the module's home engine; when
+    /// JavaScript in the main context drives other contexts (the JS binding: promise jobs of
+    /// other contexts run while main-context code is on the stack), the main engine is busy at
+    /// the moment another context's `import()` receives a main-context module, and only an
+    /// early namespace makes that work. The price, from Boa 0.22: a graph whose namespace
+    /// exists is never freed, and neither is its realm, the main realm included once the
+    /// isolate is dropped (≈ 0.8 MB per dropped isolate that linked a main-context module).
+    pub fn set_eager_main_namespaces(&self, eager: bool) {
+        self.eager_main_namespaces.set(eager);
+    }
+
     /// Sets Node's `initializeImportMeta(meta, module)` callback for `module`.
     pub fn set_initialize_import_meta(&self, module: &VmModule, callback: Option<JsObject>) {
         *module.inner.import_meta.borrow_mut() = callback;
@@ -480,12 +495,9 @@ impl Modules {
             // Boa resolves export names through the parsing engine's interner (another engine
             // panics, "string disappeared"), so a namespace must be created on the module's
             // home engine; and a Boa 0.22 namespace object keeps its whole graph and realm
-            // alive forever. Graphs of the main engine get theirs now: that engine is often
-            // busy (running the code whose promise jobs call import()) when another context's
-            // import() receives one of its modules, and it lives as long as the isolate
-            // anyway. Other graphs get theirs on demand (`namespace_on_home`), so dropped
-            // contexts are freed.
-            if home.is_main() {
+            // alive forever. So namespaces are made on demand (`namespace_on_home`), unless
+            // `set_eager_main_namespaces` asked for main-context graphs to get theirs now.
+            if home.is_main() && self.eager_main_namespaces.get() {
                 for m in &graph {
                     let ns = m.inner.boa.namespace(cx);
                     *m.inner.namespace.borrow_mut() = Some(ns);

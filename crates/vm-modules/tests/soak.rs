@@ -71,7 +71,7 @@ fn graph(iso: &Isolate, m: &Modules, i: usize) {
     iso.run_jobs().unwrap();
     assert_eq!(root.status(), ModuleStatus::Evaluated);
     // One graph in ten reads its namespace: Boa 0.22 never frees a graph whose namespace
-    // object was created (README, Memory; main-context graphs get theirs at link time).
+    // object was created (README, Memory).
     if i % 10 != 4 {
         return;
     }
@@ -114,9 +114,9 @@ fn module_graphs(n: usize) {
     assert_eq!(m.live_modules(), 0, "dropped graphs are freed");
     assert_eq!(iso.live_contexts(), 0, "their contexts too");
     // Every module and context is freed by boavm; what grows is the graphs whose namespace
-    // exists (Boa 0.22 keeps those: ≈ 30 KiB in the main context, ≈ 335 KiB with a context of
-    // their own; reproduced on bare Boa; README, Memory) and the collector's threshold.
-    // Measured: +3.8 MB after 100 graphs, +31 MB after 1,000.
+    // exists (Boa 0.22 keeps those: ≈ 30 KiB each in the main context; reproduced on bare
+    // Boa; README, Memory) and the collector's threshold. Measured: +0.8 MB after 100
+    // graphs, +7 MB after 1,000.
     let bound = 48 * 1024 * 1024 + n * 48 * 1024;
     assert!(grown < bound, "RSS grew by {} MB", grown >> 20);
     // The isolate is healthy: a fresh context runs code, and a new graph still links.

@@ -39,6 +39,8 @@ pub(crate) fn modules(b: &JsObject, cx: &mut Context) -> JsResult<Rc<Modules>> {
             JsNativeError::error().with_message("not running inside a vm-core isolate")
         })?;
     let m = Modules::install(&iso);
+    // JavaScript drives other contexts from the main one: see `set_eager_main_namespaces`.
+    m.set_eager_main_namespaces(true);
     *slot = Some(m.clone());
     Ok(m)
 }
