@@ -46,6 +46,7 @@ mod engine;
 mod error;
 mod executor;
 mod global_proxy;
+mod health;
 mod hooks;
 mod interrupt;
 mod isolate;
