@@ -300,6 +300,13 @@ fn main() {
         }
     }
     let tests = Arc::new(tests);
+    // The modes of one test run on one worker, one after the other: they share process-wide
+    // engine state (Boa's `Symbol.for` registry is filled by a racy get-then-insert), so
+    // running a test's strict and sloppy variants at the same time made results flaky.
+    let starts: Vec<usize> = (0..jobs.len())
+        .filter(|&j| j == 0 || jobs[j].0 != jobs[j - 1].0)
+        .collect();
+    let starts = Arc::new(starts);
     let jobs = Arc::new(jobs);
     let threads = cli
         .threads
@@ -331,9 +338,10 @@ fn main() {
     let results: Arc<Mutex<Vec<Option<Record>>>> = Arc::new(Mutex::new(vec![None; jobs.len()]));
     let mut handles = Vec::new();
     for _ in 0..threads {
-        let (tests, jobs, next, results, harness, bar) = (
+        let (tests, jobs, starts, next, results, harness, bar) = (
             tests.clone(),
             jobs.clone(),
+            starts.clone(),
             next.clone(),
             results.clone(),
             harness.clone(),
@@ -348,69 +356,72 @@ fn main() {
                     let mut engine = make_engine(host, timeout);
                     let mut since_new = 0usize;
                     loop {
-                        let j = next.fetch_add(1, Ordering::SeqCst);
-                        let Some(&(ti, strict)) = jobs.get(j) else {
+                        let g = next.fetch_add(1, Ordering::SeqCst);
+                        let Some(&start) = starts.get(g) else {
                             break;
                         };
-                        let t = &tests[ti];
-                        if trace {
-                            eprintln!(
-                                "START {} {}",
-                                t.rel,
-                                if strict { "strict" } else { "sloppy" }
-                            );
-                        }
-                        // Bound what a long-lived isolate accumulates (module records,
-                        // hooks): a fresh one every few hundred tests.
-                        since_new += 1;
-                        if since_new > 300 {
-                            drop(std::mem::replace(&mut engine, make_engine(host, timeout)));
-                            since_new = 0;
-                        }
-                        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            engine::run_test(
-                                &mut *engine,
-                                &harness,
-                                &t.abs,
-                                &t.source,
-                                &t.meta,
-                                strict,
-                            )
-                        }));
-                        let outcome = match r {
-                            Ok(o) => o,
-                            Err(p) => {
-                                // The engine may be in any state: replace it. Dropping it may
-                                // panic too.
+                        let end = starts.get(g + 1).copied().unwrap_or(jobs.len());
+                        for (j, &(ti, strict)) in jobs.iter().enumerate().take(end).skip(start) {
+                            let t = &tests[ti];
+                            if trace {
+                                eprintln!(
+                                    "START {} {}",
+                                    t.rel,
+                                    if strict { "strict" } else { "sloppy" }
+                                );
+                            }
+                            // Bound what a long-lived isolate accumulates (module records,
+                            // hooks): a fresh one every few hundred tests.
+                            since_new += 1;
+                            if since_new > 300 {
+                                drop(std::mem::replace(&mut engine, make_engine(host, timeout)));
+                                since_new = 0;
+                            }
+                            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                engine::run_test(
+                                    &mut *engine,
+                                    &harness,
+                                    &t.abs,
+                                    &t.source,
+                                    &t.meta,
+                                    strict,
+                                )
+                            }));
+                            let outcome = match r {
+                                Ok(o) => o,
+                                Err(p) => {
+                                    // The engine may be in any state: replace it. Dropping it may
+                                    // panic too.
+                                    let old =
+                                        std::mem::replace(&mut engine, make_engine(host, timeout));
+                                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(
+                                        move || drop(old),
+                                    ));
+                                    since_new = 0;
+                                    Outcome::Fail(format!("panic: {}", panic_message(&*p)))
+                                }
+                            };
+                            if engine.broken() {
                                 let old =
                                     std::mem::replace(&mut engine, make_engine(host, timeout));
                                 let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(
                                     move || drop(old),
                                 ));
                                 since_new = 0;
-                                Outcome::Fail(format!("panic: {}", panic_message(&*p)))
                             }
-                        };
-                        if engine.broken() {
-                            let old = std::mem::replace(&mut engine, make_engine(host, timeout));
-                            let _ =
-                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
-                                    drop(old)
-                                }));
-                            since_new = 0;
+                            let (result, detail) = match outcome {
+                                Outcome::Pass => ("pass", String::new()),
+                                Outcome::Fail(d) => ("fail", d),
+                            };
+                            let rec = Record {
+                                path: t.rel.clone(),
+                                mode: if strict { "strict" } else { "sloppy" }.into(),
+                                result: result.into(),
+                                detail,
+                            };
+                            results.lock().unwrap_or_else(|e| e.into_inner())[j] = Some(rec);
+                            bar.inc(1);
                         }
-                        let (result, detail) = match outcome {
-                            Outcome::Pass => ("pass", String::new()),
-                            Outcome::Fail(d) => ("fail", d),
-                        };
-                        let rec = Record {
-                            path: t.rel.clone(),
-                            mode: if strict { "strict" } else { "sloppy" }.into(),
-                            result: result.into(),
-                            detail,
-                        };
-                        results.lock().unwrap_or_else(|e| e.into_inner())[j] = Some(rec);
-                        bar.inc(1);
                     }
                     let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
                         drop(engine)
