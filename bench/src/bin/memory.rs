@@ -9,13 +9,9 @@ use vm_core::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions};
 
 const N: usize = 1000;
 
-fn rss_bytes() -> Option<usize> {
-    vm_core::resident_set_bytes()
-}
-
 fn main() {
     let which = std::env::args().nth(1).unwrap_or_default();
-    let Some(start) = rss_bytes() else {
+    let Some(start) = vm_core::resident_set_bytes() else {
         eprintln!("memory: no resident set size here (Linux only)");
         std::process::exit(2);
     };
@@ -34,7 +30,7 @@ fn main() {
             iso.run_script(&script, &warm, &RunOptions::default())
                 .expect("run");
             iso.collect_garbage();
-            let before = rss_bytes().unwrap_or(start);
+            let before = vm_core::resident_set_bytes().unwrap_or(start);
             let kept: Vec<_> = (0..N)
                 .map(|_| {
                     let c = iso
@@ -49,14 +45,16 @@ fn main() {
                 })
                 .collect();
             iso.collect_garbage();
-            let grown = rss_bytes().unwrap_or(before).saturating_sub(before);
+            let grown = vm_core::resident_set_bytes()
+                .unwrap_or(before)
+                .saturating_sub(before);
             drop(kept);
             grown / N
         }
         "bare" => {
             let mut warm = Context::default();
             warm.eval(Source::from_bytes(SMALL)).expect("run");
-            let before = rss_bytes().unwrap_or(start);
+            let before = vm_core::resident_set_bytes().unwrap_or(start);
             let kept: Vec<Context> = (0..N)
                 .map(|_| {
                     let mut cx = Context::default();
@@ -64,7 +62,9 @@ fn main() {
                     cx
                 })
                 .collect();
-            let grown = rss_bytes().unwrap_or(before).saturating_sub(before);
+            let grown = vm_core::resident_set_bytes()
+                .unwrap_or(before)
+                .saturating_sub(before);
             drop(kept);
             grown / N
         }
@@ -72,7 +72,7 @@ fn main() {
             // Realms of one Boa context (the alternative design: realms, not engines).
             let mut cx = Context::default();
             cx.eval(Source::from_bytes(SMALL)).expect("run");
-            let before = rss_bytes().unwrap_or(start);
+            let before = vm_core::resident_set_bytes().unwrap_or(start);
             let kept: Vec<_> = (0..N)
                 .map(|_| {
                     let realm = cx.create_realm().expect("realm");
@@ -82,7 +82,9 @@ fn main() {
                     realm
                 })
                 .collect();
-            let grown = rss_bytes().unwrap_or(before).saturating_sub(before);
+            let grown = vm_core::resident_set_bytes()
+                .unwrap_or(before)
+                .saturating_sub(before);
             drop(kept);
             grown / N
         }

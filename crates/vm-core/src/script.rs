@@ -82,25 +82,18 @@ impl Script {
             .into_iter()
             .map(|sym| interner.resolve_expect(sym).to_string())
             .collect();
-        Ok(Self {
-            inner: Rc::new(ScriptInner {
-                code: code.to_owned(),
-                options,
-                path,
-                lexical_names,
-                compiled: RefCell::default(),
-            }),
-        })
+        Ok(Self::trusted(code, options, path, lexical_names))
     }
 
-    /// A script whose source is known to parse (accepted `cachedData`): the realm-free syntax
-    /// check is skipped.
-    /// Forgets every compiled form (they root their realms).
+    /// Forgets every compiled form (they root their realms). Taken out of the cell first, so
+    /// that nothing their drop does can find the cell borrowed.
     pub(crate) fn release_compiled(inner: &ScriptInner) {
         let forms = std::mem::take(&mut *inner.compiled.borrow_mut());
         drop(forms);
     }
 
+    /// A script whose source is known to parse (accepted `cachedData`, or just checked): the
+    /// realm-free syntax check is skipped.
     pub(crate) fn trusted(
         code: &str,
         options: ScriptOptions,
