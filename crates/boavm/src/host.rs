@@ -304,8 +304,12 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
         ("exposeGc", |_, _, _| {
             Ok(with_state(|s| s.config.expose_gc).into())
         }),
-        ("gc", |_, _, _| {
-            boa_gc::force_collect();
+        ("gc", |_, _, cx| {
+            // Parks idle engines first, so unreachable vm contexts are freed too.
+            match vm_core::Isolate::from_engine(cx) {
+                Some((iso, _)) => iso.collect_garbage(),
+                None => boa_gc::force_collect(),
+            }
             Ok(JsValue::undefined())
         }),
     ]

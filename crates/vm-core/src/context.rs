@@ -1,11 +1,17 @@
-//! A vm context: one realm, its engine, and the sandbox its global forwards to.
+//! A vm context: one realm, the sandbox its global forwards to, and the scripts compiled for it.
+//!
+//! The record lives on Boa's garbage-collected heap and is reachable from its own realm, so a
+//! context lives exactly as long as something reaches it: a [`VmContext`] handle held by Rust
+//! (a root), its sandbox (through a binding's weak map), or any object, function or promise of
+//! its realm. Its engine is not part of the record (see `engine_pool`).
 use std::{
-    cell::RefCell,
+    cell::Cell,
     rc::{Rc, Weak},
 };
 
-use boa_engine::{realm::Realm, Context, JsObject};
-use boa_gc::Gc;
+use boa_engine::{realm::Realm, Context, JsData, JsObject};
+use boa_gc::{Finalize, Gc, GcRefCell, Trace, WeakGc};
+use rustc_hash::FxHashMap;
 
 use crate::{
     global_proxy::GlobalState,
@@ -14,30 +20,121 @@ use crate::{
     sandbox::Sandbox,
 };
 
-/// Everything the isolate knows about one context.
-pub(crate) struct ContextRecord {
-    pub(crate) id: usize,
-    /// The engine that created the realm (or its replacement after a stopped run).
-    pub(crate) engine: RefCell<Context>,
-    /// The engine holds an abandoned evaluation: replace it before its next use.
-    pub(crate) poisoned: std::cell::Cell<bool>,
-    pub(crate) realm: Realm,
-    /// The realm's global object (a Proxy for vm contexts).
-    pub(crate) global: JsObject,
-    pub(crate) state: Option<Gc<GlobalState>>,
-    pub(crate) sandbox: Option<Sandbox>,
-    pub(crate) name: String,
-    pub(crate) origin: Option<String>,
-    pub(crate) code_generation: CodeGeneration,
-    pub(crate) microtask_mode: MicrotaskMode,
+/// One script's compiled form for one context (Boa binds compiled code to a realm).
+#[derive(Trace, Finalize)]
+pub(crate) struct CompiledForm {
+    pub(crate) script: boa_engine::Script,
+    /// How often it ran in this context.
+    #[unsafe_ignore_trace]
+    pub(crate) runs: Cell<u32>,
 }
 
-/// A handle to a vm context (`vm.createContext`). Cloning shares the context; the context and
-/// its engine are freed when the last handle (and every script compiled for it) is dropped.
-#[derive(Clone)]
+/// Everything the isolate knows about one context.
+#[derive(Trace, Finalize)]
+pub(crate) struct ContextRecord {
+    #[unsafe_ignore_trace]
+    pub(crate) id: usize,
+    pub(crate) realm: Realm,
+    /// The realm's global object (a Proxy for contextified contexts).
+    pub(crate) global: JsObject,
+    pub(crate) state: Option<Gc<GlobalState>>,
+    pub(crate) sandbox: Sandbox,
+    #[unsafe_ignore_trace]
+    pub(crate) name: String,
+    #[unsafe_ignore_trace]
+    pub(crate) origin: Option<String>,
+    #[unsafe_ignore_trace]
+    pub(crate) code_generation: CodeGeneration,
+    #[unsafe_ignore_trace]
+    pub(crate) microtask_mode: MicrotaskMode,
+    /// Compiled forms of the scripts that ran here, by script id. Held here rather than by the
+    /// script: a compiled form holds its realm, and a script must not keep contexts alive.
+    pub(crate) compiled: GcRefCell<FxHashMap<u64, CompiledForm>>,
+    /// Held for its drop: tells the isolate when the record is freed (its slot can go).
+    #[unsafe_ignore_trace]
+    pub(crate) _reaper: Reaper,
+}
+
+/// Reports a freed context id to its isolate. Runs inside a collection, so it only records the
+/// id (plain Rust data); the isolate drops the engine slot at its next safe point.
+pub(crate) struct Reaper {
+    pub(crate) id: usize,
+    pub(crate) dead: Rc<DeadList>,
+}
+
+/// Ids of freed contexts and of dropped scripts' compiled forms, waiting for a safe point.
+#[derive(Default)]
+pub(crate) struct DeadList {
+    pub(crate) contexts: Cell<Vec<usize>>,
+    /// `(context id, script id)` pairs.
+    pub(crate) forms: Cell<Vec<(usize, u64)>>,
+}
+
+impl DeadList {
+    pub(crate) fn push_context(&self, id: usize) {
+        let mut v = self.contexts.take();
+        v.push(id);
+        self.contexts.set(v);
+    }
+
+    pub(crate) fn push_forms(&self, forms: impl IntoIterator<Item = (usize, u64)>) {
+        let mut v = self.forms.take();
+        v.extend(forms);
+        self.forms.set(v);
+    }
+}
+
+impl Drop for Reaper {
+    fn drop(&mut self) {
+        self.dead.push_context(self.id);
+    }
+}
+
+/// The link from a realm to its context record (in the realm's `[[HostDefined]]`): objects of
+/// the realm keep the context alive, as in Node.
+#[derive(Trace, Finalize, JsData)]
+pub(crate) struct RecordLink(pub(crate) Gc<ContextRecord>);
+
+/// The record of the context owning `realm`, if it is one of an isolate's.
+pub(crate) fn realm_record(realm: &Realm) -> Option<Gc<ContextRecord>> {
+    realm.host_defined().get::<RecordLink>().map(|l| l.0.clone())
+}
+
+/// A handle to a vm context (`vm.createContext`). Cloning shares the context.
+///
+/// A handle held by Rust keeps the context alive. The handle is also [`Trace`]: stored inside an
+/// object of Boa's heap (a `JsData` value), it does not root the context, which then lives as
+/// long as that object, its sandbox or any object of its realm is reachable — the lifetime rule
+/// of Node's contexts.
+#[derive(Clone, Trace, Finalize)]
 pub struct VmContext {
-    pub(crate) rec: Rc<ContextRecord>,
+    pub(crate) rec: Gc<ContextRecord>,
+    #[unsafe_ignore_trace]
     pub(crate) iso: Weak<IsolateInner>,
+}
+
+/// A weak handle to a vm context: does not keep it alive (see [`VmContext::downgrade`]).
+#[derive(Clone, Trace, Finalize)]
+pub struct WeakVmContext {
+    rec: WeakGc<ContextRecord>,
+    #[unsafe_ignore_trace]
+    iso: Weak<IsolateInner>,
+}
+
+impl WeakVmContext {
+    /// The context, while something else keeps it alive.
+    pub fn upgrade(&self) -> Option<VmContext> {
+        Some(VmContext {
+            rec: self.rec.upgrade()?,
+            iso: self.iso.clone(),
+        })
+    }
+}
+
+impl std::fmt::Debug for WeakVmContext {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WeakVmContext").finish_non_exhaustive()
+    }
 }
 
 impl std::fmt::Debug for VmContext {
@@ -51,7 +148,7 @@ impl std::fmt::Debug for VmContext {
 
 impl PartialEq for VmContext {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.rec, &other.rec)
+        Gc::ptr_eq(&self.rec, &other.rec)
     }
 }
 
@@ -59,6 +156,14 @@ impl VmContext {
     /// A number identifying the context within its isolate (the main context is 0).
     pub fn id(&self) -> usize {
         self.rec.id
+    }
+
+    /// A handle that does not keep the context alive.
+    pub fn downgrade(&self) -> WeakVmContext {
+        WeakVmContext {
+            rec: WeakGc::new(&self.rec),
+            iso: self.iso.clone(),
+        }
     }
 
     /// Whether this is the isolate's main ("this") context.
@@ -92,18 +197,17 @@ impl VmContext {
         self.rec.global.clone()
     }
 
-    /// The sandbox this context was contextified around (`None` for the main context).
-    pub fn sandbox(&self) -> Option<&Sandbox> {
-        self.rec.sandbox.as_ref()
+    /// The sandbox this context was contextified around ([`Sandbox::None`] for the main
+    /// context and `DONT_CONTEXTIFY` contexts).
+    pub fn sandbox(&self) -> &Sandbox {
+        &self.rec.sandbox
     }
 
-    /// The sandbox object, also for contexts that hold it weakly (`None` once collected, and
-    /// for host-map sandboxes and the main context).
-    pub fn sandbox_object(&self, cx: &mut Context) -> Option<JsObject> {
+    /// The sandbox object (`None` for host-map sandboxes and uncontextified contexts).
+    pub fn sandbox_object(&self, _cx: &mut Context) -> Option<JsObject> {
         match &self.rec.sandbox {
-            Some(crate::sandbox::Sandbox::Object(o)) => Some(o.clone()),
-            Some(crate::sandbox::Sandbox::Host(_) | crate::sandbox::Sandbox::None) => None,
-            None => self.rec.state.as_ref()?.sandbox_object(cx),
+            Sandbox::Object(o) => Some(o.clone()),
+            Sandbox::Host(_) | Sandbox::None => None,
         }
     }
 
@@ -114,7 +218,9 @@ impl VmContext {
 
     /// Whether this context's engine is free (not running further up the stack).
     pub fn engine_is_free(&self) -> bool {
-        self.rec.engine.try_borrow_mut().is_ok()
+        self.iso
+            .upgrade()
+            .is_some_and(|iso| !iso.engines.is_busy(self.rec.id))
     }
 
     /// The Boa realm of this context.

@@ -18,12 +18,9 @@ use crate::sandbox::{HostMap, Sandbox};
 /// How the proxy reaches the sandbox.
 #[derive(Trace, Finalize)]
 pub(crate) enum SandboxSlot {
-    /// Held strongly (Rust-created contexts: the handle owns the context).
+    /// A JS object, held strongly: the realm keeps its sandbox alive (both live on the
+    /// garbage-collected heap and are freed together).
     Object(JsObject),
-    /// Held through a JS `WeakRef`, so that a sandbox nobody references can be collected and
-    /// its context dropped (contexts created from JavaScript, whose lifetime follows the
-    /// sandbox as in Node).
-    Weak { weak_ref: JsObject, deref: JsObject },
     /// A Rust-side map.
     Host(HostMap),
 }
@@ -58,23 +55,11 @@ enum Live {
 }
 
 impl GlobalState {
-    fn sandbox(&self, cx: &mut Context) -> JsResult<Option<Live>> {
+    fn sandbox(&self, _cx: &mut Context) -> JsResult<Option<Live>> {
         Ok(match &self.slot {
             SandboxSlot::Object(o) => Some(Live::Object(o.clone())),
             SandboxSlot::Host(m) => Some(Live::Host(m.clone())),
-            SandboxSlot::Weak { weak_ref, deref } => deref
-                .call(&weak_ref.clone().into(), &[], cx)?
-                .as_object()
-                .map(Live::Object),
         })
-    }
-
-    /// The sandbox as the embedder sees it (for weak slots: `None` once collected).
-    pub(crate) fn sandbox_object(&self, cx: &mut Context) -> Option<JsObject> {
-        match self.sandbox(cx).ok().flatten()? {
-            Live::Object(o) => Some(o),
-            Live::Host(_) => None,
-        }
     }
 }
 
@@ -648,7 +633,6 @@ pub(crate) fn install_traps(
     handler: &JsObject,
     target: &JsObject,
     sandbox: &Sandbox,
-    weak: bool,
 ) -> JsResult<Gc<GlobalState>> {
     let reflect = engine.intrinsics().objects().reflect();
     let define = reflect
@@ -661,21 +645,6 @@ pub(crate) fn install_traps(
         .ok_or_else(|| JsNativeError::typ().with_message("Reflect.deleteProperty missing"))?;
     let slot = match sandbox {
         Sandbox::Host(m) => SandboxSlot::Host(m.clone()),
-        Sandbox::Object(o) if weak => {
-            let ctor = engine.intrinsics().constructors().weak_ref().constructor();
-            let weak_ref = ctor.construct(&[o.clone().into()], None, engine)?;
-            let deref = engine
-                .intrinsics()
-                .constructors()
-                .weak_ref()
-                .prototype()
-                .get(js_string!("deref"), engine)?
-                .as_object()
-                .ok_or_else(|| {
-                    JsNativeError::typ().with_message("WeakRef.prototype.deref missing")
-                })?;
-            SandboxSlot::Weak { weak_ref, deref }
-        }
         Sandbox::Object(o) => SandboxSlot::Object(o.clone()),
         Sandbox::None => {
             return Err(JsNativeError::typ()

@@ -6,11 +6,13 @@ use std::{
 };
 
 use boa_engine::{object::builtins::JsPromise, Context};
+use boa_gc::{Gc, GcRefCell, WeakGc};
 use rustc_hash::FxHashMap;
 
 use crate::{
-    context::{ContextRecord, VmContext},
+    context::{realm_record, ContextRecord, DeadList, Reaper, RecordLink, VmContext},
     engine::{build_engine, EngineTag, IsolateClock, Shared},
+    engine_pool::{EnginePool, Taken},
     error::VmError,
     executor::Executor,
     global_proxy::{install_traps, new_global},
@@ -31,8 +33,13 @@ pub const DEFAULT_MAX_SOURCE_BYTES: usize = 16 << 20;
 
 pub(crate) struct IsolateInner {
     pub(crate) shared: Shared,
-    pub(crate) main: Rc<ContextRecord>,
-    records: RefCell<FxHashMap<usize, Weak<ContextRecord>>>,
+    pub(crate) main: Gc<ContextRecord>,
+    /// Every context by id, weakly: a context lives as long as something reaches it.
+    records: RefCell<FxHashMap<usize, WeakGc<ContextRecord>>>,
+    /// The engines contexts run on (see `engine_pool`).
+    pub(crate) engines: EnginePool,
+    /// Contexts and compiled forms freed since the last safe point.
+    pub(crate) dead: Rc<DeadList>,
     next_id: Cell<usize>,
     depth: Cell<u32>,
     pub(crate) self_weak: Weak<IsolateInner>,
@@ -54,18 +61,39 @@ pub(crate) struct IsolateInner {
     pub(crate) module_host: RefCell<Option<Rc<dyn crate::loader::ModuleHost>>>,
     /// Run when the isolate is dropped (see [`Isolate::on_drop`]).
     teardown: RefCell<Vec<Box<dyn FnOnce()>>>,
-    /// Scripts with compiled forms: a script held inside the engine's heap (a binding's
-    /// handle) roots its realms through them, so the isolate releases them when it goes.
-    scripts: RefCell<Vec<Weak<crate::script::ScriptInner>>>,
 }
 
 impl IsolateInner {
-    pub(crate) fn track_script(&self, script: Weak<crate::script::ScriptInner>) {
-        let mut list = self.scripts.borrow_mut();
-        if list.len() >= 64 && list.len().is_power_of_two() {
-            list.retain(|w| w.strong_count() > 0);
+    /// Drops what collections freed: engine slots of dead contexts, compiled forms of dropped
+    /// scripts. Called at safe points (outside collections, with no pool borrow held).
+    pub(crate) fn reap(&self) {
+        let forms = self.dead.forms.take();
+        if !forms.is_empty() {
+            let records = self.records.borrow();
+            let mut dropped = Vec::new();
+            for (ctx, script) in forms {
+                if let Some(rec) = records.get(&ctx).and_then(WeakGc::upgrade) {
+                    if let Ok(mut map) = rec.compiled.try_borrow_mut() {
+                        dropped.extend(map.remove(&script));
+                    }
+                }
+            }
+            drop(records);
+            drop(dropped);
         }
-        list.push(script);
+        let ids = self.dead.contexts.take();
+        if !ids.is_empty() {
+            let mut records = self.records.borrow_mut();
+            for id in &ids {
+                // The id may have been reused by nothing (ids are never reused): just forget it.
+                if records.get(id).is_some_and(|w| w.upgrade().is_none()) {
+                    records.remove(id);
+                }
+            }
+            drop(records);
+            let engines = self.engines.remove(&ids);
+            drop(engines);
+        }
     }
 }
 
@@ -74,9 +102,7 @@ impl Drop for IsolateInner {
         for f in self.teardown.take() {
             f();
         }
-        for script in self.scripts.take().iter().filter_map(Weak::upgrade) {
-            crate::script::Script::release_compiled(&script);
-        }
+        self.engines.clear();
     }
 }
 
@@ -99,6 +125,47 @@ pub(crate) struct DepthGuard<'a>(&'a Cell<u32>);
 impl Drop for DepthGuard<'_> {
     fn drop(&mut self) {
         self.0.set(self.0.get() - 1);
+    }
+}
+
+/// A context's engine, checked out of the pool for one run; given back when dropped.
+pub(crate) struct Checkout<'a> {
+    iso: &'a IsolateInner,
+    id: usize,
+    engine: Option<Box<Context>>,
+    /// Park the engine instead of keeping it (a stopped run abandoned an evaluation on it).
+    pub(crate) discard: bool,
+    threw: bool,
+}
+
+impl Checkout<'_> {
+    pub(crate) fn engine(&mut self) -> &mut Context {
+        self.engine.as_mut().expect("checked-out engine present until drop")
+    }
+
+    /// Runs `f` in `rec`'s realm on this engine, noting an uncaught exception.
+    fn run<R>(
+        &mut self,
+        rec: &ContextRecord,
+        f: impl FnOnce(&mut Context) -> Result<R, VmError>,
+    ) -> Result<R, VmError> {
+        let r = in_realm(self.engine(), rec, f);
+        if matches!(r, Err(VmError::Thrown(_))) {
+            self.threw = true;
+        }
+        r
+    }
+}
+
+impl Drop for Checkout<'_> {
+    fn drop(&mut self) {
+        if let Some(engine) = self.engine.take() {
+            let parked = self
+                .iso
+                .engines
+                .give_back(self.id, engine, self.discard, self.threw);
+            drop(parked);
+        }
     }
 }
 
@@ -176,14 +243,14 @@ pub(crate) fn drain_jobs_from_engine(cx: &mut Context) -> boa_engine::JsResult<(
 }
 
 impl IsolateInner {
-    pub(crate) fn record(&self, id: usize) -> Option<Rc<ContextRecord>> {
+    pub(crate) fn record(&self, id: usize) -> Option<Gc<ContextRecord>> {
         if id == 0 {
             return Some(self.main.clone());
         }
-        self.records.borrow().get(&id).and_then(Weak::upgrade)
+        self.records.borrow().get(&id).and_then(WeakGc::upgrade)
     }
 
-    pub(crate) fn handle(&self, rec: Rc<ContextRecord>) -> VmContext {
+    pub(crate) fn handle(&self, rec: Gc<ContextRecord>) -> VmContext {
         VmContext {
             rec,
             iso: self.self_weak.clone(),
@@ -199,7 +266,7 @@ impl IsolateInner {
     pub(crate) fn enter<R>(
         &self,
         current: Option<&mut Context>,
-        rec: &Rc<ContextRecord>,
+        rec: &Gc<ContextRecord>,
         f: impl FnOnce(&mut Context) -> Result<R, VmError>,
     ) -> Result<R, VmError> {
         self.enter_with(current, rec, false, f)
@@ -218,6 +285,41 @@ impl IsolateInner {
         Ok(DepthGuard(&self.depth))
     }
 
+    /// Checks out `rec`'s own engine, building one if it was parked; `None` while it runs
+    /// further up the stack.
+    pub(crate) fn checkout(&self, rec: &ContextRecord) -> Result<Option<Checkout<'_>>, VmError> {
+        let engine = match self.engines.take(rec.id) {
+            Taken::Engine(e) => e,
+            Taken::Busy => return Ok(None),
+            Taken::Parked(interner) => Box::new(self.fresh_engine_with(rec, interner)?),
+            Taken::Missing => {
+                self.engines.insert_busy(rec.id);
+                match self.fresh_engine_with(rec, None) {
+                    Ok(e) => Box::new(e),
+                    Err(e) => {
+                        self.engines.restore_parked(rec.id, None);
+                        return Err(e);
+                    }
+                }
+            }
+        };
+        Ok(Some(Checkout {
+            iso: self,
+            id: rec.id,
+            engine: Some(engine),
+            discard: false,
+            threw: false,
+        }))
+    }
+
+    /// Builds `rec`'s engine now if it is parked, so the cost is not charged to a run's
+    /// timeout.
+    pub(crate) fn warm(&self, rec: &ContextRecord) -> Result<(), VmError> {
+        self.reap();
+        drop(self.checkout(rec)?);
+        Ok(())
+    }
+
     /// Runs one job on the engine of its realm's context (the main context when it has none).
     pub(crate) fn run_job(
         &self,
@@ -226,8 +328,7 @@ impl IsolateInner {
     ) -> Result<(), VmError> {
         let rec = job
             .realm()
-            .and_then(realm_context_id)
-            .and_then(|id| self.record(id))
+            .and_then(realm_record)
             .unwrap_or_else(|| self.main.clone());
         self.enter(current, &rec, |cx| {
             job.call(cx)
@@ -241,7 +342,7 @@ impl IsolateInner {
     pub(crate) fn enter_with<R>(
         &self,
         current: Option<&mut Context>,
-        rec: &Rc<ContextRecord>,
+        rec: &Gc<ContextRecord>,
         own_engine_only: bool,
         f: impl FnOnce(&mut Context) -> Result<R, VmError>,
     ) -> Result<R, VmError> {
@@ -251,62 +352,35 @@ impl IsolateInner {
             if engine_context_id(cx) == Some(rec.id) {
                 return in_realm(cx, &rec, f);
             }
-            if let Ok(mut engine) = rec.engine.try_borrow_mut() {
-                self.heal(&rec, &mut engine)?;
-                return in_realm(&mut engine, &rec, f);
+            if let Some(mut engine) = self.checkout(&rec)? {
+                return engine.run(&rec, f);
             }
             if own_engine_only {
                 return Err(VmError::EngineBusy(rec.id));
             }
             return in_realm(cx, &rec, f);
         }
-        let mut engine = rec
-            .engine
-            .try_borrow_mut()
-            .map_err(|_| VmError::EngineBusy(rec.id))?;
-        self.heal(&rec, &mut engine)?;
-        in_realm(&mut engine, &rec, f)
-    }
-
-    /// Heals `rec`'s engine now if it is free, so the cost is not charged to a run's timeout.
-    pub(crate) fn heal_if_free(&self, rec: &ContextRecord) -> Result<(), VmError> {
-        if rec.poisoned.get() {
-            if let Ok(mut engine) = rec.engine.try_borrow_mut() {
-                self.heal(rec, &mut engine)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Replaces an engine that holds an abandoned evaluation (see `enter_stoppable`).
-    pub(crate) fn heal(&self, rec: &ContextRecord, engine: &mut Context) -> Result<(), VmError> {
-        if rec.poisoned.get() {
-            // Limit: symbols of code parsed on the old engine (module records) live in its
-            // interner, so the replacement takes it over.
-            let interner = std::mem::take(engine.interner_mut());
-            *engine = self.fresh_engine_with(rec, Some(interner))?;
-            rec.poisoned.set(false);
-        }
-        Ok(())
+        let mut engine = self
+            .checkout(&rec)?
+            .ok_or(VmError::EngineBusy(rec.id))?;
+        engine.run(&rec, f)
     }
 
     /// Like [`IsolateInner::enter`], for runs that may be stopped: the engine they run on must
-    /// be disposable. The realm's own engine is used when free and replaced by a fresh one if
-    /// the run was stopped; otherwise (it is running further up the stack) a fresh temporary
-    /// engine runs the code and is dropped afterwards.
+    /// be disposable. The realm's own engine is used when free and parked (dropped) if the run
+    /// was stopped; otherwise (it is running further up the stack) a fresh temporary engine
+    /// runs the code and is dropped afterwards.
     pub(crate) fn enter_stoppable<R>(
         &self,
-        rec: &Rc<ContextRecord>,
+        rec: &Gc<ContextRecord>,
         f: impl FnOnce(&mut Context) -> Result<R, VmError>,
     ) -> Result<R, VmError> {
         let _guard = self.nest()?;
         let rec = rec.clone();
-        if let Ok(mut engine) = rec.engine.try_borrow_mut() {
-            self.heal(&rec, &mut engine)?;
-            let r = in_realm(&mut engine, &rec, f);
+        if let Some(mut engine) = self.checkout(&rec)? {
+            let r = engine.run(&rec, f);
             if r.as_ref().err().is_some_and(VmError::is_stop) {
-                // Replaced on next use, so the stop itself returns at once.
-                rec.poisoned.set(true);
+                engine.discard = true;
             }
             return r;
         }
@@ -320,6 +394,8 @@ impl IsolateInner {
         self.fresh_engine_with(rec, None)
     }
 
+    /// [`IsolateInner::fresh_engine`] taking over `interner` (a dropped engine's: the symbols
+    /// of code parsed on it, such as module records, stay valid).
     fn fresh_engine_with(
         &self,
         rec: &ContextRecord,
@@ -373,7 +449,15 @@ impl IsolateInner {
                     .executor
                     .pop_where(|realm| realm.and_then(realm_context_id) == Some(id)),
             };
-            let Some(job) = job else { return Ok(()) };
+            let Some(job) = job else {
+                if only.is_none() {
+                    if let Some(cx) = current {
+                        // The end of a job checkpoint: WeakRef targets may go (ClearKeptObjects).
+                        cx.clear_kept_objects();
+                    }
+                }
+                return Ok(());
+            };
             self.run_job(current.as_deref_mut(), job)?;
         }
     }
@@ -383,8 +467,8 @@ impl IsolateInner {
         current: Option<&mut Context>,
         sandbox: Sandbox,
         options: ContextOptions,
-        weak: bool,
     ) -> Result<VmContext, VmError> {
+        self.reap();
         let id = self.next_id.get();
         self.next_id.set(id + 1);
         let init = |e: boa_engine::JsError| VmError::Init(e.to_string());
@@ -394,12 +478,8 @@ impl IsolateInner {
                 match current {
                     Some(cx) => new_global(cx),
                     None => {
-                        let mut main = self
-                            .main
-                            .engine
-                            .try_borrow_mut()
-                            .map_err(|_| VmError::EngineBusy(0))?;
-                        new_global(&mut main)
+                        let mut main = self.checkout(&self.main)?.ok_or(VmError::EngineBusy(0))?;
+                        new_global(main.engine())
                     }
                 }
                 .map_err(init)?,
@@ -421,36 +501,36 @@ impl IsolateInner {
                 target.set_prototype(Some(
                     engine.intrinsics().constructors().object().prototype(),
                 ));
-                let state = install_traps(&realm, &mut engine, &handler, &target, &sandbox, weak)
+                let state = install_traps(&realm, &mut engine, &handler, &target, &sandbox)
                     .map_err(init)?;
                 (proxy, Some(state))
             }
             None => (engine.global_object(), None),
         };
         workarounds::patch_realm(&mut engine).map_err(init)?;
-        let rec = Rc::new(ContextRecord {
+        let rec = Gc::new(ContextRecord {
             id,
-            engine: RefCell::new(engine),
-            realm,
+            realm: realm.clone(),
             global,
             state,
-            sandbox: if weak && contextified {
-                None
-            } else {
-                Some(sandbox)
-            },
+            sandbox,
             name: options.name.unwrap_or_else(|| format!("VM Context {id}")),
             origin: options.origin,
             code_generation: options.code_generation,
             microtask_mode: options.microtask_mode,
-            poisoned: Cell::new(false),
+            compiled: GcRefCell::default(),
+            _reaper: Reaper {
+                id,
+                dead: self.dead.clone(),
+            },
         });
-        let mut records = self.records.borrow_mut();
-        if records.len() > 64 && records.len().is_power_of_two() {
-            records.retain(|_, w| w.strong_count() > 0);
-        }
-        records.insert(id, Rc::downgrade(&rec));
-        drop(records);
+        realm.host_defined_mut().insert(RecordLink(rec.clone()));
+        self.records.borrow_mut().insert(id, WeakGc::new(&rec));
+        self.engines.insert_busy(id);
+        drop(
+            self.engines
+                .give_back(id, Box::new(engine), false, false),
+        );
         Ok(self.handle(rec))
     }
 }
@@ -471,24 +551,32 @@ impl Isolate {
             .insert(RealmInfo::new(0, true, false));
         workarounds::patch_realm(&mut engine).map_err(|e| VmError::Init(e.to_string()))?;
         let global = engine.global_object();
+        let dead = Rc::new(DeadList::default());
+        let main = Gc::new(ContextRecord {
+            id: 0,
+            realm: realm.clone(),
+            global,
+            state: None,
+            sandbox: Sandbox::None,
+            name: "main".to_owned(),
+            origin: None,
+            code_generation: Default::default(),
+            microtask_mode: Default::default(),
+            compiled: GcRefCell::default(),
+            _reaper: Reaper {
+                id: 0,
+                dead: dead.clone(),
+            },
+        });
+        realm.host_defined_mut().insert(RecordLink(main.clone()));
         let inner = Rc::new_cyclic(|weak: &Weak<IsolateInner>| {
             engine.insert_data(EngineTag::new(0, weak.clone()));
             IsolateInner {
                 shared,
-                main: Rc::new(ContextRecord {
-                    id: 0,
-                    engine: RefCell::new(engine),
-                    realm,
-                    global,
-                    state: None,
-                    sandbox: None,
-                    name: "main".to_owned(),
-                    origin: None,
-                    code_generation: Default::default(),
-                    microtask_mode: Default::default(),
-                    poisoned: Cell::new(false),
-                }),
+                main,
                 records: RefCell::default(),
+                engines: EnginePool::default(),
+                dead,
                 next_id: Cell::new(1),
                 depth: Cell::new(0),
                 self_weak: weak.clone(),
@@ -498,12 +586,13 @@ impl Isolate {
                 deadlines: RefCell::new(Vec::new()),
                 module_host: RefCell::new(None),
                 teardown: RefCell::default(),
-                scripts: RefCell::default(),
                 compile_cache: RefCell::default(),
                 broken: RefCell::new(None),
                 max_source_bytes: Cell::new(DEFAULT_MAX_SOURCE_BYTES),
             }
         });
+        inner.engines.insert_busy(0);
+        drop(inner.engines.give_back(0, Box::new(engine), false, false));
         Ok(Self { inner })
     }
 
@@ -512,8 +601,7 @@ impl Isolate {
     pub fn from_engine(cx: &Context) -> Option<(Isolate, VmContext)> {
         let tag = cx.get_data::<EngineTag>()?;
         let inner = tag.isolate.upgrade()?;
-        let id = realm_context_id(cx.realm()).unwrap_or(tag.context_id);
-        let rec = inner.record(id)?;
+        let rec = realm_record(cx.realm()).or_else(|| inner.record(tag.context_id))?;
         let ctx = inner.handle(rec);
         Some((Isolate { inner }, ctx))
     }
@@ -525,7 +613,12 @@ impl Isolate {
 
     /// The vm context that owns `realm`, if it is one of this isolate's.
     pub fn context_for_realm(&self, realm: &boa_engine::realm::Realm) -> Option<VmContext> {
-        realm_context_id(realm).and_then(|id| self.context(id))
+        let rec = realm_record(realm)?;
+        let ours = self
+            .inner
+            .record(rec.id)
+            .is_some_and(|r| Gc::ptr_eq(&r, &rec));
+        ours.then(|| self.inner.handle(rec))
     }
 
     /// The live context with this id, if any.
@@ -539,24 +632,17 @@ impl Isolate {
         sandbox: Sandbox,
         options: ContextOptions,
     ) -> Result<VmContext, VmError> {
-        self.inner.create_context(None, sandbox, options, false)
+        self.inner.create_context(None, sandbox, options)
     }
 
     /// [`Isolate::create_context`] from inside a host function running on `cx`.
-    ///
-    /// With `weak_sandbox`, the context holds its (object) sandbox weakly: once nothing else
-    /// references the sandbox it can be collected, and the context's globals then read as the
-    /// realm's builtins only. Bindings that tie a context's lifetime to its sandbox, as Node
-    /// does, use this together with a finalizer on the sandbox.
     pub fn create_context_from(
         &self,
         cx: &mut Context,
         sandbox: Sandbox,
         options: ContextOptions,
-        weak_sandbox: bool,
     ) -> Result<VmContext, VmError> {
-        self.inner
-            .create_context(Some(cx), sandbox, options, weak_sandbox)
+        self.inner.create_context(Some(cx), sandbox, options)
     }
 
     /// Runs `f` with an engine positioned in `ctx`'s realm (for embedders that want to call
@@ -626,12 +712,11 @@ impl Isolate {
                 return in_realm(cx, realm_rec, |cx| Ok(f(cx)));
             }
         }
-        let mut engine = engine_rec
-            .engine
-            .try_borrow_mut()
-            .map_err(|_| VmError::EngineBusy(engine_rec.id))?;
-        self.inner.heal(engine_rec, &mut engine)?;
-        in_realm(&mut engine, realm_rec, |cx| Ok(f(cx)))
+        let mut engine = self
+            .inner
+            .checkout(engine_rec)?
+            .ok_or(VmError::EngineBusy(engine_rec.id))?;
+        engine.run(realm_rec, |cx| Ok(f(cx)))
     }
 
     /// The context whose engine `cx` is (not the realm active in it: see
@@ -747,12 +832,30 @@ impl Isolate {
             .records
             .borrow()
             .values()
-            .filter(|w| w.strong_count() > 0)
+            .filter(|w| w.is_upgradable())
             .count()
     }
 
-    /// Runs Boa's garbage collector.
+    /// Number of Boa engines alive (the main one included): contexts in use and the idle
+    /// ones kept for reuse (at most [`crate::DEFAULT_IDLE_ENGINES`] unless changed).
+    pub fn live_engines(&self) -> usize {
+        self.inner.engines.live_engines()
+    }
+
+    /// How many idle engines to keep for reuse (default [`crate::DEFAULT_IDLE_ENGINES`]). An
+    /// idle engine keeps its context alive; a parked context pays for a new engine (about the
+    /// cost of `createContext`) on its next run.
+    pub fn set_idle_engine_limit(&self, n: usize) {
+        self.inner.engines.set_max_idle(n);
+    }
+
+    /// Frees everything unreachable: parks every idle engine (so that contexts nothing else
+    /// reaches can go), runs Boa's garbage collector, and drops what it freed.
     pub fn collect_garbage(&self) {
+        self.inner.reap();
+        drop(self.inner.engines.park_idle());
+        boa_gc::force_collect();
+        self.inner.reap();
         boa_gc::force_collect();
     }
 

@@ -43,6 +43,7 @@ pub mod code_cache;
 mod compile_function;
 mod context;
 mod engine;
+mod engine_pool;
 mod error;
 mod executor;
 mod global_proxy;
@@ -61,7 +62,8 @@ mod workarounds;
 
 pub use boa_engine;
 pub use compile_function::CompileFunctionOptions;
-pub use context::VmContext;
+pub use context::{VmContext, WeakVmContext};
+pub use engine_pool::DEFAULT_IDLE_ENGINES;
 pub use error::VmError;
 pub use interrupt::InterruptHandle;
 pub use isolate::{Isolate, DEFAULT_MAX_SOURCE_BYTES};

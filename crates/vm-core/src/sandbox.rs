@@ -4,7 +4,7 @@ use boa_gc::{custom_trace, Finalize, Gc, GcRefCell, Trace};
 use indexmap::IndexMap;
 
 /// The object a vm context is contextified around.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Trace, Finalize)]
 pub enum Sandbox {
     /// Any JS object (plain objects, arrays, Proxies...), as `vm.createContext(obj)`.
     Object(JsObject),

@@ -1,6 +1,6 @@
 //! `vm.Script`: compile once, run in any context.
 use std::{
-    cell::RefCell,
+    cell::{Cell, RefCell},
     path::Path,
     rc::{Rc, Weak},
 };
@@ -8,10 +8,9 @@ use std::{
 use boa_engine::{
     ast::scope::Scope, interner::Interner, parser::Parser, Context, JsNativeError, JsValue, Source,
 };
-use rustc_hash::FxHashMap;
 
 use crate::{
-    context::{ContextRecord, VmContext},
+    context::{CompiledForm, ContextRecord, DeadList, VmContext},
     error::VmError,
     interrupt::{self, SigintGuard, Watch},
     isolate::{Isolate, IsolateInner},
@@ -29,27 +28,43 @@ pub struct Script {
     inner: Rc<ScriptInner>,
 }
 
-struct Compiled {
-    context: Weak<ContextRecord>,
-    script: boa_engine::Script,
-    runs: u32,
+/// Where a script was compiled: the compiled form itself is held by the context's record
+/// (it holds the realm, and a script must not keep contexts alive).
+struct CompiledIn {
+    dead: Rc<DeadList>,
+    iso: Weak<IsolateInner>,
+    context: usize,
 }
 
 pub(crate) struct ScriptInner {
+    /// Key of the compiled forms in context records.
+    id: u64,
     code: String,
     options: ScriptOptions,
     /// The internal path positions are reported under (see `positions`).
     path: String,
     /// Top-level `let`/`const`/`class` names, for V8's redeclaration error on a second run.
     lexical_names: Vec<String>,
-    compiled: RefCell<FxHashMap<usize, Compiled>>,
+    compiled_in: RefCell<Vec<CompiledIn>>,
 }
+
+impl Drop for ScriptInner {
+    fn drop(&mut self) {
+        // Possibly inside a collection (a binding's handle being swept): only note which
+        // compiled forms can go; each isolate drops them at its next safe point.
+        for c in self.compiled_in.take() {
+            c.dead.push_forms([(c.context, self.id)]);
+        }
+    }
+}
+
+static NEXT_SCRIPT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl std::fmt::Debug for Script {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Script")
             .field("filename", &self.inner.options.filename)
-            .field("contexts", &self.inner.compiled.borrow().len())
+            .field("contexts", &self.compiled_contexts())
             .finish()
     }
 }
@@ -85,13 +100,6 @@ impl Script {
         Ok(Self::trusted(code, options, path, lexical_names))
     }
 
-    /// Forgets every compiled form (they root their realms). Taken out of the cell first, so
-    /// that nothing their drop does can find the cell borrowed.
-    pub(crate) fn release_compiled(inner: &ScriptInner) {
-        let forms = std::mem::take(&mut *inner.compiled.borrow_mut());
-        drop(forms);
-    }
-
     /// A script whose source is known to parse (accepted `cachedData`, or just checked): the
     /// realm-free syntax check is skipped.
     pub(crate) fn trusted(
@@ -102,11 +110,12 @@ impl Script {
     ) -> Self {
         Self {
             inner: Rc::new(ScriptInner {
+                id: NEXT_SCRIPT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
                 code: code.to_owned(),
                 options,
                 path,
                 lexical_names,
-                compiled: RefCell::default(),
+                compiled_in: RefCell::default(),
             }),
         }
     }
@@ -133,13 +142,18 @@ impl Script {
         &self.inner.options
     }
 
-    /// Number of contexts holding a compiled form of this script.
+    /// Number of live contexts holding a compiled form of this script.
     pub fn compiled_contexts(&self) -> usize {
         self.inner
-            .compiled
+            .compiled_in
             .borrow()
-            .values()
-            .filter(|c| c.context.strong_count() > 0)
+            .iter()
+            .filter(|c| {
+                c.iso
+                    .upgrade()
+                    .and_then(|iso| iso.record(c.context))
+                    .is_some_and(|rec| rec.compiled.borrow().contains_key(&self.inner.id))
+            })
             .count()
     }
 
@@ -147,14 +161,14 @@ impl Script {
     /// returns the compiled script and how often it ran there.
     fn compiled_for(
         &self,
-        rec: &Rc<ContextRecord>,
+        iso: &IsolateInner,
+        rec: &ContextRecord,
         cx: &mut Context,
     ) -> Result<(boa_engine::Script, u32), VmError> {
-        if let Some(c) = self.inner.compiled.borrow_mut().get_mut(&rec.id) {
-            if c.context.strong_count() > 0 {
-                c.runs += 1;
-                return Ok((c.script.clone(), c.runs - 1));
-            }
+        if let Some(c) = rec.compiled.borrow().get(&self.inner.id) {
+            let runs = c.runs.get();
+            c.runs.set(runs.saturating_add(1));
+            return Ok((c.script.clone(), runs));
         }
         let path = Path::new(&self.inner.path);
         let source = Source::from_bytes(self.inner.code.as_bytes()).with_path(path);
@@ -162,28 +176,23 @@ impl Script {
         let script = boa_engine::Script::parse(source, Some(rec.realm.clone()), cx)
             .and_then(|s| s.codeblock(cx).map(|_| s))
             .map_err(|e| self.syntax_error_in_realm(e, cx))?;
-        let mut map = self.inner.compiled.borrow_mut();
-        if map.is_empty() {
-            // The compiled forms root their realms: the isolate releases them when it goes.
-            if let Some(iso) = cx
-                .get_data::<crate::engine::EngineTag>()
-                .and_then(|t| t.isolate.upgrade())
-            {
-                iso.track_script(Rc::downgrade(&self.inner));
-            }
-        }
-        // Entries of dropped contexts hold their realm: drop them before adding more.
-        if map.len() >= 8 {
-            map.retain(|_, c| c.context.strong_count() > 0);
-        }
-        map.insert(
-            rec.id,
-            Compiled {
-                context: Rc::downgrade(rec),
+        rec.compiled.borrow_mut().insert(
+            self.inner.id,
+            CompiledForm {
                 script: script.clone(),
-                runs: 1,
+                runs: Cell::new(1),
             },
         );
+        let mut compiled_in = self.inner.compiled_in.borrow_mut();
+        // Entries for contexts that are gone: forget them before adding more.
+        if compiled_in.len() >= 8 && compiled_in.len().is_power_of_two() {
+            compiled_in.retain(|c| c.iso.upgrade().is_some_and(|i| i.record(c.context).is_some()));
+        }
+        compiled_in.push(CompiledIn {
+            dead: iso.dead.clone(),
+            iso: iso.self_weak.clone(),
+            context: rec.id,
+        });
         Ok((script, 0))
     }
 
@@ -206,12 +215,12 @@ impl Script {
     pub(crate) fn run_on(
         &self,
         iso: &IsolateInner,
-        rec: &Rc<ContextRecord>,
+        rec: &ContextRecord,
         cx: &mut Context,
         options: &RunOptions,
         watch: Option<&Watch<'_>>,
     ) -> Result<JsValue, VmError> {
-        let (script, runs) = self.compiled_for(rec, cx)?;
+        let (script, runs) = self.compiled_for(iso, rec, cx)?;
         if runs > 0 {
             if let Some(message) = workarounds::redeclaration_message(&self.inner.lexical_names) {
                 let err = workarounds::convert_error(
@@ -459,7 +468,7 @@ impl Isolate {
         options: &RunOptions,
     ) -> Result<JsValue, VmError> {
         let iso = &*self.inner;
-        iso.heal_if_free(&ctx.rec)?;
+        iso.warm(&ctx.rec)?;
         let callback = iso.interrupt_callback.borrow().clone();
         let (watch, _sigint) = watch_for(iso, options, callback.as_deref())?;
         let _deadline = watch
@@ -493,7 +502,7 @@ impl Isolate {
         f: impl FnOnce(&mut Context) -> boa_engine::JsResult<R>,
     ) -> Result<R, VmError> {
         let iso = &*self.inner;
-        iso.heal_if_free(&engine_ctx.rec)?;
+        iso.warm(&engine_ctx.rec)?;
         if cfg!(target_arch = "wasm32") {
             return Err(VmError::InvalidOption {
                 name: "timeout",
@@ -544,7 +553,7 @@ impl Isolate {
         });
         let result = result.and_then(|r| r);
         if result.as_ref().err().is_some_and(VmError::is_stop) {
-            engine_ctx.rec.poisoned.set(true);
+            iso.engines.mark_discard(engine_ctx.rec.id);
         }
         result
     }

@@ -1,6 +1,6 @@
 //! The native core behind `js/vm.js`.
 use std::{
-    cell::{Cell, RefCell},
+    cell::RefCell,
     rc::Rc,
 };
 
@@ -13,10 +13,9 @@ use boa_engine::{
     Context, JsData, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
 };
 use boa_gc::{Finalize, Trace};
-use rustc_hash::FxHashMap;
 use vm_core::{
     CodeGeneration, CompileFunctionOptions, ContextOptions, Isolate, RunOptions, Sandbox, Script,
-    ScriptOptions, VmContext, VmError,
+    ScriptOptions, VmContext, VmError, WeakVmContext,
 };
 
 /// The signature of the native functions behind `js/vm.js`.
@@ -26,28 +25,18 @@ pub(crate) type Native = fn(&JsValue, &[JsValue], &JsObject, &mut Context) -> Js
 /// `vm.measureMemory`.
 pub type HeapCounter = fn() -> usize;
 
-/// Kept alive by a sandbox (through the binding's WeakMap); when the sandbox is collected, the
-/// finalizer queues the context for dropping.
-#[derive(Trace, JsData)]
+/// The value of a sandbox's entry in the binding's weak map: the context it was contextified
+/// into. A traced handle, so the sandbox (the weak map's key) keeps its context alive and the
+/// context's realm keeps the sandbox alive — a cycle on the garbage-collected heap that is
+/// freed once nothing else reaches either (Node's lifetime rule).
+#[derive(Trace, Finalize, JsData)]
 struct ContextTag {
-    #[unsafe_ignore_trace]
-    id: usize,
-    #[unsafe_ignore_trace]
-    dead: Rc<Cell<Vec<usize>>>,
-}
-
-impl Finalize for ContextTag {
-    fn finalize(&self) {
-        // Runs inside a collection: only record the id; the context is dropped later, at a
-        // safe point (`Binding::reap`).
-        let mut ids = self.dead.take();
-        ids.push(self.id);
-        self.dead.set(ids);
-    }
-}
-
-struct LiveContext {
     ctx: VmContext,
+}
+
+/// A context the binding made, for `measureMemory`: held weakly.
+struct MadeContext {
+    ctx: WeakVmContext,
     /// Heap bytes the context took when it was created (measured).
     baseline: usize,
 }
@@ -56,11 +45,8 @@ struct LiveContext {
 #[derive(Trace, Finalize, JsData)]
 pub(crate) struct Binding {
     weakmap: JsWeakMap,
-    /// Shared with the isolate's teardown, which empties it (see `install`).
     #[unsafe_ignore_trace]
-    contexts: Rc<RefCell<FxHashMap<usize, LiveContext>>>,
-    #[unsafe_ignore_trace]
-    dead: Rc<Cell<Vec<usize>>>,
+    made: RefCell<Vec<MadeContext>>,
     #[unsafe_ignore_trace]
     heap: Option<HeapCounter>,
     /// The isolate's module registry, installed on first use.
@@ -116,15 +102,11 @@ pub(crate) fn binding(captures: &JsObject) -> JsResult<boa_gc::GcRef<'_, Binding
 }
 
 impl Binding {
-    /// Drops contexts whose sandbox was collected.
+    /// Forgets contexts that were freed.
     fn reap(&self) {
-        let ids = self.dead.take();
-        if ids.is_empty() {
-            return;
-        }
-        let mut map = self.contexts.borrow_mut();
-        for id in ids {
-            map.remove(&id);
+        let mut made = self.made.borrow_mut();
+        if made.len() >= 64 && made.len().is_power_of_two() {
+            made.retain(|m| m.ctx.upgrade().is_some());
         }
     }
 
@@ -137,10 +119,7 @@ impl Binding {
         let Some(tag) = tag.as_object() else {
             return Ok(None);
         };
-        let Some(id) = tag.downcast_ref::<ContextTag>().map(|t| t.id) else {
-            return Ok(None);
-        };
-        Ok(self.contexts.borrow().get(&id).map(|l| l.ctx.clone()))
+        Ok(tag.downcast_ref::<ContextTag>().map(|t| t.ctx.clone()))
     }
 }
 
@@ -259,30 +238,23 @@ fn make_context(
         None => Sandbox::None,
     };
     let ctx = iso
-        .create_context_from(cx, kind, options, true)
+        .create_context_from(cx, kind, options)
         .map_err(|e| to_js(e, cx))?;
-    // Limit: an uncontextified global is held by its own engine, so it never becomes
-    // unreachable and such a context lives as long as the isolate (README).
+    // DONT_CONTEXTIFY: the context is known by its ordinary global object.
     let sandbox = sandbox.unwrap_or_else(|| ctx.global_object());
     let baseline = match (before, state.heap) {
         (Some(b0), Some(h)) => h().saturating_sub(b0),
         _ => 0,
     };
-    let tag = JsObject::from_proto_and_data(
-        None,
-        ContextTag {
-            id: ctx.id(),
-            dead: state.dead.clone(),
-        },
-    );
+    let tag = JsObject::from_proto_and_data(None, ContextTag { ctx: ctx.clone() });
     if let Some(hook) = arg(args, 6).as_object().filter(JsObject::is_callable) {
         crate::modules::modules(b, cx)?.set_context_hook(&ctx, Some(crate::modules::js_hook(hook)));
     }
     state.weakmap.set(&sandbox, tag.into(), cx)?;
-    state
-        .contexts
-        .borrow_mut()
-        .insert(ctx.id(), LiveContext { ctx, baseline });
+    state.made.borrow_mut().push(MadeContext {
+        ctx: ctx.downgrade(),
+        baseline,
+    });
     Ok(sandbox.into())
 }
 
@@ -496,13 +468,15 @@ fn measure_memory(
     let result = ObjectInitializer::new(cx).build();
     result.set(js_string!("total"), total as f64, false, cx)?;
     if detailed {
-        let others: Vec<JsValue> = state
-            .contexts
+        let live: Vec<usize> = state
+            .made
             .borrow()
-            .values()
-            .map(|l| JsValue::from(l.baseline as f64))
+            .iter()
+            .filter(|m| m.ctx.upgrade().is_some())
+            .map(|m| m.baseline)
             .collect();
-        let others_sum: usize = state.contexts.borrow().values().map(|l| l.baseline).sum();
+        let others: Vec<JsValue> = live.iter().map(|b| JsValue::from(*b as f64)).collect();
+        let others_sum: usize = live.iter().sum();
         result.set(
             js_string!("current"),
             total.saturating_sub(others_sum) as f64,
@@ -529,25 +503,21 @@ pub fn install(
     heap: Option<HeapCounter>,
     default_loader: Option<JsObject>,
 ) -> JsResult<JsObject> {
-    let contexts: Rc<RefCell<FxHashMap<usize, LiveContext>>> = Rc::default();
     let modules: Rc<RefCell<Option<Rc<vm_modules::Modules>>>> = Rc::default();
-    // The binding lives in the main realm's heap and holds the contexts (and module registry)
-    // it created, whose engines root objects of the main realm: a cycle no collection breaks.
-    // When the isolate goes, release them explicitly.
+    // The binding lives in the main realm's heap and holds the module registry, whose engines
+    // root objects of the main realm: when the isolate goes, release it explicitly.
     if let Some((iso, _)) = Isolate::from_engine(cx) {
-        let (c, m) = (contexts.clone(), modules.clone());
+        let m = modules.clone();
         iso.on_drop(move || {
-            let dropped = std::mem::take(&mut *c.borrow_mut());
             let registry = m.borrow_mut().take();
-            drop((dropped, registry));
+            drop(registry);
         });
     }
     let state = JsObject::from_proto_and_data(
         None,
         Binding {
             weakmap: JsWeakMap::new(cx),
-            contexts,
-            dead: Rc::default(),
+            made: RefCell::default(),
             heap,
             modules,
         },
@@ -563,8 +533,11 @@ pub fn install(
         ("cacheEncode", cache_encode),
         ("cacheAccepts", cache_accepts),
         ("scriptCreateCachedData", script_create_cached_data),
-        ("gc", |_, _, _, _| {
-            boa_gc::force_collect();
+        ("gc", |_, _, _, cx| {
+            match Isolate::from_engine(cx) {
+                Some((iso, _)) => iso.collect_garbage(),
+                None => boa_gc::force_collect(),
+            }
             Ok(JsValue::undefined())
         }),
     ];

@@ -1,0 +1,229 @@
+//! The isolate's engines: one Boa `Context` per vm context while it is in use, parked (dropped)
+//! when idle for long enough.
+//!
+//! Why engines are parked: a Boa `Context` is not traced by the garbage collector, so the
+//! realm it holds — and through the realm's global, the sandbox and everything reachable from
+//! it — counts as a root while the engine exists. Its root shape also keeps every prototype it
+//! ever shaped objects with (Boa 0.22: strong keys in the prototype transition table). A vm
+//! context whose engine lives can therefore never be collected. Parking drops the engine and
+//! keeps only what later code of the realm needs (its interner); the realm lives on in the
+//! garbage-collected heap for as long as something reaches it, and the next run on it builds a
+//! fresh engine that enters it. At most [`DEFAULT_IDLE_ENGINES`] idle engines are kept (least
+//! recently used first out), so a busy context pays for an engine only once.
+use std::cell::{Cell, RefCell};
+
+use boa_engine::{interner::Interner, Context};
+use rustc_hash::FxHashMap;
+
+/// Idle engines kept alive (each pins its context, ≈ 320 KiB, until parked).
+pub const DEFAULT_IDLE_ENGINES: usize = 16;
+
+/// Uncaught exceptions an engine sees before it is replaced: Boa 0.22 leaks a few VM stack
+/// slots (and the values in them) on each, so a long-lived engine is recycled now and then.
+const THROWS_BEFORE_RECYCLE: u32 = 256;
+
+enum Slot {
+    /// Free, with when it was last used.
+    Idle { engine: Box<Context>, used: u64 },
+    /// Checked out by a run further up the stack.
+    Busy,
+    /// Dropped; the interner of the code parsed on it is kept for its successor.
+    Parked(Option<Interner>),
+}
+
+struct Entry {
+    slot: Slot,
+    /// Uncaught exceptions since the engine was built.
+    throws: u32,
+    /// Park the engine when it is given back (a stopped run abandoned an evaluation on it).
+    discard: bool,
+}
+
+/// The engines of one isolate, by context id.
+#[derive(Default)]
+pub(crate) struct EnginePool {
+    entries: RefCell<FxHashMap<usize, Entry>>,
+    tick: Cell<u64>,
+    max_idle: Cell<Option<usize>>,
+}
+
+/// What [`EnginePool::take`] found.
+pub(crate) enum Taken {
+    /// The context's engine, now checked out.
+    Engine(Box<Context>),
+    /// Parked: build a fresh engine with this interner (the slot is checked out).
+    Parked(Option<Interner>),
+    /// Running further up the stack.
+    Busy,
+    /// No slot: the context is unknown or gone.
+    Missing,
+}
+
+impl EnginePool {
+    fn max_idle(&self) -> usize {
+        self.max_idle.get().unwrap_or(DEFAULT_IDLE_ENGINES)
+    }
+
+    pub(crate) fn set_max_idle(&self, n: usize) {
+        self.max_idle.set(Some(n));
+    }
+
+    /// Registers a new context's engine (checked out: the creator is still setting it up).
+    pub(crate) fn insert_busy(&self, id: usize) {
+        self.entries.borrow_mut().insert(
+            id,
+            Entry {
+                slot: Slot::Busy,
+                throws: 0,
+                discard: false,
+            },
+        );
+    }
+
+    pub(crate) fn is_busy(&self, id: usize) -> bool {
+        self.entries
+            .borrow()
+            .get(&id)
+            .is_some_and(|e| matches!(e.slot, Slot::Busy))
+    }
+
+    /// Checks out `id`'s engine.
+    pub(crate) fn take(&self, id: usize) -> Taken {
+        let mut entries = self.entries.borrow_mut();
+        let Some(entry) = entries.get_mut(&id) else {
+            return Taken::Missing;
+        };
+        match std::mem::replace(&mut entry.slot, Slot::Busy) {
+            Slot::Idle { engine, .. } => Taken::Engine(engine),
+            Slot::Parked(interner) => {
+                entry.throws = 0;
+                Taken::Parked(interner)
+            }
+            Slot::Busy => Taken::Busy,
+        }
+    }
+
+    /// Returns a checked-out engine. `discard` (a stopped run left an abandoned evaluation on
+    /// it) or too many uncaught exceptions park it instead of keeping it idle. Returns the
+    /// engines parked to respect the idle limit: the caller drops them (outside any borrow).
+    pub(crate) fn give_back(
+        &self,
+        id: usize,
+        mut engine: Box<Context>,
+        discard: bool,
+        threw: bool,
+    ) -> Vec<Box<Context>> {
+        let mut out = Vec::new();
+        let mut entries = self.entries.borrow_mut();
+        let Some(entry) = entries.get_mut(&id) else {
+            // The context is gone (its slot was reaped while running): drop the engine.
+            out.push(engine);
+            return out;
+        };
+        if threw {
+            entry.throws += 1;
+        }
+        engine.clear_kept_objects();
+        let recycle = id != 0 && entry.throws >= THROWS_BEFORE_RECYCLE;
+        if discard || recycle || std::mem::take(&mut entry.discard) {
+            let interner = std::mem::take(engine.interner_mut());
+            entry.slot = Slot::Parked(Some(interner));
+            entry.throws = 0;
+            out.push(engine);
+        } else {
+            let used = self.tick.get() + 1;
+            self.tick.set(used);
+            entry.slot = Slot::Idle { engine, used };
+        }
+        out.extend(Self::trim(&mut entries, self.max_idle()));
+        out
+    }
+
+    /// Parks `id`'s engine when it is next given back (it may be running further up).
+    pub(crate) fn mark_discard(&self, id: usize) {
+        if let Some(entry) = self.entries.borrow_mut().get_mut(&id) {
+            if !matches!(entry.slot, Slot::Parked(_)) {
+                entry.discard = true;
+            }
+        }
+    }
+
+    /// Puts back a checked-out slot whose engine could not be built.
+    pub(crate) fn restore_parked(&self, id: usize, interner: Option<Interner>) {
+        if let Some(entry) = self.entries.borrow_mut().get_mut(&id) {
+            entry.slot = Slot::Parked(interner);
+        }
+    }
+
+    /// Parks the least recently used idle engines beyond `max_idle` (never the main one).
+    fn trim(entries: &mut FxHashMap<usize, Entry>, max_idle: usize) -> Vec<Box<Context>> {
+        let mut idle: Vec<(u64, usize)> = entries
+            .iter()
+            .filter_map(|(id, e)| match e.slot {
+                Slot::Idle { used, .. } if *id != 0 => Some((used, *id)),
+                _ => None,
+            })
+            .collect();
+        if idle.len() <= max_idle {
+            return Vec::new();
+        }
+        idle.sort_unstable();
+        let excess = idle.len() - max_idle;
+        idle.into_iter()
+            .take(excess)
+            .filter_map(|(_, id)| Self::park(entries.get_mut(&id)?))
+            .collect()
+    }
+
+    fn park(entry: &mut Entry) -> Option<Box<Context>> {
+        match std::mem::replace(&mut entry.slot, Slot::Busy) {
+            Slot::Idle { mut engine, .. } => {
+                let interner = std::mem::take(engine.interner_mut());
+                entry.slot = Slot::Parked(Some(interner));
+                entry.throws = 0;
+                Some(engine)
+            }
+            other => {
+                entry.slot = other;
+                None
+            }
+        }
+    }
+
+    /// Parks every idle engine but the main one (before a full collection). The caller drops
+    /// the returned engines.
+    pub(crate) fn park_idle(&self) -> Vec<Box<Context>> {
+        let mut entries = self.entries.borrow_mut();
+        entries
+            .iter_mut()
+            .filter(|(id, _)| **id != 0)
+            .filter_map(|(_, e)| Self::park(e))
+            .collect()
+    }
+
+    /// Forgets the slots of freed contexts; returns their engines for the caller to drop.
+    pub(crate) fn remove(&self, ids: &[usize]) -> Vec<Box<Context>> {
+        let mut entries = self.entries.borrow_mut();
+        ids.iter()
+            .filter_map(|id| match entries.remove(id)?.slot {
+                Slot::Idle { engine, .. } => Some(engine),
+                Slot::Busy | Slot::Parked(_) => None,
+            })
+            .collect()
+    }
+
+    /// Number of engines alive (idle or running), the main one included.
+    pub(crate) fn live_engines(&self) -> usize {
+        self.entries
+            .borrow()
+            .values()
+            .filter(|e| !matches!(e.slot, Slot::Parked(_)))
+            .count()
+    }
+
+    /// Drops every engine (isolate teardown).
+    pub(crate) fn clear(&self) {
+        let entries = std::mem::take(&mut *self.entries.borrow_mut());
+        drop(entries);
+    }
+}
