@@ -100,7 +100,7 @@ fn install(cx: &mut Context, id: usize) -> JsResult<JsObject> {
             let (iso, _) = Isolate::from_engine(cx)
                 .ok_or_else(|| JsNativeError::error().with_message("no isolate"))?;
             let new = iso
-                .create_context_from(cx, Sandbox::None, ContextOptions::default(), false)
+                .create_context_from(cx, Sandbox::None, ContextOptions::default())
                 .map_err(vm_to_js)?;
             let id = new.id();
             let obj = iso
