@@ -105,7 +105,7 @@ fn run(data: &[u8]) {
                         let weak: Vec<VmModule> = pool.clone();
                         let mm = Rc::downgrade(&m);
                         let looping = looping.clone();
-                        Some(Rc::new(move |spec: &str, _: &[(String, String)], cx: &mut vm_core::boa_engine::Context| {
+                        Some(vm_modules::DynamicImportHook::new(move |spec: &str, _: &[(String, String)], cx: &mut vm_core::boa_engine::Context| {
                             let target = weak.get(spec.len() % weak.len().max(1)).cloned();
                             if looping.get() {
                                 // import() would evaluate a graph that may never end
@@ -124,7 +124,7 @@ fn run(data: &[u8]) {
                             }
                         }))
                     }
-                    _ => Some(Rc::new(
+                    _ => Some(vm_modules::DynamicImportHook::new(
                         |_: &str, _: &[(String, String)], _: &mut vm_core::boa_engine::Context| {
                             Err(vm_core::boa_engine::JsNativeError::typ()
                                 .with_message("no import()")
@@ -152,7 +152,7 @@ fn run(data: &[u8]) {
                 m.synthetic(
                     None,
                     names.iter().map(|s| s.to_string()).collect(),
-                    Rc::new(move |_, _| {
+                    vm_modules::SyntheticEvaluate::new(move |_, _| {
                         if fail {
                             Err(vm_core::boa_engine::JsNativeError::error()
                                 .with_message("synthetic failure")

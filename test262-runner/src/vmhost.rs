@@ -46,6 +46,8 @@ struct ModState {
     modules: Rc<Modules>,
     ctx: VmContext,
     map: RefCell<HashMap<PathBuf, VmModule>>,
+    /// The `import()` hooks of the test's scripts (the registry holds them weakly).
+    hooks: RefCell<Vec<vm_modules::HookHandle>>,
 }
 
 fn vm_to_js(e: VmError) -> JsError {
@@ -223,7 +225,7 @@ fn js_quote(s: &str) -> String {
 impl ModState {
     fn hook(self: &Rc<Self>, referrer: PathBuf) -> DynamicImportHook {
         let weak: Weak<ModState> = Rc::downgrade(self);
-        Rc::new(move |spec, _attrs, cx| {
+        DynamicImportHook::new(move |spec, _attrs, cx| {
             let state = weak
                 .upgrade()
                 .ok_or_else(|| JsNativeError::error().with_message("test is over"))?;
@@ -449,6 +451,7 @@ impl Engine for VmEngine {
             modules: self.modules.clone(),
             ctx: ctx.clone(),
             map: RefCell::default(),
+            hooks: RefCell::default(),
         });
         self.modules
             .set_context_hook(&ctx, Some(state.hook(PathBuf::from("./realm.js"))));
@@ -462,8 +465,12 @@ impl Engine for VmEngine {
         // Harness includes (relative names) need no `import()` hook; keeping their tag at 0
         // lets the compile cache serve them.
         let tag = if path.is_absolute() {
-            self.modules
-                .register_dynamic_hook(state.hook(path.to_path_buf()))
+            let handle = self
+                .modules
+                .register_dynamic_hook(state.hook(path.to_path_buf()));
+            let tag = handle.tag();
+            state.hooks.borrow_mut().push(handle);
+            tag
         } else {
             0
         };

@@ -1,6 +1,5 @@
 //! Builds a three-module graph (one of them synthetic), links it with a synchronous linker,
 //! evaluates it and reads the root's namespace, printing the status at each step.
-use std::rc::Rc;
 
 use vm_core::{
     boa_engine::{js_string, JsValue},
@@ -15,7 +14,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let config = modules.synthetic(
         None,
         vec!["greeting".into()],
-        Rc::new(|_module, _cx| Ok(JsValue::undefined())),
+        vm_modules::SyntheticEvaluate::new(|_module, _cx| Ok(JsValue::undefined())),
         SyntheticOptions::default(),
     )?;
     let util = modules.source_text(

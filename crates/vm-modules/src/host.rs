@@ -8,19 +8,56 @@ use std::{
 
 use boa_engine::{
     builtins::promise::PromiseState, js_string, object::builtins::JsPromise, Context,
-    JsNativeError, JsObject, JsResult, JsValue, Module, Source,
+    JsData, JsNativeError, JsObject, JsResult, JsValue, Module, Source,
 };
-use boa_gc::{Gc, GcRefCell, WeakGc};
+use boa_gc::{Finalize, Gc, GcRefCell, Trace, WeakGc};
 use rustc_hash::FxHashMap;
 use vm_core::{Isolate, ScriptOptions, VmContext, VmError};
 
 use crate::{
     error::ModuleError,
-    module::{reap, Deferred, Kind, ModuleInner, ModuleStatus, VmModule},
-    synthetic::{wrapper_source, SyntheticEvaluate},
+    callbacks::{DynamicImportHook, SyntheticEvaluate},
+    module::{Kind, ModuleInner, ModuleStatus, VmModule},
+    synthetic::wrapper_source,
 };
 
 mod module_host;
+
+/// A registered `importModuleDynamically` hook of a script or function.
+#[derive(Trace, Finalize)]
+pub(crate) struct HookCell(DynamicImportHook);
+
+/// Keeps a hook registered with [`Modules::register_dynamic_hook`] alive; its [`tag`] is the
+/// `ScriptOptions::host_tag` to compile the script or function with.
+///
+/// [`tag`]: HookHandle::tag
+#[derive(Clone, Trace, Finalize)]
+pub struct HookHandle {
+    cell: Gc<HookCell>,
+    #[unsafe_ignore_trace]
+    tag: u64,
+}
+
+impl HookHandle {
+    /// The host tag of the registered hook.
+    pub fn tag(&self) -> u64 {
+        self.tag
+    }
+}
+
+impl std::fmt::Debug for HookHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HookHandle").field("tag", &self.tag).finish()
+    }
+}
+
+/// A context's own hook, in its realm's `[[HostDefined]]`.
+#[derive(Trace, Finalize, JsData)]
+struct ContextHook(DynamicImportHook);
+
+/// The per-context counter of default module identifiers, in the realm's `[[HostDefined]]`.
+#[derive(Trace, Finalize, JsData)]
+struct ModuleCounter(#[unsafe_ignore_trace] Cell<u32>);
 
 /// Options of `new vm.SourceTextModule(code, options)`.
 #[derive(Clone, Default)]
@@ -36,12 +73,6 @@ pub struct SourceTextOptions {
     /// `importModuleDynamically`: the hook `import()` inside the module calls.
     pub import_module_dynamically: Option<DynamicImportHook>,
 }
-
-/// An `importModuleDynamically` hook: `(specifier, attributes)` → the value `import()` waits
-/// for — a module's namespace, an object registered with [`VmModule::set_js_object`], or a
-/// promise of either.
-pub type DynamicImportHook =
-    Rc<dyn Fn(&str, &[(String, String)], &mut Context) -> JsResult<JsValue>>;
 
 /// What an asynchronous linker returns for one request (see [`Modules::link_async`]).
 pub type LinkFuture =
@@ -64,13 +95,10 @@ pub struct Modules {
     by_boa: RefCell<FxHashMap<u64, Vec<WeakGc<ModuleInner>>>>,
     /// Set while a graph loads: requests from modules are then static imports.
     loading: Cell<bool>,
-    counters: RefCell<FxHashMap<usize, u32>>,
     /// `importModuleDynamically` hooks of scripts and functions by source tag (see
-    /// `vm_core::ScriptOptions::host_tag`); a module keeps its own.
-    hooks: RefCell<FxHashMap<u64, DynamicImportHook>>,
-    /// Per-context hooks (`vm.createContext(o, { importModuleDynamically })`), by context id:
-    /// used when `import()` has no script or module referrer (e.g. indirect eval in a job).
-    context_hooks: RefCell<FxHashMap<usize, DynamicImportHook>>,
+    /// `vm_core::ScriptOptions::host_tag`), held weakly: the [`HookHandle`] the registration
+    /// returned keeps each alive. A module keeps its own hook; a context's is in its realm.
+    hooks: RefCell<FxHashMap<u64, WeakGc<HookCell>>>,
     next_tag: Cell<u64>,
     /// Whether main-context graphs get their namespaces at link time (see `instantiate`).
     eager_main_namespaces: Cell<bool>,
@@ -142,9 +170,7 @@ impl Modules {
             main: iso.main_context(),
             by_boa: RefCell::default(),
             loading: Cell::new(false),
-            counters: RefCell::default(),
             hooks: RefCell::default(),
-            context_hooks: RefCell::default(),
             next_tag: Cell::new(1),
             eager_main_namespaces: Cell::new(false),
         });
@@ -154,32 +180,58 @@ impl Modules {
 
     /// Registers an `importModuleDynamically` hook; compile the referrer with the returned tag
     /// as its `ScriptOptions::host_tag` (scripts, compiled functions) so `import()` finds it.
-    pub fn register_dynamic_hook(&self, hook: DynamicImportHook) -> u64 {
+    ///
+    /// The registry holds the hook weakly: keep the returned handle as long as the script or
+    /// function it serves (in a traced field when that lives on Boa's heap).
+    pub fn register_dynamic_hook(&self, hook: DynamicImportHook) -> HookHandle {
         let tag = self.next_tag.get();
         self.next_tag.set(tag + 1);
-        self.hooks.borrow_mut().insert(tag, hook);
-        tag
+        let cell = Gc::new(HookCell(hook));
+        let mut hooks = self.hooks.borrow_mut();
+        if hooks.len() >= 64 && hooks.len().is_power_of_two() {
+            hooks.retain(|_, w| w.is_upgradable());
+        }
+        hooks.insert(tag, WeakGc::new(&cell));
+        HookHandle { cell, tag }
     }
 
-    /// Sets the hook `import()` uses in `context` when the referrer is the realm itself.
+    /// The hook registered under `tag`, while its handle lives.
+    pub(crate) fn tagged_hook(&self, tag: u64) -> Option<DynamicImportHook> {
+        let cell = self.hooks.borrow().get(&tag)?.upgrade()?;
+        Some(cell.0.clone())
+    }
+
+    /// Sets the hook `import()` uses in `context` when the referrer is the realm itself. It is
+    /// kept in the context's realm, so it lives as long as the context.
     pub fn set_context_hook(&self, context: &VmContext, hook: Option<DynamicImportHook>) {
-        let mut map = self.context_hooks.borrow_mut();
+        let mut data = context.realm().host_defined_mut();
         match hook {
-            Some(h) => map.insert(context.id(), h),
-            None => map.remove(&context.id()),
-        };
+            Some(h) => {
+                data.insert(ContextHook(h));
+            }
+            None => {
+                data.remove::<ContextHook>();
+            }
+        }
+    }
+
+    /// The hook set with [`Modules::set_context_hook`].
+    pub(crate) fn context_hook(context: &VmContext) -> Option<DynamicImportHook> {
+        let data = context.realm().host_defined();
+        data.get::<ContextHook>().map(|h| h.0.clone())
     }
 
     fn next_identifier(&self, ctx: &VmContext) -> String {
-        let mut c = self.counters.borrow_mut();
-        let n = c.entry(ctx.id()).or_insert(0);
-        let id = format!("vm:module({n})");
-        *n += 1;
-        id
+        let realm = ctx.realm();
+        if !realm.host_defined().has::<ModuleCounter>() {
+            realm.host_defined_mut().insert(ModuleCounter(Cell::new(0)));
+        }
+        let data = realm.host_defined();
+        let n = data.get::<ModuleCounter>().map_or(0, |c| c.0.replace(c.0.get() + 1));
+        format!("vm:module({n})")
     }
 
     fn register(&self, inner: ModuleInner) -> VmModule {
-        reap();
         let m = VmModule {
             inner: Gc::new(inner),
         };
@@ -193,11 +245,10 @@ impl Modules {
         m
     }
 
-    /// Drops what collections deferred: the contexts and callbacks of modules the garbage
-    /// collector freed are released here (and at the start of every module creation, link and
-    /// evaluation), never inside a collection (see the README on memory).
+    /// Forgets the registry entries of modules the garbage collector freed (also done as the
+    /// registry grows).
     pub fn reap(&self) {
-        reap();
+        prune(&mut self.by_boa.borrow_mut());
     }
 
     /// Number of modules still alive (created and not yet freed by the garbage collector).
@@ -262,8 +313,8 @@ impl Modules {
         })??;
         Ok(self.register(ModuleInner {
             identifier,
-            home: Deferred::new(home),
-            context: Deferred::new(ctx),
+            home,
+            context: ctx,
             boa,
             kind: Kind::SourceText {
                 source: code.to_owned(),
@@ -278,7 +329,7 @@ impl Modules {
             js_object: GcRefCell::new(None),
             import_meta: GcRefCell::new(None),
             namespace: GcRefCell::new(None),
-            dynamic_hook: Deferred::new(options.import_module_dynamically),
+            dynamic_hook: options.import_module_dynamically,
         }))
     }
 
@@ -308,14 +359,14 @@ impl Modules {
         })??;
         let module = self.register(ModuleInner {
             identifier,
-            home: Deferred::new(home),
-            context: Deferred::new(ctx),
+            home,
+            context: ctx,
             boa,
             kind: Kind::Synthetic {
                 export_names,
                 setter: GcRefCell::new(None),
                 slot: JsObject::with_null_proto(),
-                evaluate: Deferred::new(evaluate),
+                evaluate,
             },
             status: Cell::new(ModuleStatus::Unlinked),
             error: GcRefCell::new(None),
@@ -324,7 +375,7 @@ impl Modules {
             js_object: GcRefCell::new(None),
             import_meta: GcRefCell::new(None),
             namespace: GcRefCell::new(None),
-            dynamic_hook: Deferred::new(None),
+            dynamic_hook: None,
         });
         // Newer Node (v22+): a synthetic module is linked on creation, so `setExport` works at
         // once and `evaluate()` needs no `link()`.
@@ -360,7 +411,7 @@ impl Modules {
         if dep.context() != module.context() {
             return Err(ModuleError::DifferentContext);
         }
-        if *dep.inner.home != *module.inner.home {
+        if dep.inner.home != module.inner.home {
             return Err(ModuleError::LinkFailure(format!(
                 "request for '{specifier}' resolved to a module created while another context's code was running (modules of one graph must be created from the same engine)"
             )));
@@ -432,7 +483,6 @@ impl Modules {
         root: &VmModule,
         linker: &mut dyn FnMut(&str, &VmModule) -> Result<VmModule, ModuleError>,
     ) -> Result<(), ModuleError> {
-        reap();
         self.begin_linking(root)?;
         let mut work = vec![root.clone()];
         while let Some(m) = work.pop() {
@@ -554,7 +604,6 @@ impl Modules {
         module: &VmModule,
         timeout: Option<std::time::Duration>,
     ) -> Result<JsPromise, ModuleError> {
-        reap();
         match self.status(module) {
             ModuleStatus::Unlinked | ModuleStatus::Linking => {
                 return Err(ModuleError::Status(
@@ -592,7 +641,7 @@ impl Modules {
                 if let Kind::Synthetic { evaluate, .. } = &m.inner.kind {
                     if m.status() == ModuleStatus::Linked {
                         m.set_status(ModuleStatus::Evaluating);
-                        match evaluate(m, cx) {
+                        match evaluate.call(m, cx) {
                             Ok(_) => {
                                 m.set_status(ModuleStatus::Evaluated);
                                 *m.inner.evaluation.borrow_mut() =

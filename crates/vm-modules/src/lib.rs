@@ -30,6 +30,7 @@
 //! ```
 #![warn(missing_docs)]
 
+mod callbacks;
 mod error;
 mod host;
 mod module;
@@ -37,6 +38,6 @@ mod requests;
 mod synthetic;
 
 pub use error::ModuleError;
-pub use host::{DynamicImportHook, LinkFuture, Modules, SourceTextOptions, SyntheticOptions};
+pub use callbacks::{DynamicImportHook, SyntheticEvaluate};
+pub use host::{HookHandle, LinkFuture, Modules, SourceTextOptions, SyntheticOptions};
 pub use module::{ModuleStatus, VmModule};
-pub use synthetic::SyntheticEvaluate;

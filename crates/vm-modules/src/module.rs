@@ -6,7 +6,7 @@ use boa_gc::{Finalize, Gc, GcRefCell, Trace};
 use rustc_hash::FxHashMap;
 use vm_core::VmContext;
 
-use crate::synthetic::SyntheticEvaluate;
+use crate::callbacks::{DynamicImportHook, SyntheticEvaluate};
 
 /// Node's module status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,8 +60,7 @@ pub(crate) enum Kind {
         setter: GcRefCell<Option<JsObject>>,
         /// Where the wrapper's `import.meta.register` stores the setter.
         slot: JsObject,
-        #[unsafe_ignore_trace]
-        evaluate: Deferred<SyntheticEvaluate>,
+        evaluate: SyntheticEvaluate,
     },
 }
 
@@ -73,10 +72,8 @@ pub(crate) struct ModuleInner {
     #[unsafe_ignore_trace]
     pub(crate) identifier: String,
     /// The context whose engine parsed the module: every later operation runs there.
-    #[unsafe_ignore_trace]
-    pub(crate) home: Deferred<VmContext>,
-    #[unsafe_ignore_trace]
-    pub(crate) context: Deferred<VmContext>,
+    pub(crate) home: VmContext,
+    pub(crate) context: VmContext,
     pub(crate) boa: Module,
     pub(crate) kind: Kind,
     #[unsafe_ignore_trace]
@@ -95,8 +92,7 @@ pub(crate) struct ModuleInner {
     /// graph, realm included, alive for good (untraced module handles inside them).
     pub(crate) namespace: GcRefCell<Option<JsObject>>,
     /// The `importModuleDynamically` hook of `import()` calls in this module.
-    #[unsafe_ignore_trace]
-    pub(crate) dynamic_hook: Deferred<Option<crate::DynamicImportHook>>,
+    pub(crate) dynamic_hook: Option<DynamicImportHook>,
 }
 
 /// A module (`vm.SourceTextModule` or `vm.SyntheticModule`). Cloning shares it.
@@ -266,61 +262,5 @@ impl VmModule {
 
     pub(crate) fn export_index(&self, name: &str) -> Option<usize> {
         self.export_names().iter().position(|n| n == name)
-    }
-}
-
-thread_local! {
-    /// Values whose drop was deferred because the garbage collector was sweeping (see
-    /// [`Deferred`]).
-    static GRAVEYARD: std::cell::RefCell<Vec<Box<dyn std::any::Any>>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Drops the values deferred by collections (called at the start of module operations).
-pub(crate) fn reap() {
-    loop {
-        let batch = GRAVEYARD
-            .try_with(|g| std::mem::take(&mut *g.borrow_mut()))
-            .unwrap_or_default();
-        if batch.is_empty() {
-            break;
-        }
-        drop(batch);
-    }
-}
-
-/// A Rust-owned value inside a garbage-collected object whose drop must not run during a
-/// collection: Boa's `Gc::drop` does nothing while the collector sweeps, so the garbage-
-/// collected values such a value holds (a context's realm, a closure's JS function) would stay
-/// counted as rooted — and alive — forever. Dropped in a sweep, it is parked and dropped at the
-/// next module operation instead.
-pub(crate) struct Deferred<T: 'static>(std::mem::ManuallyDrop<T>);
-
-impl<T: 'static> Deferred<T> {
-    pub(crate) fn new(value: T) -> Self {
-        Self(std::mem::ManuallyDrop::new(value))
-    }
-}
-
-impl<T: 'static> std::ops::Deref for Deferred<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
-impl<T: 'static> Drop for Deferred<T> {
-    fn drop(&mut self) {
-        // SAFETY: the value is taken exactly once, here, and `self.0` is never used again.
-        let value = unsafe { std::mem::ManuallyDrop::take(&mut self.0) };
-        if boa_gc::finalizer_safe() {
-            drop(value);
-        } else {
-            let parked: Box<dyn std::any::Any> = Box::new(value);
-            // At thread exit the graveyard may be gone: then the value is dropped right away.
-            if let Err(std::thread::AccessError { .. }) =
-                GRAVEYARD.try_with(|g| g.borrow_mut().push(parked))
-            {}
-        }
     }
 }

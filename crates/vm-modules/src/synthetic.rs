@@ -6,14 +6,6 @@
 //! `undefined` at link time, as Node's are) and which hands a setter for them to the host
 //! through `import.meta` when it runs. The wrapper runs right after linking; the user's
 //! evaluation callback runs when the module is evaluated.
-use std::rc::Rc;
-
-use boa_engine::{Context, JsResult, JsValue};
-
-use crate::module::VmModule;
-
-/// The evaluation callback of a synthetic module (`evaluateCallback`, called with the module).
-pub type SyntheticEvaluate = Rc<dyn Fn(&VmModule, &mut Context) -> JsResult<JsValue>>;
 
 /// A JS string literal for `s`.
 fn literal(s: &str) -> String {

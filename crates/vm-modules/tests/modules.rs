@@ -137,7 +137,7 @@ fn synthetic_exports_can_be_set_after_link_and_after_evaluation() {
         .synthetic(
             None,
             vec!["x".into(), "default".into()],
-            Rc::new(|_module, _cx| Ok(JsValue::undefined())),
+            vm_modules::SyntheticEvaluate::new(|_module, _cx| Ok(JsValue::undefined())),
             SyntheticOptions::default(),
         )
         .unwrap();
@@ -243,7 +243,7 @@ fn synthetic_from_inside_a_running_engine() {
             m.synthetic(
                 Some(cx),
                 vec!["x".into()],
-                Rc::new(|_m, _cx| Ok(JsValue::undefined())),
+                vm_modules::SyntheticEvaluate::new(|_m, _cx| Ok(JsValue::undefined())),
                 SyntheticOptions::default(),
             )
             .map(|_| ())

@@ -1,6 +1,5 @@
 //! Random sequences of module calls (seeded, reproducible): no panic, and every refusal is one
 //! of Node's errors for the call and status at hand.
-use std::rc::Rc;
 
 use vm_core::{
     boa_engine::{JsObject, JsValue},
@@ -79,7 +78,7 @@ fn random_module_call_sequences() {
                     .synthetic(
                         None,
                         vec!["s".into()],
-                        Rc::new(|_, _| Ok(JsValue::undefined())),
+                        vm_modules::SyntheticEvaluate::new(|_, _| Ok(JsValue::undefined())),
                         SyntheticOptions::default(),
                     )
                     .map(|x| pool.push(x)),

@@ -1,5 +1,4 @@
 //! Soak (README "Soak tests"): module graphs linked, evaluated and dropped are freed.
-use std::rc::Rc;
 
 use vm_core::{
     boa_engine::{JsObject, JsValue},
@@ -47,7 +46,7 @@ fn graph(iso: &Isolate, m: &Modules, i: usize) {
         .synthetic(
             None,
             vec!["s".into()],
-            Rc::new(|_, _| Ok(JsValue::undefined())),
+            vm_modules::SyntheticEvaluate::new(|_, _| Ok(JsValue::undefined())),
             SyntheticOptions {
                 context: ctx.clone(),
                 ..Default::default()

@@ -87,29 +87,19 @@ fn wrap(module: VmModule) -> JsValue {
 
 /// Wraps a JS `(specifier, attributes) => result` function as a dynamic-import hook.
 pub(crate) fn js_hook(f: JsObject) -> vm_modules::DynamicImportHook {
-    Rc::new(move |specifier, attributes, cx| {
-        let attrs = JsObject::with_null_proto();
-        for (k, v) in attributes {
-            attrs.set(
-                JsString::from(k.as_str()),
-                JsString::from(v.as_str()),
-                false,
-                cx,
-            )?;
-        }
-        f.call(
-            &JsValue::undefined(),
-            &[JsString::from(specifier).into(), attrs.into()],
-            cx,
-        )
-    })
+    vm_modules::DynamicImportHook::js(f)
 }
 
-/// Registers the hook in `v` (a function) and returns its host tag (0 without one).
-pub(crate) fn hook_tag(b: &JsObject, v: &JsValue, cx: &mut Context) -> JsResult<u64> {
+/// Registers the hook in `v` (a function): the handle to keep with the script or function
+/// (its tag is the `host_tag` to compile with), `None` without a hook.
+pub(crate) fn hook_handle(
+    b: &JsObject,
+    v: &JsValue,
+    cx: &mut Context,
+) -> JsResult<Option<vm_modules::HookHandle>> {
     match v.as_object().filter(JsObject::is_callable) {
-        Some(f) => Ok(modules(b, cx)?.register_dynamic_hook(js_hook(f))),
-        None => Ok(0),
+        Some(f) => Ok(Some(modules(b, cx)?.register_dynamic_hook(js_hook(f)))),
+        None => Ok(None),
     }
 }
 
@@ -159,8 +149,7 @@ pub(crate) fn synthetic(
         context: context_arg(b, &arg(args, 3), cx)?,
     };
     let m = modules(b, cx)?;
-    let evaluate: vm_modules::SyntheticEvaluate =
-        Rc::new(move |_module, cx| callback.call(&JsValue::undefined(), &[], cx));
+    let evaluate = vm_modules::SyntheticEvaluate::js(callback);
     m.synthetic(Some(cx), names, evaluate, options)
         .map(wrap)
         .map_err(|e| module_err(e, cx))

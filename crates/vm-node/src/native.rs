@@ -58,6 +58,8 @@ pub(crate) struct Binding {
 struct ScriptHandle {
     #[unsafe_ignore_trace]
     script: Script,
+    /// The script's `importModuleDynamically` hook, alive as long as the script.
+    hook: Option<vm_modules::HookHandle>,
     /// `cachedDataRejected` when `cachedData` was given.
     #[unsafe_ignore_trace]
     cache_rejected: Option<bool>,
@@ -265,12 +267,12 @@ fn compile_script(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     let code = string_arg(args, 0, cx)?;
-    let host_tag = crate::modules::hook_tag(b, &arg(args, 5), cx)?;
+    let hook = crate::modules::hook_handle(b, &arg(args, 5), cx)?;
     let options = ScriptOptions {
         filename: string_arg(args, 1, cx)?,
         line_offset: i32_arg(args, 2, cx)?,
         column_offset: i32_arg(args, 3, cx)?,
-        host_tag,
+        host_tag: hook.as_ref().map_or(0, vm_modules::HookHandle::tag),
     };
     let iso = isolate(cx)?;
     let parsing = arg(args, 4);
@@ -298,6 +300,7 @@ fn compile_script(
         None,
         ScriptHandle {
             script,
+            hook,
             cache_rejected,
         },
     )
@@ -434,7 +437,8 @@ fn compile_function(
             context_extensions.push(o);
         }
     }
-    let host_tag = crate::modules::hook_tag(b, &arg(args, 7), cx)?;
+    let hook = crate::modules::hook_handle(b, &arg(args, 7), cx)?;
+    let host_tag = hook.as_ref().map_or(0, vm_modules::HookHandle::tag);
     let options = CompileFunctionOptions {
         script: ScriptOptions {
             filename: string_arg(args, 2, cx)?,
@@ -445,10 +449,20 @@ fn compile_function(
         parsing_context,
         context_extensions,
     };
-    iso.compile_function_from(cx, &code, &params, options)
-        .map(Into::into)
-        .map_err(|e| to_js(e, cx))
+    let function = iso
+        .compile_function_from(cx, &code, &params, options)
+        .map_err(|e| to_js(e, cx))?;
+    if let Some(hook) = hook {
+        // The hook lives as long as the function (a weak-map entry keyed by it).
+        let holder = JsObject::from_proto_and_data(None, HookHolder(hook));
+        binding(b)?.weakmap.set(&function, holder.into(), cx)?;
+    }
+    Ok(function.into())
 }
+
+/// Keeps a compiled function's `importModuleDynamically` hook alive with the function.
+#[derive(Trace, Finalize, JsData)]
+struct HookHolder(vm_modules::HookHandle);
 
 fn measure_memory(
     _: &JsValue,

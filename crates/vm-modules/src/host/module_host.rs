@@ -75,9 +75,9 @@ impl ModuleHost for Modules {
         let hook = match referrer {
             Referrer::Realm(realm) => iso
                 .context_for_realm(realm)
-                .and_then(|c| self.context_hooks.borrow().get(&c.id()).cloned()),
+                .and_then(|c| Modules::context_hook(&c)),
             Referrer::Module(module) => match self.by_boa(module) {
-                Some(m) => (*m.inner.dynamic_hook).clone(),
+                Some(m) => m.inner.dynamic_hook.clone(),
                 None => return Ok(None),
             },
             Referrer::Script(_) => {
@@ -85,7 +85,7 @@ impl ModuleHost for Modules {
                     return Ok(None);
                 };
                 let tag = iso.host_tag_of_path(&path);
-                self.hooks.borrow().get(&tag).cloned()
+                self.tagged_hook(tag)
             }
         };
         let Some(hook) = hook else { return Ok(None) };
@@ -99,7 +99,7 @@ impl ModuleHost for Modules {
                 )
             })
             .collect();
-        hook(
+        hook.call(
             &request.specifier().to_std_string_escaped(),
             &attributes,
             cx,
