@@ -97,7 +97,10 @@ pub(crate) struct RecordLink(pub(crate) Gc<ContextRecord>);
 
 /// The record of the context owning `realm`, if it is one of an isolate's.
 pub(crate) fn realm_record(realm: &Realm) -> Option<Gc<ContextRecord>> {
-    realm.host_defined().get::<RecordLink>().map(|l| l.0.clone())
+    realm
+        .host_defined()
+        .get::<RecordLink>()
+        .map(|l| l.0.clone())
 }
 
 /// A handle to a vm context (`vm.createContext`). Cloning shares the context.

@@ -140,7 +140,9 @@ pub(crate) struct Checkout<'a> {
 
 impl Checkout<'_> {
     pub(crate) fn engine(&mut self) -> &mut Context {
-        self.engine.as_mut().expect("checked-out engine present until drop")
+        self.engine
+            .as_mut()
+            .expect("checked-out engine present until drop")
     }
 
     /// Runs `f` in `rec`'s realm on this engine, noting an uncaught exception.
@@ -360,9 +362,7 @@ impl IsolateInner {
             }
             return in_realm(cx, &rec, f);
         }
-        let mut engine = self
-            .checkout(&rec)?
-            .ok_or(VmError::EngineBusy(rec.id))?;
+        let mut engine = self.checkout(&rec)?.ok_or(VmError::EngineBusy(rec.id))?;
         engine.run(&rec, f)
     }
 
@@ -527,10 +527,7 @@ impl IsolateInner {
         realm.host_defined_mut().insert(RecordLink(rec.clone()));
         self.records.borrow_mut().insert(id, WeakGc::new(&rec));
         self.engines.insert_busy(id);
-        drop(
-            self.engines
-                .give_back(id, Box::new(engine), false, false),
-        );
+        drop(self.engines.give_back(id, Box::new(engine), false, false));
         Ok(self.handle(rec))
     }
 }

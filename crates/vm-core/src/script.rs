@@ -186,7 +186,11 @@ impl Script {
         let mut compiled_in = self.inner.compiled_in.borrow_mut();
         // Entries for contexts that are gone: forget them before adding more.
         if compiled_in.len() >= 8 && compiled_in.len().is_power_of_two() {
-            compiled_in.retain(|c| c.iso.upgrade().is_some_and(|i| i.record(c.context).is_some()));
+            compiled_in.retain(|c| {
+                c.iso
+                    .upgrade()
+                    .is_some_and(|i| i.record(c.context).is_some())
+            });
         }
         compiled_in.push(CompiledIn {
             dead: iso.dead.clone(),

@@ -143,7 +143,7 @@ fn timed_out_runs(n: usize) {
     iso.collect_garbage();
     let grown = rss().saturating_sub(before);
     eprintln!("{n} timed-out runs: RSS +{} KiB", grown / 1024);
-    assert!(grown < 64 * 1024 * 1024, "RSS grew by {} MiB", grown >> 20);
+    assert!(grown < 5 * 1024 * 1024, "RSS grew by {} KiB", grown >> 10);
     assert_eq!(num(&iso, &c, "1 + 1"), 2.0);
     let fresh = ctx(&iso);
     assert_eq!(num(&iso, &fresh, "6 * 7"), 42.0);

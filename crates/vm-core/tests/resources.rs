@@ -40,7 +40,7 @@ fn context_cycles(n: usize) {
     let grown = rss_bytes().saturating_sub(before);
     eprintln!("{n} context cycles: RSS +{} KiB", grown / 1024);
     assert!(
-        grown < 100 * 1024 * 1024,
+        grown < 5 * 1024 * 1024,
         "RSS grew by {} MB",
         grown / (1024 * 1024)
     );
@@ -98,7 +98,7 @@ fn throwing_runs(n: usize) {
     iso.collect_garbage();
     let grown = rss_bytes().saturating_sub(before);
     eprintln!("{n} throwing runs: RSS +{} KiB", grown / 1024);
-    assert!(grown < 64 * 1024 * 1024, "RSS grew by {} MB", grown >> 20);
+    assert!(grown < 5 * 1024 * 1024, "RSS grew by {} KiB", grown >> 10);
     let ok = iso
         .run_in_context(
             "(function f(n) { return n ? f(n - 1) + 1 : 0 })(500)",

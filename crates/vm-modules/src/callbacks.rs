@@ -64,7 +64,8 @@ impl DynamicImportHook {
                 )?;
             }
             let f = f.as_callable().ok_or_else(|| {
-                boa_engine::JsNativeError::typ().with_message("importModuleDynamically is not a function")
+                boa_engine::JsNativeError::typ()
+                    .with_message("importModuleDynamically is not a function")
             })?;
             f.call(
                 &JsValue::undefined(),

@@ -7,16 +7,16 @@ use std::{
 };
 
 use boa_engine::{
-    builtins::promise::PromiseState, js_string, object::builtins::JsPromise, Context,
-    JsData, JsNativeError, JsObject, JsResult, JsValue, Module, Source,
+    builtins::promise::PromiseState, js_string, object::builtins::JsPromise, Context, JsData,
+    JsNativeError, JsObject, JsResult, JsValue, Module, Source,
 };
 use boa_gc::{Finalize, Gc, GcRefCell, Trace, WeakGc};
 use rustc_hash::FxHashMap;
 use vm_core::{Isolate, ScriptOptions, VmContext, VmError};
 
 use crate::{
-    error::ModuleError,
     callbacks::{DynamicImportHook, SyntheticEvaluate},
+    error::ModuleError,
     module::{Kind, ModuleInner, ModuleStatus, VmModule},
     synthetic::wrapper_source,
 };
@@ -47,13 +47,36 @@ impl HookHandle {
 
 impl std::fmt::Debug for HookHandle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("HookHandle").field("tag", &self.tag).finish()
+        f.debug_struct("HookHandle")
+            .field("tag", &self.tag)
+            .finish()
     }
 }
 
 /// A context's own hook, in its realm's `[[HostDefined]]`.
 #[derive(Trace, Finalize, JsData)]
 struct ContextHook(DynamicImportHook);
+
+/// Modules with callbacks, kept alive by their realm: code of a module (its functions, its
+/// namespace) can outlive the module's JS object and still call `import()` or read
+/// `import.meta`, and Boa 0.22 gives a module record no mutable host-defined slot to hang the
+/// callbacks on. Limit: such modules live as long as their context.
+#[derive(Trace, Finalize, JsData, Default)]
+struct PinnedModules(GcRefCell<Vec<VmModule>>);
+
+fn pin_to_realm(module: &VmModule) {
+    let realm = module.inner.boa.realm().clone();
+    if !realm.host_defined().has::<PinnedModules>() {
+        realm.host_defined_mut().insert(PinnedModules::default());
+    }
+    let data = realm.host_defined();
+    if let Some(p) = data.get::<PinnedModules>() {
+        let mut list = p.0.borrow_mut();
+        if !list.iter().any(|m| m == module) {
+            list.push(module.clone());
+        }
+    }
+}
 
 /// The per-context counter of default module identifiers, in the realm's `[[HostDefined]]`.
 #[derive(Trace, Finalize, JsData)]
@@ -227,7 +250,9 @@ impl Modules {
             realm.host_defined_mut().insert(ModuleCounter(Cell::new(0)));
         }
         let data = realm.host_defined();
-        let n = data.get::<ModuleCounter>().map_or(0, |c| c.0.replace(c.0.get() + 1));
+        let n = data
+            .get::<ModuleCounter>()
+            .map_or(0, |c| c.0.replace(c.0.get() + 1));
         format!("vm:module({n})")
     }
 
@@ -235,6 +260,9 @@ impl Modules {
         let m = VmModule {
             inner: Gc::new(inner),
         };
+        if m.inner.dynamic_hook.is_some() {
+            pin_to_realm(&m);
+        }
         let mut map = self.by_boa.borrow_mut();
         if map.len() >= 64 && map.len().is_power_of_two() {
             prune(&mut map);
@@ -397,6 +425,9 @@ impl Modules {
 
     /// Sets Node's `initializeImportMeta(meta, module)` callback for `module`.
     pub fn set_initialize_import_meta(&self, module: &VmModule, callback: Option<JsObject>) {
+        if callback.is_some() {
+            pin_to_realm(module);
+        }
         *module.inner.import_meta.borrow_mut() = callback;
     }
 

@@ -1,8 +1,5 @@
 //! The native core behind `js/vm.js`.
-use std::{
-    cell::RefCell,
-    rc::Rc,
-};
+use std::{cell::RefCell, rc::Rc};
 
 use boa_engine::{
     js_string,
