@@ -196,11 +196,7 @@
     listenerCount(event) { return (listeners[event] || []).length; },
     emit(event, ...a) { return emit(event, a); },
     nextTick(fn, ...args) {
-      if (typeof fn !== 'function') {
-        const err = new TypeError(`The "callback" argument must be of type function. Received ${fn === undefined ? 'undefined' : inspect(fn)}`);
-        err.code = 'ERR_INVALID_ARG_TYPE';
-        throw err;
-      }
+      checkCallback(fn);
       ArrayPrototypePush(tickQueue, { fn, args });
     },
     hrtime: ObjectAssign((prev) => {
@@ -287,11 +283,10 @@
     ms = Number(ms);
     return ms >= 1 && ms <= 2147483647 ? MathFloor(ms) : 1;
   }
+  // Node's ERR_INVALID_ARG_TYPE (message, code and stack header) for a non-function callback.
   function checkCallback(fn) {
     if (typeof fn !== 'function') {
-      const err = new TypeError(`The "callback" argument must be of type function. Received ${fn === undefined ? 'undefined' : inspect(fn)}`);
-      err.code = 'ERR_INVALID_ARG_TYPE';
-      throw err;
+      throw requireBuiltin('internal/errors').ERR_INVALID_ARG_TYPE('callback', 'Function', fn);
     }
   }
   function clearTimer(t) {
