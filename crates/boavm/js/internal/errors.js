@@ -60,8 +60,9 @@ function setStackHeader(err, header) {
 
 function makeNodeError(Base, code, message) {
   const err = new Base(message);
-  err.code = code;
-  setStackHeader(err, `${err.name} [${code}]`);
+  // Defined, not assigned: an accessor for `code` on a prototype must not intercept it.
+  ObjectDefineProperty(err, 'code', { __proto__: null, value: code, writable: true, enumerable: true, configurable: true });
+  setStackHeader(err, `${Base.name} [${code}]`);
   return err;
 }
 
