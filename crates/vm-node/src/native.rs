@@ -629,12 +629,7 @@ pub fn install(
 
 /// Evaluates a CommonJS-style source `module.exports = ...` (with `primordials` in scope) and
 /// returns `module.exports`.
-fn factory(
-    src: &str,
-    name: &str,
-    primordials: &JsValue,
-    cx: &mut Context,
-) -> JsResult<JsObject> {
+fn factory(src: &str, name: &str, primordials: &JsValue, cx: &mut Context) -> JsResult<JsObject> {
     let wrapped = format!("(function (module, primordials) {{ 'use strict';\n{src}\n}})");
     let f = cx.eval(
         boa_engine::Source::from_bytes(wrapped.as_bytes()).with_path(std::path::Path::new(name)),

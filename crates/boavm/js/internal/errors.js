@@ -27,7 +27,9 @@ function lazyInspect(value, opts) {
 function setStackHeader(err, header) {
   let stack;
   try {
-    stack = ErrorPrototypeGetStack(err);
+    // Boa keeps `stack` as an accessor on Error.prototype (read through the captured getter);
+    // V8 (the js-tests harness) as an own property of each error.
+    stack = ErrorPrototypeGetStack === undefined ? err.stack : ErrorPrototypeGetStack(err);
   } catch (e) {
     return;
   }
