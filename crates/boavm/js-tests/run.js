@@ -46,7 +46,10 @@ function createLoader(root) {
   const cache = new Map();
   function load(name) {
     if (cache.has(name)) return cache.get(name).exports;
-    const file = path.join(root, `${name}.js`);
+    // One primordials source for vm-node's bundle and boavm's (boavm serves it from vm-node).
+    const file = name === 'internal/primordials'
+      ? path.join(__dirname, '..', '..', 'vm-node', 'js', 'primordials.js')
+      : path.join(root, `${name}.js`);
     if (!fs.existsSync(file)) throw new Error(`unknown builtin: ${name}`);
     const module = { exports: {} };
     cache.set(name, module);

@@ -6,6 +6,13 @@
 // caller's source to describe a failed `assert.ok(expr)`; that is not
 // possible here, so the message is Node's fallback `<value> == true`.
 
+const {
+  ArrayPrototypeFilter, ArrayPrototypeIndexOf, ArrayPrototypeJoin, ArrayPrototypePush,
+  ArrayPrototypeSlice, NumberIsNaN, ObjectDefineProperty, ObjectIs, ObjectKeys,
+  ObjectPrototypeIsPrototypeOf, ReflectApply, RegExpPrototypeExec, SafeMap, SafeSet, String,
+  StringPrototypeSplit, mapEntries, regExpTest, setValues,
+} = require('internal/primordials');
+
 const { inspect } = require('internal/inspect');
 const { isDeepEqual, isDeepStrictEqual } = require('internal/comparisons');
 const { AssertionError } = require('internal/assertion_error');
@@ -37,7 +44,7 @@ function innerOk(argLen, value, message) {
 }
 
 function ok(...args) {
-  innerOk(args.length, ...args);
+  ReflectApply(innerOk, undefined, [args.length, args[0], args[1]]);
 }
 
 const assert = ok;
@@ -82,7 +89,7 @@ function requireTwo(argLen) {
 function equal(actual, expected, message) {
   requireTwo(arguments.length);
   // eslint-disable-next-line eqeqeq
-  if (actual != expected && (!Number.isNaN(actual) || !Number.isNaN(expected))) {
+  if (actual != expected && (!NumberIsNaN(actual) || !NumberIsNaN(expected))) {
     innerFail({ actual, expected, message, operator: '==' });
   }
 }
@@ -90,7 +97,7 @@ function equal(actual, expected, message) {
 function notEqual(actual, expected, message) {
   requireTwo(arguments.length);
   // eslint-disable-next-line eqeqeq
-  if (actual == expected || (Number.isNaN(actual) && Number.isNaN(expected))) {
+  if (actual == expected || (NumberIsNaN(actual) && NumberIsNaN(expected))) {
     innerFail({ actual, expected, message, operator: '!=' });
   }
 }
@@ -121,22 +128,23 @@ function notDeepStrictEqual(actual, expected, message) {
 
 function strictEqual(actual, expected, message) {
   requireTwo(arguments.length);
-  if (!Object.is(actual, expected)) innerFail({ actual, expected, message, operator: 'strictEqual' });
+  if (!ObjectIs(actual, expected)) innerFail({ actual, expected, message, operator: 'strictEqual' });
 }
 
 function notStrictEqual(actual, expected, message) {
   requireTwo(arguments.length);
-  if (Object.is(actual, expected)) innerFail({ actual, expected, message, operator: 'notStrictEqual' });
+  if (ObjectIs(actual, expected)) innerFail({ actual, expected, message, operator: 'notStrictEqual' });
 }
 
 // Placeholder holding only the compared keys, so that the diff of a failed
 // validation object lists just those.
 class Comparison {
   constructor(obj, keys, actual) {
-    for (const key of keys) {
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
       if (key in obj) {
         if (actual !== undefined && typeof actual[key] === 'string' && types.isRegExp(obj[key]) &&
-            RegExp.prototype.exec.call(obj[key], actual[key]) !== null) {
+            RegExpPrototypeExec(obj[key], actual[key]) !== null) {
           this[key] = actual[key];
         } else {
           this[key] = obj[key];
@@ -167,7 +175,7 @@ function expectedException(actual, expected, message, operator) {
   if (typeof expected !== 'function') {
     if (types.isRegExp(expected)) {
       const str = String(actual);
-      if (RegExp.prototype.exec.call(expected, str) !== null) return;
+      if (RegExpPrototypeExec(expected, str) !== null) return;
       if (!message) {
         generatedMessage = true;
         message = 'The input did not match the regular expression ' +
@@ -180,15 +188,16 @@ function expectedException(actual, expected, message, operator) {
       throw err;
     } else {
       // Validation object: every listed key must match.
-      const keys = Object.keys(expected);
+      const keys = ObjectKeys(expected);
       if (expected instanceof Error) {
-        keys.push('name', 'message');
+        ArrayPrototypePush(keys, 'name', 'message');
       } else if (keys.length === 0) {
         throw errors.ERR_INVALID_ARG_VALUE('error', expected, 'may not be an empty object');
       }
-      for (const key of keys) {
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k];
         if (typeof actual[key] === 'string' && types.isRegExp(expected[key]) &&
-            RegExp.prototype.exec.call(expected[key], actual[key]) !== null) {
+            RegExpPrototypeExec(expected[key], actual[key]) !== null) {
           continue;
         }
         compareExceptionKey(actual, expected, key, message, keys, operator);
@@ -197,7 +206,7 @@ function expectedException(actual, expected, message, operator) {
     }
   } else if (expected.prototype !== undefined && actual instanceof expected) {
     return;
-  } else if (Object.prototype.isPrototypeOf.call(Error, expected)) {
+  } else if (ObjectPrototypeIsPrototypeOf(Error, expected)) {
     if (!message) {
       generatedMessage = true;
       message = `The error is expected to be an instance of "${expected.name}". Received `;
@@ -216,7 +225,7 @@ function expectedException(actual, expected, message, operator) {
     throwError = true;
   } else {
     // Validation function: must return exactly true.
-    const res = Reflect.apply(expected, {}, [actual]);
+    const res = ReflectApply(expected, {}, [actual]);
     if (res !== true) {
       if (!message) {
         generatedMessage = true;
@@ -303,13 +312,13 @@ function expectsError(operator, actual, args) {
 function hasMatchingError(actual, expected) {
   if (typeof expected !== 'function') {
     if (types.isRegExp(expected)) {
-      return RegExp.prototype.exec.call(expected, String(actual)) !== null;
+      return RegExpPrototypeExec(expected, String(actual)) !== null;
     }
     throw errors.ERR_INVALID_ARG_TYPE('expected', ['Function', 'RegExp'], expected);
   }
   if (expected.prototype !== undefined && actual instanceof expected) return true;
-  if (Object.prototype.isPrototypeOf.call(Error, expected)) return false;
-  return Reflect.apply(expected, {}, [actual]) === true;
+  if (ObjectPrototypeIsPrototypeOf(Error, expected)) return false;
+  return ReflectApply(expected, {}, [actual]) === true;
 }
 
 function expectsNoError(operator, actual, args) {
@@ -364,19 +373,20 @@ function ifError(err) {
     const origStack = err.stack;
     const ownStack = newErr.stack;
     if (typeof origStack === 'string' && typeof ownStack === 'string') {
-      const origFrames = origStack.split('\n').filter((line) => /^\s+at /.test(line));
+      const origFrames = ArrayPrototypeFilter(StringPrototypeSplit(origStack, '\n'), (line) => regExpTest(/^\s+at /, line));
       if (origFrames.length > 0) {
-        let ownLines = ownStack.split('\n');
-        for (const frame of origFrames) {
-          const pos = ownLines.indexOf(frame);
+        let ownLines = StringPrototypeSplit(ownStack, '\n');
+        for (let f = 0; f < origFrames.length; f++) {
+          const frame = origFrames[f];
+          const pos = ArrayPrototypeIndexOf(ownLines, frame);
           if (pos !== -1) {
-            ownLines = ownLines.slice(0, pos);
+            ownLines = ArrayPrototypeSlice(ownLines, 0, pos);
             break;
           }
         }
         try {
-          Object.defineProperty(newErr, 'stack', {
-            value: `${ownLines.join('\n')}\n${origFrames.join('\n')}`,
+          ObjectDefineProperty(newErr, 'stack', {
+            value: `${ArrayPrototypeJoin(ownLines, '\n')}\n${ArrayPrototypeJoin(origFrames, '\n')}`,
             writable: true,
             enumerable: false,
             configurable: true,
@@ -393,7 +403,7 @@ function ifError(err) {
 function internalMatch(string, regexp, message, operator) {
   if (!types.isRegExp(regexp)) throw errors.ERR_INVALID_ARG_TYPE('regexp', 'RegExp', regexp);
   const match = operator === 'match';
-  if (typeof string !== 'string' || (RegExp.prototype.exec.call(regexp, string) !== null) !== match) {
+  if (typeof string !== 'string' || (RegExpPrototypeExec(regexp, string) !== null) !== match) {
     if (message instanceof Error) throw message;
     const generatedMessage = !message;
     message = message || (typeof string !== 'string' ?
@@ -440,7 +450,7 @@ function defineMembers(target) {
 defineMembers(assert);
 
 function strict(...args) {
-  innerOk(args.length, ...args);
+  ReflectApply(innerOk, undefined, [args.length, args[0], args[1]]);
 }
 defineMembers(strict);
 strict.equal = strictEqual;

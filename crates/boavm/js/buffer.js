@@ -4,6 +4,11 @@
 // A Buffer class compatible with the common parts of Node's `node:buffer`.
 // Buffers are Uint8Array instances whose prototype is Buffer.prototype.
 
+const {
+  ArrayIsArray, MathMax, MathMin, MathTrunc, NumberIsInteger, NumberIsNaN, ObjectAssign,
+  ObjectCreate, ObjectDefineProperty, ObjectSetPrototypeOf, SymbolFor,
+} = require('internal/primordials');
+
 const errors = require('internal/errors');
 const types = require('internal/types');
 const enc = require('internal/encodings');
@@ -24,8 +29,8 @@ function Buffer(arg, encodingOrOffset, length) {
 
 FastBuffer.prototype.constructor = Buffer;
 Buffer.prototype = FastBuffer.prototype;
-Object.setPrototypeOf(Buffer, Uint8Array);
-Object.defineProperty(Buffer, Symbol.species, {
+ObjectSetPrototypeOf(Buffer, Uint8Array);
+ObjectDefineProperty(Buffer, Symbol.species, {
   enumerable: false,
   configurable: true,
   get() {
@@ -73,7 +78,7 @@ function fromArrayBuffer(obj, byteOffset, length) {
     byteOffset = 0;
   } else {
     byteOffset = +byteOffset;
-    if (Number.isNaN(byteOffset)) byteOffset = 0;
+    if (NumberIsNaN(byteOffset)) byteOffset = 0;
   }
   const maxLength = obj.byteLength - byteOffset;
   if (maxLength < 0) throw errors.ERR_BUFFER_OUT_OF_BOUNDS('offset');
@@ -95,7 +100,7 @@ function fromObject(obj) {
     if (typeof obj.length !== 'number') return new FastBuffer();
     return fromArrayLike(obj);
   }
-  if (obj.type === 'Buffer' && Array.isArray(obj.data)) return fromArrayLike(obj.data);
+  if (obj.type === 'Buffer' && ArrayIsArray(obj.data)) return fromArrayLike(obj.data);
   return undefined;
 }
 
@@ -156,7 +161,7 @@ Buffer.byteLength = function byteLength(string, encoding) {
 };
 
 function compareBytes(a, b) {
-  const n = Math.min(a.length, b.length);
+  const n = MathMin(a.length, b.length);
   for (let i = 0; i < n; i++) {
     if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
   }
@@ -172,7 +177,7 @@ Buffer.compare = function compare(buf1, buf2) {
 };
 
 Buffer.concat = function concat(list, length) {
-  if (!Array.isArray(list)) throw errors.ERR_INVALID_ARG_TYPE('list', 'Array', list);
+  if (!ArrayIsArray(list)) throw errors.ERR_INVALID_ARG_TYPE('list', 'Array', list);
   if (list.length === 0) return new FastBuffer();
   if (length === undefined) {
     length = 0;
@@ -193,7 +198,7 @@ Buffer.concat = function concat(list, length) {
     if (!types.isUint8Array(item)) {
       throw errors.ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], item);
     }
-    const n = Math.min(item.length, length - pos);
+    const n = MathMin(item.length, length - pos);
     buffer.set(n === item.length ? item : item.subarray(0, n), pos);
     pos += n;
   }
@@ -212,9 +217,9 @@ proto.toString = function toString(encoding, start, end) {
   if (arguments.length === 0) return enc.codecs.utf8.slice(this, 0, len);
   if (start === undefined || start <= 0) start = 0;
   else if (start >= len) return '';
-  else start = Math.trunc(start) || 0;
+  else start = MathTrunc(start) || 0;
   if (end === undefined || end > len) end = len;
-  else end = Math.trunc(end) || 0;
+  else end = MathTrunc(end) || 0;
   if (end <= start) return '';
   if (encoding === undefined) return enc.codecs.utf8.slice(this, start, end);
   // Unlike Buffer.from, an explicit null or '' is not taken for utf8 here.
@@ -244,8 +249,8 @@ proto.compare = function compare(target, targetStart, targetEnd, sourceStart, so
 };
 
 function adjustOffset(offset, length) {
-  offset = Math.trunc(offset);
-  if (offset === 0 || Number.isNaN(offset)) return 0;
+  offset = MathTrunc(offset);
+  if (offset === 0 || NumberIsNaN(offset)) return 0;
   if (offset < 0) {
     offset += length;
     return offset > 0 ? offset : 0;
@@ -299,7 +304,7 @@ proto.write = function write(string, offset, length, encoding) {
 
 function validateOffset(value, name, min, max) {
   if (typeof value !== 'number') throw errors.ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if (!Number.isInteger(value)) throw errors.ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (!NumberIsInteger(value)) throw errors.ERR_OUT_OF_RANGE(name, 'an integer', value);
   if (value < min || value > max) throw errors.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
   return value;
 }
@@ -361,11 +366,11 @@ proto.fill = function fill(value, offset, end, encoding) {
 
 proto.copy = function copy(target, targetStart, sourceStart, sourceEnd) {
   if (!types.isUint8Array(target)) throw errors.ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
-  targetStart = targetStart === undefined ? 0 : Math.max(0, Math.trunc(targetStart) || 0);
-  sourceStart = sourceStart === undefined ? 0 : Math.max(0, Math.trunc(sourceStart) || 0);
-  sourceEnd = sourceEnd === undefined ? this.length : Math.min(this.length, Math.trunc(sourceEnd) || 0);
+  targetStart = targetStart === undefined ? 0 : MathMax(0, MathTrunc(targetStart) || 0);
+  sourceStart = sourceStart === undefined ? 0 : MathMax(0, MathTrunc(sourceStart) || 0);
+  sourceEnd = sourceEnd === undefined ? this.length : MathMin(this.length, MathTrunc(sourceEnd) || 0);
   if (targetStart >= target.length || sourceStart >= sourceEnd) return 0;
-  const n = Math.min(sourceEnd - sourceStart, target.length - targetStart);
+  const n = MathMin(sourceEnd - sourceStart, target.length - targetStart);
   target.set(this.subarray(sourceStart, sourceStart + n), targetStart);
   return n;
 };
@@ -385,10 +390,10 @@ function indexOfImpl(buf, value, byteOffset, encoding, forward) {
   const needle = toNeedle(value, encoding);
   const len = buf.length;
   let start;
-  if (byteOffset === undefined || Number.isNaN(+byteOffset)) {
+  if (byteOffset === undefined || NumberIsNaN(+byteOffset)) {
     start = forward ? 0 : len;
   } else {
-    start = Math.trunc(+byteOffset);
+    start = MathTrunc(+byteOffset);
     if (start < 0) start += len;
   }
   if (forward) {
@@ -401,8 +406,8 @@ function indexOfImpl(buf, value, byteOffset, encoding, forward) {
     }
   } else {
     if (start < 0) return -1;
-    if (needle.length === 0) return Math.min(start, len);
-    for (let i = Math.min(start, len - needle.length); i >= 0; i--) {
+    if (needle.length === 0) return MathMin(start, len);
+    for (let i = MathMin(start, len - needle.length); i >= 0; i--) {
       let j = 0;
       while (j < needle.length && buf[i + j] === needle[j]) j++;
       if (j === needle.length) return i;
@@ -453,7 +458,7 @@ proto.swap64 = function swap64() {
 function checkReadOffset(buf, offset, size) {
   if (offset === undefined) offset = 0;
   if (typeof offset !== 'number') throw errors.ERR_INVALID_ARG_TYPE('offset', 'number', offset);
-  if (!Number.isInteger(offset)) throw errors.ERR_OUT_OF_RANGE('offset', 'an integer', offset);
+  if (!NumberIsInteger(offset)) throw errors.ERR_OUT_OF_RANGE('offset', 'an integer', offset);
   const last = buf.length - size;
   if (last < 0) throw errors.ERR_BUFFER_OUT_OF_BOUNDS();
   if (offset < 0 || offset > last) throw errors.ERR_OUT_OF_RANGE('offset', `>= 0 and <= ${last}`, offset);
@@ -528,8 +533,8 @@ for (const t of numericTypes) defineNumeric(t[0], t[1], t[2], t[3], t[4], t[5]);
 
 // --- inspection ---------------------------------------------------------------
 
-proto[Symbol.for('nodejs.util.inspect.custom')] = function inspect(recurseTimes, ctx, inspectFn) {
-  const actualMax = Math.min(INSPECT_MAX_BYTES, this.length);
+proto[SymbolFor('nodejs.util.inspect.custom')] = function inspect(recurseTimes, ctx, inspectFn) {
+  const actualMax = MathMin(INSPECT_MAX_BYTES, this.length);
   const remaining = this.length - INSPECT_MAX_BYTES;
   let str = '';
   for (let i = 0; i < actualMax; i++) {
@@ -538,7 +543,7 @@ proto[Symbol.for('nodejs.util.inspect.custom')] = function inspect(recurseTimes,
   }
   if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
   if (ctx && typeof inspectFn === 'function') {
-    const extras = Object.create(null);
+    const extras = ObjectCreate(null);
     let hasExtras = false;
     for (const key of types.getOwnNonIndexProperties(this, !ctx.showHidden)) {
       hasExtras = true;
@@ -546,7 +551,7 @@ proto[Symbol.for('nodejs.util.inspect.custom')] = function inspect(recurseTimes,
     }
     if (hasExtras) {
       if (this.length !== 0) str += ', ';
-      const opts = Object.assign({}, ctx, { breakLength: Infinity, compact: true });
+      const opts = ObjectAssign({}, ctx, { breakLength: Infinity, compact: true });
       // Drop the "[Object: null prototype] {" prefix and " }" suffix.
       str += inspectFn(extras, opts).slice(27, -2);
     }

@@ -6,6 +6,15 @@
 // TextEncoder, TextDecoder, stripVTControlCharacters and a few legacy
 // helpers.
 
+const {
+  ArrayPrototypePop, ArrayPrototypePush, JSONStringify, Number, NumberParseFloat, NumberParseInt,
+  ObjectAssign, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
+  ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty,
+  ObjectSetPrototypeOf, Promise, ReflectApply, ReflectConstruct, ReflectOwnKeys, String,
+  StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeSplit, SymbolFor,
+  SafeSet, PromisePrototypeThen,
+} = require('internal/primordials');
+
 const inspectModule = require('internal/inspect');
 const types = require('internal/types');
 const comparisons = require('internal/comparisons');
@@ -14,7 +23,7 @@ const utf8 = require('internal/utf8');
 
 const { inspect, formatNumber, formatBigInt, stylizeNoColor, builtInObjects } = inspectModule;
 
-const hasOwn = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
+const hasOwn = (obj, key) => ObjectPrototypeHasOwnProperty(obj, key);
 
 // ---------------------------------------------------------------------------
 // format
@@ -26,10 +35,10 @@ function hasBuiltInToString(value) {
   if (typeof value.toString !== 'function') return true;
   if (hasOwn(value, 'toString')) return false;
   do {
-    pointer = Object.getPrototypeOf(pointer);
+    pointer = ObjectGetPrototypeOf(pointer);
   } while (pointer !== null && !hasOwn(pointer, 'toString'));
   if (pointer === null) return true;
-  const desc = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+  const desc = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
   return desc !== undefined && typeof desc.value === 'function' && builtInObjects.has(desc.value.name);
 }
 
@@ -39,9 +48,9 @@ function jsonCircularMessage() {
     try {
       const a = {};
       a.a = a;
-      JSON.stringify(a);
+      JSONStringify(a);
     } catch (e) {
-      circularMessage = String(e && e.message).split('\n')[0];
+      circularMessage = StringPrototypeSplit(String(e && e.message), '\n')[0];
     }
   }
   return circularMessage;
@@ -49,10 +58,10 @@ function jsonCircularMessage() {
 
 function tryStringify(arg) {
   try {
-    return JSON.stringify(arg);
+    return JSONStringify(arg);
   } catch (err) {
     if (err && err.name === 'TypeError' &&
-        String(err.message).split('\n')[0] === jsonCircularMessage()) {
+        StringPrototypeSplit(String(err.message), '\n')[0] === jsonCircularMessage()) {
       return '[Circular]';
     }
     throw err;
@@ -69,8 +78,8 @@ function formatWithOptionsInternal(inspectOptions, args) {
     let lastPos = 0;
     let tempStr;
     for (let i = 0; i < first.length - 1; i++) {
-      if (first.charCodeAt(i) !== 37) continue; // '%'
-      const nextChar = first.charCodeAt(++i);
+      if (StringPrototypeCharCodeAt(first, i) !== 37) continue; // '%'
+      const nextChar = StringPrototypeCharCodeAt(first, ++i);
       if (a + 1 !== args.length) {
         switch (nextChar) {
           case 115: { // 's'
@@ -78,7 +87,7 @@ function formatWithOptionsInternal(inspectOptions, args) {
             if (typeof arg === 'number') tempStr = formatNumber(stylizeNoColor, arg, false);
             else if (typeof arg === 'bigint') tempStr = formatBigInt(stylizeNoColor, arg, false);
             else if (typeof arg !== 'object' || arg === null || !hasBuiltInToString(arg)) tempStr = String(arg);
-            else tempStr = inspect(arg, Object.assign({}, inspectOptions, { depth: 0, colors: false, compact: 3 }));
+            else tempStr = inspect(arg, ObjectAssign({}, inspectOptions, { depth: 0, colors: false, compact: 3 }));
             break;
           }
           case 106: // 'j'
@@ -95,19 +104,19 @@ function formatWithOptionsInternal(inspectOptions, args) {
             tempStr = inspect(args[++a], inspectOptions);
             break;
           case 111: // 'o'
-            tempStr = inspect(args[++a], Object.assign({}, inspectOptions, { showHidden: true, showProxy: true, depth: 4 }));
+            tempStr = inspect(args[++a], ObjectAssign({}, inspectOptions, { showHidden: true, showProxy: true, depth: 4 }));
             break;
           case 105: { // 'i'
             const arg = args[++a];
             if (typeof arg === 'bigint') tempStr = formatBigInt(stylizeNoColor, arg, false);
             else if (typeof arg === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumber(stylizeNoColor, Number.parseInt(arg), false);
+            else tempStr = formatNumber(stylizeNoColor, NumberParseInt(arg), false);
             break;
           }
           case 102: { // 'f'
             const arg = args[++a];
             if (typeof arg === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumber(stylizeNoColor, Number.parseFloat(arg), false);
+            else tempStr = formatNumber(stylizeNoColor, NumberParseFloat(arg), false);
             break;
           }
           case 99: // 'c'
@@ -115,24 +124,24 @@ function formatWithOptionsInternal(inspectOptions, args) {
             tempStr = '';
             break;
           case 37: // '%'
-            str += first.slice(lastPos, i);
+            str += StringPrototypeSlice(first, lastPos, i);
             lastPos = i + 1;
             continue;
           default:
             continue;
         }
-        if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
+        if (lastPos !== i - 1) str += StringPrototypeSlice(first, lastPos, i - 1);
         str += tempStr;
         lastPos = i + 1;
       } else if (nextChar === 37) {
-        str += first.slice(lastPos, i);
+        str += StringPrototypeSlice(first, lastPos, i);
         lastPos = i + 1;
       }
     }
     if (lastPos !== 0) {
       a++;
       join = ' ';
-      if (lastPos < first.length) str += first.slice(lastPos);
+      if (lastPos < first.length) str += StringPrototypeSlice(first, lastPos);
     }
   }
   while (a < args.length) {
@@ -171,11 +180,11 @@ function inherits(ctor, superCtor) {
   if (superCtor.prototype === undefined) {
     throw errors.ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype);
   }
-  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
-  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+  ObjectDefineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+  ObjectSetPrototypeOf(ctor.prototype, superCtor.prototype);
 }
 
-const warnedCodes = new Set();
+const warnedCodes = new SafeSet();
 
 function emitDeprecationWarning(msg, code) {
   const proc = globalThis.process;
@@ -200,42 +209,44 @@ function deprecate(fn, msg, code) {
         emitDeprecationWarning(msg, code);
       }
     }
-    if (new.target) return Reflect.construct(fn, args, new.target);
-    return fn.apply(this, args);
+    if (new.target) return ReflectConstruct(fn, args, new.target);
+    return ReflectApply(fn, this, args);
   }
-  Object.setPrototypeOf(deprecated, fn);
+  ObjectSetPrototypeOf(deprecated, fn);
   if (fn.prototype) deprecated.prototype = fn.prototype;
   return deprecated;
 }
 
-const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+const kCustomPromisify = SymbolFor('nodejs.util.promisify.custom');
 
 function promisify(original) {
   validateFunction(original, 'original');
   if (original[kCustomPromisify]) {
     const fn = original[kCustomPromisify];
     validateFunction(fn, 'util.promisify.custom');
-    return Object.defineProperty(fn, kCustomPromisify, {
+    return ObjectDefineProperty(fn, kCustomPromisify, {
       value: fn, enumerable: false, writable: false, configurable: true,
     });
   }
   function fn(...args) {
     return new Promise((resolve, reject) => {
-      args.push((err, ...values) => {
+      ArrayPrototypePush(args, (err, ...values) => {
         if (err) reject(err);
         else resolve(values[0]);
       });
-      Reflect.apply(original, this, args);
+      ReflectApply(original, this, args);
     });
   }
-  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
-  Object.defineProperty(fn, kCustomPromisify, {
+  ObjectSetPrototypeOf(fn, ObjectGetPrototypeOf(original));
+  ObjectDefineProperty(fn, kCustomPromisify, {
     value: fn, enumerable: false, writable: false, configurable: true,
   });
-  const descriptors = Object.getOwnPropertyDescriptors(original);
-  for (const key of Reflect.ownKeys(descriptors)) {
+  const descriptors = ObjectGetOwnPropertyDescriptors(original);
+  const fnKeys = ReflectOwnKeys(descriptors);
+  for (let i = 0; i < fnKeys.length; i++) {
+    const key = fnKeys[i];
     try {
-      Object.defineProperty(fn, key, descriptors[key]);
+      ObjectDefineProperty(fn, key, descriptors[key]);
     } catch (e) {
       // Non-configurable own property of `fn` (e.g. `prototype`): skip.
     }
@@ -247,22 +258,24 @@ promisify.custom = kCustomPromisify;
 function callbackify(original) {
   validateFunction(original, 'original');
   function callbackified(...args) {
-    const cb = args.pop();
+    const cb = ArrayPrototypePop(args);
     validateFunction(cb, 'last argument');
     const onRejected = (reason) => {
       if (!reason) reason = errors.ERR_FALSY_VALUE_REJECTION(reason);
       cb(reason);
     };
-    Reflect.apply(original, this, args).then((value) => cb(null, value), onRejected);
+    PromisePrototypeThen(ReflectApply(original, this, args), (value) => cb(null, value), onRejected);
   }
-  const descriptors = Object.getOwnPropertyDescriptors(original);
+  const descriptors = ObjectGetOwnPropertyDescriptors(original);
   if (descriptors.length && typeof descriptors.length.value === 'number') descriptors.length.value++;
   if (descriptors.name && typeof descriptors.name.value === 'string') {
     descriptors.name.value += 'Callbackified';
   }
-  for (const key of Reflect.ownKeys(descriptors)) {
+  const cbKeys = ReflectOwnKeys(descriptors);
+  for (let i = 0; i < cbKeys.length; i++) {
+    const key = cbKeys[i];
     try {
-      Object.defineProperty(callbackified, key, descriptors[key]);
+      ObjectDefineProperty(callbackified, key, descriptors[key]);
     } catch (e) {
       // Skip properties that cannot be redefined.
     }
@@ -280,9 +293,9 @@ function toUSVString(str) {
   str = `${str}`;
   let out = '';
   for (let i = 0; i < str.length; i++) {
-    const c = str.charCodeAt(i);
+    const c = StringPrototypeCharCodeAt(str, i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length) {
-      const d = str.charCodeAt(i + 1);
+      const d = StringPrototypeCharCodeAt(str, i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         out += str[i] + str[i + 1];
         i++;

@@ -2,22 +2,39 @@
 // The Node-like host of the `boavm` command: require, console, process, timers.
 // Evaluated once in the main realm as `(function (host) { ... })`; returns the loop hooks.
 (function (host) {
+  // Builtins captured before any user code runs (vm-node's js/primordials.js): everything
+  // below, and every builtin module, calls only these (user code patching Array.prototype.push,
+  // Function.prototype.call, Promise.prototype.then, ... cannot break the runtime).
+  const primordials = (() => {
+    const module = { __proto__: null, exports: undefined };
+    const fn = host.compileInternal(host.builtinSource('internal/primordials'), 'node:internal/primordials');
+    Reflect.apply(fn, undefined, [undefined, undefined, module]);
+    return module.exports;
+  })();
+  const {
+    ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeShift,
+    ArrayPrototypeSlice, ArrayPrototypeSort, ArrayPrototypeSplice, BigInt, Error, JSONParse,
+    MathFloor, MathMax, Number, NumberPrototypeToFixed, ObjectAssign, ObjectCreate, ObjectDefineProperty, ObjectKeys,
+    ReflectApply, ReflectGetOwnPropertyDescriptor, SafeMap, String, StringPrototypeEndsWith, StringPrototypeSlice,
+    StringPrototypeSplit, StringPrototypeStartsWith, Symbol, SymbolToPrimitive,
+    SymbolToStringTag, TypeError, dataDescriptor, mapValues, promiseThen,
+  } = primordials;
+
   // util.inspect reads promise states through this hook (plain JS cannot).
-  Object.defineProperty(globalThis, '__boavm_promiseState', {
-    value: host.promiseState, writable: false, enumerable: false, configurable: true,
-  });
-  const builtinCache = Object.create(null);
-  const moduleCache = Object.create(null);
+  ObjectDefineProperty(globalThis, '__boavm_promiseState', dataDescriptor(host.promiseState, false, false, true));
+  const builtinCache = ObjectCreate(null);
+  const moduleCache = ObjectCreate(null);
+  builtinCache['internal/primordials'] = { exports: primordials };
 
   // --- builtin modules (embedded sources, CommonJS) ---------------------------------------
   function requireBuiltinSource(name) {
     if (name in builtinCache) return builtinCache[name].exports;
     const src = host.builtinSource(name);
     if (src === undefined) return undefined;
-    const module = { exports: {} };
+    const module = { __proto__: null, exports: {} };
     builtinCache[name] = module;
     const fn = host.compileInternal(src, `node:${name}`);
-    fn.call(module.exports, module.exports, requireBuiltin, module);
+    ReflectApply(fn, module.exports, [module.exports, requireBuiltin, module]);
     return module.exports;
   }
   function requireBuiltin(name) {
@@ -27,15 +44,57 @@
   }
 
   // Loaded on first use: a script that never logs or requires them pays nothing at startup.
+  // The functions the runtime uses are read once, when each module loads (a user replacing
+  // `require('util').format` changes what user code sees, not console.log).
   let utilModule;
+  let utilInspect;
+  let utilFormat;
   let vmModule;
-  const util = () => utilModule || (utilModule = requireBuiltin('util'));
-  const inspect = (...a) => util().inspect(...a);
-  const format = (...a) => util().format(...a);
+  let vmCompileFunction;
+  let VmSourceTextModule;
+  let VmSyntheticModule;
+  let syntheticSetExport;
+  let moduleLink;
+  let moduleEvaluate;
+  let moduleGetStatus;
+  let moduleGetIdentifier;
+  const util = () => {
+    if (utilModule === undefined) {
+      const u = requireBuiltin('util');
+      utilInspect = u.inspect;
+      utilFormat = u.format;
+      utilModule = u;
+    }
+    return utilModule;
+  };
+  const inspect = (...a) => {
+    util();
+    return ReflectApply(utilInspect, undefined, a);
+  };
+  const format = (...a) => {
+    util();
+    return ReflectApply(utilFormat, undefined, a);
+  };
   // vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER: boavm's own ES module loader (relative
   // specifiers from the working directory).
   const defaultLoader = (specifier) => importEsm(host.cwd(), specifier);
-  const vmLazy = () => vmModule || (vmModule = host.installVm(util().inspect, defaultLoader));
+  const vmLazy = () => {
+    if (vmModule === undefined) {
+      const vm = host.installVm(util().inspect, defaultLoader);
+      vmCompileFunction = vm.compileFunction;
+      VmSourceTextModule = vm.SourceTextModule;
+      VmSyntheticModule = vm.SyntheticModule;
+      syntheticSetExport = VmSyntheticModule.prototype.setExport;
+      const ModuleProto = vm.Module.prototype;
+      moduleLink = ModuleProto.link;
+      moduleEvaluate = ModuleProto.evaluate;
+      moduleGetStatus = ReflectGetOwnPropertyDescriptor(ModuleProto, 'status').get;
+      moduleGetIdentifier = ReflectGetOwnPropertyDescriptor(ModuleProto, 'identifier').get;
+      vmModule = vm;
+    }
+    return vmModule;
+  };
+  const statusOf = (m) => ReflectApply(moduleGetStatus, m, []);
 
   function publicBuiltin(id) {
     switch (id) {
@@ -57,9 +116,17 @@
   const timersStart = Object.create(null);
   let groupIndent = '';
   function out(stream, args) {
-    let text = format(...args);
-    if (groupIndent) text = text.split('\n').map((l) => groupIndent + l).join('\n');
+    let text = ReflectApply(format, undefined, args);
+    if (groupIndent) {
+      text = ArrayPrototypeJoin(ArrayPrototypeMap(StringPrototypeSplit(text, '\n'), (l) => groupIndent + l), '\n');
+    }
     host.write(stream, `${text}\n`);
+  }
+  // [first, ...rest] without iterating `rest`.
+  function prepend(first, rest) {
+    const all = [first];
+    for (let i = 0; i < rest.length; i++) ArrayPrototypePush(all, rest[i]);
+    return all;
   }
   const console = {
     log: (...a) => out(1, a),
@@ -68,26 +135,26 @@
     error: (...a) => out(2, a),
     warn: (...a) => out(2, a),
     trace: (...a) => {
-      const e = new Error(format(...a));
+      const e = new Error(ReflectApply(format, undefined, a));
       e.name = 'Trace';
       out(2, [e.stack]);
     },
     dir: (v, opts) => out(1, [inspect(v, { customInspect: false, ...opts })]),
-    assert: (cond, ...a) => { if (!cond) out(2, a.length ? ['Assertion failed:', ...a] : ['Assertion failed']); },
+    assert: (cond, ...a) => { if (!cond) out(2, a.length ? prepend('Assertion failed:', a) : ['Assertion failed']); },
     count: (label = 'default') => { counts[label] = (counts[label] || 0) + 1; out(1, [`${label}: ${counts[label]}`]); },
     countReset: (label = 'default') => { counts[label] = 0; },
     time: (label = 'default') => { timersStart[label] = host.now(); },
     timeEnd: (label = 'default') => {
       const t = timersStart[label];
       delete timersStart[label];
-      if (t !== undefined) out(1, [`${label}: ${(host.now() - t).toFixed(3)}ms`]);
+      if (t !== undefined) out(1, [`${label}: ${NumberPrototypeToFixed(host.now() - t, 3)}ms`]);
     },
     timeLog: (label = 'default', ...a) => {
       const t = timersStart[label];
-      if (t !== undefined) out(1, [`${label}: ${(host.now() - t).toFixed(3)}ms`, ...a]);
+      if (t !== undefined) out(1, prepend(`${label}: ${NumberPrototypeToFixed(host.now() - t, 3)}ms`, a));
     },
     group: (...a) => { if (a.length) out(1, a); groupIndent += '  '; },
-    groupEnd: () => { groupIndent = groupIndent.slice(2); },
+    groupEnd: () => { groupIndent = StringPrototypeSlice(groupIndent, 2); },
   };
 
   // --- process ----------------------------------------------------------------------------
@@ -112,40 +179,29 @@
       const finalCode = process.exitCode === undefined ? 0 : process.exitCode | 0;
       if (!exiting) {
         exiting = true;
-        emit('exit', finalCode);
+        emit('exit', [finalCode]);
       }
       host.exit(process.exitCode === undefined ? finalCode : process.exitCode | 0);
     },
-    on(event, fn) { (listeners[event] || (listeners[event] = [])).push(fn); return process; },
+    on(event, fn) { ArrayPrototypePush(listeners[event] || (listeners[event] = []), fn); return process; },
     once(event, fn) {
-      const wrapped = function (...a) { process.removeListener(event, wrapped); return fn.apply(this, a); };
+      const wrapped = function (...a) { removeListener(event, wrapped); return ReflectApply(fn, this, a); };
       wrapped.listener = fn;
       return process.on(event, wrapped);
     },
-    off(event, fn) { return process.removeListener(event, fn); },
-    removeListener(event, fn) {
-      const l = listeners[event];
-      if (l) {
-        const i = l.findIndex((x) => x === fn || x.listener === fn);
-        if (i !== -1) l.splice(i, 1);
-      }
-      return process;
-    },
+    off(event, fn) { return removeListener(event, fn); },
+    removeListener(event, fn) { return removeListener(event, fn); },
     removeAllListeners(event) { if (event === undefined) { for (const k in listeners) delete listeners[k]; } else delete listeners[event]; return process; },
-    listeners(event) { return (listeners[event] || []).map((f) => f.listener || f); },
+    listeners(event) { return ArrayPrototypeMap(listeners[event] || [], (f) => f.listener || f); },
     listenerCount(event) { return (listeners[event] || []).length; },
-    emit(event, ...a) { return emit(event, ...a); },
+    emit(event, ...a) { return emit(event, a); },
     nextTick(fn, ...args) {
-      if (typeof fn !== 'function') {
-        const err = new TypeError(`The "callback" argument must be of type function. Received ${fn === undefined ? 'undefined' : inspect(fn)}`);
-        err.code = 'ERR_INVALID_ARG_TYPE';
-        throw err;
-      }
-      tickQueue.push({ fn, args });
+      checkCallback(fn);
+      ArrayPrototypePush(tickQueue, { fn, args });
     },
-    hrtime: Object.assign((prev) => {
+    hrtime: ObjectAssign((prev) => {
       const ns = host.hrtimeNs();
-      let s = Math.floor(ns / 1e9);
+      let s = MathFloor(ns / 1e9);
       let n = ns % 1e9;
       if (prev) {
         s -= prev[0];
@@ -153,9 +209,9 @@
         if (n < 0) { s -= 1; n += 1e9; }
       }
       return [s, n];
-    }, { bigint: () => BigInt(Math.floor(host.hrtimeNs())) }),
+    }, { bigint: () => BigInt(MathFloor(host.hrtimeNs())) }),
     uptime: () => host.now() / 1000,
-    memoryUsage: Object.assign(() => {
+    memoryUsage: ObjectAssign(() => {
       const heap = host.heapBytes();
       return { rss: host.rss(), heapTotal: heap, heapUsed: heap, external: 0, arrayBuffers: 0 };
     }, { rss: () => host.rss() }),
@@ -167,9 +223,9 @@
         else if (type && typeof type === 'object' && type.code) w.code = type.code;
         warning = w;
       }
-      tickQueue.push({
+      ArrayPrototypePush(tickQueue, {
         fn() {
-          if (!emit('warning', warning) || listeners.warning.length === 0) {
+          if (!emit('warning', [warning]) || listeners.warning.length === 0) {
             host.write(2, `(boavm:${host.pid()}) ${warning.code ? `[${warning.code}] ` : ''}${warning.name}: ${warning.message}\n`);
           }
         },
@@ -178,18 +234,32 @@
     },
     stdout: { write: (s) => { host.write(1, String(s)); return true; }, isTTY: false },
     stderr: { write: (s) => { host.write(2, String(s)); return true; }, isTTY: false },
-    [Symbol.toStringTag]: 'process',
+    [SymbolToStringTag]: 'process',
   };
-  function emit(event, ...a) {
+  function removeListener(event, fn) {
+    const l = listeners[event];
+    if (l) {
+      for (let i = 0; i < l.length; i++) {
+        if (l[i] === fn || l[i].listener === fn) {
+          ArrayPrototypeSplice(l, i, 1);
+          break;
+        }
+      }
+    }
+    return process;
+  }
+  // Calls the listeners of `event` with the arguments in the array `a`.
+  function emit(event, a) {
     const l = listeners[event];
     if (!l || l.length === 0) return false;
-    for (const fn of l.slice()) fn.apply(process, a);
+    const snapshot = ArrayPrototypeSlice(l);
+    for (let i = 0; i < snapshot.length; i++) ReflectApply(snapshot[i], process, a);
     return true;
   }
 
   // --- timers -----------------------------------------------------------------------------
   let nextTimerId = 1;
-  const timerList = new Map();
+  const timerList = new SafeMap();
   const immediates = [];
   class Timeout {
     constructor(fn, args, ms, repeat) {
@@ -207,17 +277,16 @@
     unref() { this._refed = false; return this; }
     hasRef() { return this._refed; }
     refresh() { this._when = host.now() + this._ms; return this; }
-    [Symbol.toPrimitive]() { return this._id; }
+    [SymbolToPrimitive]() { return this._id; }
   }
   function delay(ms) {
     ms = Number(ms);
-    return ms >= 1 && ms <= 2147483647 ? Math.floor(ms) : 1;
+    return ms >= 1 && ms <= 2147483647 ? MathFloor(ms) : 1;
   }
+  // Node's ERR_INVALID_ARG_TYPE (message, code and stack header) for a non-function callback.
   function checkCallback(fn) {
     if (typeof fn !== 'function') {
-      const err = new TypeError(`The "callback" argument must be of type function. Received ${fn === undefined ? 'undefined' : inspect(fn)}`);
-      err.code = 'ERR_INVALID_ARG_TYPE';
-      throw err;
+      throw requireBuiltin('internal/errors').ERR_INVALID_ARG_TYPE('callback', 'Function', fn);
     }
   }
   function clearTimer(t) {
@@ -231,7 +300,7 @@
     setImmediate(fn, ...args) {
       checkCallback(fn);
       const im = { _fn: fn, _args: args, _cleared: false, ref() { return im; }, unref() { return im; }, hasRef() { return true; } };
-      immediates.push(im);
+      ArrayPrototypePush(immediates, im);
       return im;
     },
     clearTimeout: clearTimer,
@@ -241,15 +310,19 @@
 
   function queueMicrotask(fn) {
     checkCallback(fn);
-    Promise.resolve().then(() => fn());
+    // One promise job, like Promise.resolve().then(fn) (without reading `then`).
+    (async () => {
+      await undefined;
+      fn();
+    })();
   }
 
   // Runs nextTicks and promise jobs until both are empty (Node's processTicksAndRejections).
   function drain() {
     do {
       while (tickQueue.length > 0) {
-        const t = tickQueue.shift();
-        t.fn(...t.args);
+        const t = ArrayPrototypeShift(tickQueue);
+        ReflectApply(t.fn, undefined, t.args);
       }
       host.runMicrotasks();
     } while (tickQueue.length > 0);
@@ -260,8 +333,12 @@
   function turn() {
     drain();
     const now = host.now();
-    const due = [...timerList.values()].filter((t) => t._when <= now).sort((a, b) => a._when - b._when || a._seq - b._seq);
-    for (const t of due) {
+    const all = mapValues(timerList);
+    const due = [];
+    for (let i = 0; i < all.length; i++) if (all[i]._when <= now) ArrayPrototypePush(due, all[i]);
+    ArrayPrototypeSort(due, (a, b) => a._when - b._when || a._seq - b._seq);
+    for (let i = 0; i < due.length; i++) {
+      const t = due[i];
       if (!timerList.has(t._id)) continue;
       if (t._repeat) {
         t._when = host.now() + t._ms;
@@ -269,20 +346,25 @@
       } else {
         timerList.delete(t._id);
       }
-      t._fn.apply(t, t._args);
+      ReflectApply(t._fn, t, t._args);
       drain();
     }
-    const batch = immediates.splice(0, immediates.length);
-    for (const im of batch) {
+    const batch = ArrayPrototypeSplice(immediates, 0, immediates.length);
+    for (let i = 0; i < batch.length; i++) {
+      const im = batch[i];
       if (im._cleared) continue;
-      im._fn(...im._args);
+      ReflectApply(im._fn, undefined, im._args);
       drain();
     }
     if (immediates.length > 0) return 0;
     let next = Infinity;
-    for (const t of timerList.values()) if (t._refed && t._when < next) next = t._when;
+    const left = mapValues(timerList);
+    for (let i = 0; i < left.length; i++) {
+      const t = left[i];
+      if (t._refed && t._when < next) next = t._when;
+    }
     if (next === Infinity) return -1;
-    return Math.max(0, next - host.now());
+    return MathMax(0, next - host.now());
   }
 
   // --- require ----------------------------------------------------------------------------
@@ -293,10 +375,11 @@
         err.code = 'ERR_INVALID_ARG_TYPE';
         throw err;
       }
-      const bare = id.startsWith('node:') ? id.slice(5) : id;
+      const bare = StringPrototypeStartsWith(id, 'node:') ? StringPrototypeSlice(id, 5) : id;
       const builtin = publicBuiltin(bare);
       if (builtin !== undefined) return builtin;
-      if (!(id.startsWith('./') || id.startsWith('../') || id.startsWith('/') || id === '.' || id === '..')) {
+      if (!(StringPrototypeStartsWith(id, './') || StringPrototypeStartsWith(id, '../') ||
+            StringPrototypeStartsWith(id, '/') || id === '.' || id === '..')) {
         const err = new Error(`Cannot find module '${id}'`);
         err.code = 'MODULE_NOT_FOUND';
         throw err;
@@ -330,17 +413,18 @@
     moduleCache[filename] = module;
     try {
       const src = host.readFile(filename);
-      if (filename.endsWith('.json')) {
-        module.exports = JSON.parse(src);
+      if (StringPrototypeEndsWith(filename, '.json')) {
+        module.exports = JSONParse(src);
       } else {
-        const body = src.startsWith('#!') ? `//${src}` : src;
-        const fn = vmLazy().compileFunction(body, ['exports', 'require', 'module', '__filename', '__dirname'], {
+        const body = StringPrototypeStartsWith(src, '#!') ? `//${src}` : src;
+        vmLazy();
+        const fn = vmCompileFunction(body, ['exports', 'require', 'module', '__filename', '__dirname'], {
           filename,
           // import() from CommonJS loads ES modules relative to the file, as in Node.
           importModuleDynamically: (specifier) => importEsm(dirname, specifier),
         });
         module.require = makeRequire(dirname);
-        fn.call(module.exports, module.exports, module.require, module, filename, dirname);
+        ReflectApply(fn, module.exports, [module.exports, module.require, module, filename, dirname]);
       }
     } catch (e) {
       delete moduleCache[filename];
@@ -358,12 +442,12 @@
     return `Uncaught ${inspect(err)}`;
   }
   function uncaught(err) {
-    if (emit('uncaughtException', err, 'uncaughtException')) return true;
+    if (emit('uncaughtException', [err, 'uncaughtException'])) return true;
     host.write(2, `${describeUncaught(err)}\n`);
     return false;
   }
   function unhandledRejection(reason, promise) {
-    if (emit('unhandledRejection', reason, promise)) return true;
+    if (emit('unhandledRejection', [reason, promise])) return true;
     if (reason !== null && typeof reason === 'object' && typeof reason.stack === 'string') {
       host.write(2, `${describeUncaught(reason)}\n`);
     } else {
@@ -376,14 +460,14 @@
     const code = process.exitCode === undefined ? 0 : process.exitCode | 0;
     if (!exiting) {
       exiting = true;
-      emit('exit', code);
+      emit('exit', [code]);
     }
     return process.exitCode === undefined ? code : process.exitCode | 0;
   }
 
   // --- globals ----------------------------------------------------------------------------
   const g = globalThis;
-  const define = (name, value) => Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false });
+  const define = (name, value) => ObjectDefineProperty(g, name, dataDescriptor(value, true, false, true));
   define('global', g);
   define('console', console);
   define('process', process);
@@ -398,17 +482,18 @@
     configurable: true,
   });
   define('queueMicrotask', queueMicrotask);
-  for (const k of Object.keys(timers)) define(k, timers[k]);
+  const timerNames = ObjectKeys(timers);
+  for (let i = 0; i < timerNames.length; i++) define(timerNames[i], timers[timerNames[i]]);
   if (host.exposeGc()) define('gc', host.gc);
 
   // --- ES modules (FILE.mjs): vm.SourceTextModule over the files, CommonJS and builtins as
   // synthetic modules (default export = module.exports, plus its own keys as named exports).
-  const esmCache = new Map();
+  const esmCache = new SafeMap();
   function resolveEsm(dir, specifier) {
-    const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+    const bare = StringPrototypeStartsWith(specifier, 'node:') ? StringPrototypeSlice(specifier, 5) : specifier;
     if (publicBuiltin(bare) !== undefined) return `node:${bare}`;
     let spec = specifier;
-    if (spec.startsWith('file://')) spec = spec.slice(7);
+    if (StringPrototypeStartsWith(spec, 'file://')) spec = StringPrototypeSlice(spec, 7);
     const file = host.resolve(dir, spec);
     if (file === undefined) {
       const err = new Error(`Cannot find module '${specifier}' imported from ${dir}`);
@@ -418,25 +503,28 @@
     return file;
   }
   function cjsModule(key, exportsValue) {
-    const vm = vmLazy();
+    vmLazy();
     const names = ['default'];
     if (exportsValue !== null && (typeof exportsValue === 'object' || typeof exportsValue === 'function')) {
-      for (const k of Object.keys(exportsValue)) if (k !== 'default') names.push(k);
+      const keys = ObjectKeys(exportsValue);
+      for (let i = 0; i < keys.length; i++) if (keys[i] !== 'default') ArrayPrototypePush(names, keys[i]);
     }
-    return new vm.SyntheticModule(names, function () {
-      this.setExport('default', exportsValue);
-      for (const k of names) if (k !== 'default') this.setExport(k, exportsValue[k]);
+    return new VmSyntheticModule(names, function () {
+      ReflectApply(syntheticSetExport, this, ['default', exportsValue]);
+      for (let i = 1; i < names.length; i++) {
+        ReflectApply(syntheticSetExport, this, [names[i], exportsValue[names[i]]]);
+      }
     }, { identifier: key });
   }
   function esmFor(key) {
     if (esmCache.has(key)) return esmCache.get(key);
     let m;
-    if (key.startsWith('node:')) {
-      m = cjsModule(key, publicBuiltin(key.slice(5)));
-    } else if (key.endsWith('.mjs')) {
-      const vm = vmLazy();
+    if (StringPrototypeStartsWith(key, 'node:')) {
+      m = cjsModule(key, publicBuiltin(StringPrototypeSlice(key, 5)));
+    } else if (StringPrototypeEndsWith(key, '.mjs')) {
+      vmLazy();
       const dir = host.dirname(key);
-      m = new vm.SourceTextModule(host.readFile(key), {
+      m = new VmSourceTextModule(host.readFile(key), {
         identifier: `file://${key}`,
         initializeImportMeta(meta) {
           meta.url = `file://${key}`;
@@ -452,24 +540,25 @@
     return m;
   }
   function esmLinker(specifier, referencing) {
-    const ref = referencing.identifier;
-    const dir = ref.startsWith('file://') ? host.dirname(ref.slice(7)) : host.cwd();
+    const ref = ReflectApply(moduleGetIdentifier, referencing, []);
+    const dir = StringPrototypeStartsWith(ref, 'file://') ? host.dirname(StringPrototypeSlice(ref, 7)) : host.cwd();
     return esmFor(resolveEsm(dir, specifier));
   }
   async function importEsm(dir, specifier) {
     const m = esmFor(resolveEsm(dir, specifier));
-    if (m.status === 'unlinked') await m.link(esmLinker);
-    if (m.status === 'linked') await m.evaluate();
+    if (statusOf(m) === 'unlinked') await ReflectApply(moduleLink, m, [esmLinker]);
+    if (statusOf(m) === 'linked') await ReflectApply(moduleEvaluate, m, []);
     return m;
   }
-  function runModuleMain(filename) {
+  async function runModuleMain(filename) {
     const m = esmFor(filename);
-    return m.link(esmLinker).then(() => m.evaluate());
+    await ReflectApply(moduleLink, m, [esmLinker]);
+    await ReflectApply(moduleEvaluate, m, []);
   }
 
   function runMain(filename) {
-    if (filename.endsWith('.mjs')) {
-      runModuleMain(filename).catch((err) => {
+    if (StringPrototypeEndsWith(filename, '.mjs')) {
+      promiseThen(runModuleMain(filename), undefined, (err) => {
         if (!uncaught(err)) host.exit(finish(1));
       });
       return undefined;
@@ -478,6 +567,8 @@
     return module;
   }
   function runEval(code, print) {
+    // vm (and its captured builtins) is installed before the user's code runs.
+    vmLazy();
     define('require', makeRequire(host.cwd()));
     define('module', { exports: {}, id: '[eval]', filename: '[eval]' });
     define('__filename', '[eval]');

@@ -99,7 +99,8 @@ fn io_error(
     let err = JsNativeError::error()
         .with_message(format!("{code}: {e}, {syscall} '{path}'"))
         .into_opaque(cx);
-    let _ = err.set(js_string!("code"), js_str(code), false, cx);
+    // Defined, not assigned: an accessor for `code` on a prototype must not intercept it.
+    let _ = err.create_data_property_or_throw(js_string!("code"), js_str(code), cx);
     boa_engine::JsError::from_opaque(err.into())
 }
 
@@ -140,6 +141,10 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
     vec![
         ("builtinSource", |_, a, cx| {
             let name = str_arg(a, 0, cx)?;
+            // One primordials source for vm-node's bundle and this runtime's.
+            if name == "internal/primordials" {
+                return Ok(js_str(vm_node::sources::PRIMORDIALS_JS));
+            }
             Ok(builtins::BUILTINS
                 .iter()
                 .find(|(n, _)| *n == name)
@@ -226,7 +231,7 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
         ("env", |_, _, cx| {
             let obj = ObjectInitializer::new(cx).build();
             for (k, v) in std::env::vars() {
-                obj.set(JsString::from(k.as_str()), js_str(&v), false, cx)?;
+                obj.create_data_property_or_throw(JsString::from(k.as_str()), js_str(&v), cx)?;
             }
             Ok(obj.into())
         }),
@@ -292,9 +297,9 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
                 PromiseState::Fulfilled(v) => ("fulfilled", v),
                 PromiseState::Rejected(v) => ("rejected", v),
             };
-            let obj = ObjectInitializer::new(cx).build();
-            obj.set(js_string!("state"), js_str(state), false, cx)?;
-            obj.set(js_string!("value"), value, false, cx)?;
+            let obj = JsObject::with_null_proto();
+            obj.create_data_property_or_throw(js_string!("state"), js_str(state), cx)?;
+            obj.create_data_property_or_throw(js_string!("value"), value, cx)?;
             Ok(obj.into())
         }),
         ("heapBytes", |_, _, _| {

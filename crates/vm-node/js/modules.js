@@ -2,6 +2,14 @@
 // vm.Module, vm.SourceTextModule and vm.SyntheticModule (Node 20's API, plus
 // hasTopLevelAwait() from newer Node) over the native module core (vm-modules).
 // Runs as a factory: ({ native, E, V, isContext, unsupported, kEmptyObject }) => classes.
+// Only captured builtins are used (`primordials`); the promises it awaits are native ones.
+
+const {
+  ArrayIsArray, ArrayPrototypePush, ArrayPrototypeSlice, Error, FunctionPrototypeCall,
+  ObjectCreate, ObjectDefineProperties, ObjectDefineProperty, ObjectFreeze, ObjectGetPrototypeOf,
+  ObjectPrototypeHasOwnProperty, ReflectApply, SafeSet, SymbolFor, SymbolToStringTag,
+  TypeError, dataDescriptor, rejectedPromise, safePromiseAll,
+} = primordials;
 
 module.exports = function makeModules({
   native, E, V, isContext, unsupported, kEmptyObject, dynamicImportHook, inspect, asBytes, toBuffer,
@@ -12,13 +20,16 @@ module.exports = function makeModules({
   const kLinking = Symbol('kLinking');
   const kSpecifiers = Symbol('kSpecifiers');
   const kRequestsLinked = Symbol('kRequestsLinked');
+  // (Computed class keys only name bindings of this function: Boa 0.22 fails to resolve
+  // the factory's own top-level bindings there when vm-node evaluates it.)
+  const kInspectCustom = SymbolFor('nodejs.util.inspect.custom');
 
   function statusError(message) {
     return E.code(Error, 'ERR_VM_MODULE_STATUS', `Module status ${message}`);
   }
 
   function isModule(value) {
-    return value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, kHandle);
+    return value !== null && typeof value === 'object' && ObjectPrototypeHasOwnProperty(value, kHandle);
   }
 
   function checkThis(self, type = 'Module') {
@@ -32,6 +43,27 @@ module.exports = function makeModules({
     if (context === null || typeof context !== 'object' || !isContext(context)) {
       throw E.ERR_INVALID_ARG_TYPE('options.context', 'vm.Context', context);
     }
+  }
+
+  // One request of `self`'s linking: the linker's module, checked (and linked in turn).
+  async function linkOne(self, linker, specifier) {
+    const attributes = native.moduleAttributes(self[kHandle], specifier);
+    const module = await linker(specifier, self, { attributes, assert: attributes });
+    if (!isModule(module)) {
+      throw E.code(Error, 'ERR_VM_MODULE_NOT_MODULE', 'Provided module is not an instance of Module');
+    }
+    if (module.context !== self.context) {
+      throw E.code(Error, 'ERR_VM_MODULE_DIFFERENT_CONTEXT', 'Linked modules must use the same context');
+    }
+    if (module.status === 'errored') {
+      const err = E.code(Error, 'ERR_VM_MODULE_LINK_FAILURE',
+                         `request for '${specifier}' resolved to an errored module`);
+      // Node 22+ keeps the module's own error as the cause.
+      ObjectDefineProperty(err, 'cause', dataDescriptor(module.error, true, false, true));
+      throw err;
+    }
+    if (module.status === 'unlinked') await module[kLinking](linker);
+    return module;
   }
 
   class Module {
@@ -66,15 +98,16 @@ module.exports = function makeModules({
     }
 
     // util.inspect shows a module's class with its status, identifier and context.
-    [Symbol.for('nodejs.util.inspect.custom')](depth, options) {
+    [kInspectCustom](depth, options) {
       checkThis(this);
       if (typeof depth === 'number' && depth < 0) return this;
-      const view = Object.create(Object.getPrototypeOf(this));
-      Object.defineProperties(view, {
-        status: { value: this.status, enumerable: true },
-        identifier: { value: this.identifier, enumerable: true },
-        context: { value: this.context, enumerable: true },
-        [Symbol.toStringTag]: { value: this.constructor.name, configurable: true },
+      const view = ObjectCreate(ObjectGetPrototypeOf(this));
+      ObjectDefineProperties(view, {
+        __proto__: null,
+        status: dataDescriptor(this.status, false, true, false),
+        identifier: dataDescriptor(this.identifier, false, true, false),
+        context: dataDescriptor(this.context, false, true, false),
+        [SymbolToStringTag]: dataDescriptor(this.constructor.name, false, false, true),
       });
       return inspect(view, { ...options, customInspect: false });
     }
@@ -96,33 +129,20 @@ module.exports = function makeModules({
       native.moduleBeginLink(this[kHandle]);
       const specifiers = native.moduleSpecifiers(this[kHandle]);
       try {
-        const modules = await Promise.all(specifiers.map(async (specifier) => {
-          const attributes = native.moduleAttributes(this[kHandle], specifier);
-          const module = await linker(specifier, this, { attributes, assert: attributes });
-          if (!isModule(module)) {
-            throw E.code(Error, 'ERR_VM_MODULE_NOT_MODULE', 'Provided module is not an instance of Module');
-          }
-          if (module.context !== this.context) {
-            throw E.code(Error, 'ERR_VM_MODULE_DIFFERENT_CONTEXT', 'Linked modules must use the same context');
-          }
-          if (module.status === 'errored') {
-            const err = E.code(Error, 'ERR_VM_MODULE_LINK_FAILURE',
-                               `request for '${specifier}' resolved to an errored module`);
-            // Node 22+ keeps the module's own error as the cause.
-            Object.defineProperty(err, 'cause', {
-              value: module.error, writable: true, enumerable: false, configurable: true,
-            });
-            throw err;
-          }
-          if (module.status === 'unlinked') await module[kLinking](linker);
-          return module;
-        }));
-        modules.forEach((m, i) => native.moduleSetResolved(this[kHandle], specifiers[i], m[kHandle]));
+        const pending = [];
+        for (let i = 0; i < specifiers.length; i++) {
+          ArrayPrototypePush(pending, linkOne(this, linker, specifiers[i]));
+        }
+        const modules = await safePromiseAll(pending);
+        for (let i = 0; i < modules.length; i++) {
+          native.moduleSetResolved(this[kHandle], specifiers[i], modules[i][kHandle]);
+        }
       } catch (err) {
         native.moduleAbortLink(this[kHandle], err);
         throw err;
       }
     }
+
 
     // Not an `async` function: like Node, a module that evaluated synchronously returns an
     // already-settled promise (`Promise { undefined }`); argument and status errors reject.
@@ -142,7 +162,7 @@ module.exports = function makeModules({
         const promise = native.moduleEvaluate(this[kHandle], timeout);
         return promise;
       } catch (err) {
-        return Promise.reject(err);
+        return rejectedPromise(err);
       }
     }
   }
@@ -175,27 +195,31 @@ module.exports = function makeModules({
       if (cachedData !== undefined && !native.cacheAccepts('module', sourceText, asBytes(cachedData))) {
         throw E.code(Error, 'ERR_VM_MODULE_CACHED_DATA_REJECTED', 'cachedData buffer was rejected');
       }
-      Object.defineProperty(this, kHandle, {
-        enumerable: true,
-        value: native.moduleSourceText(sourceText, identifier, context, lineOffset, columnOffset,
-                                       dynamicImportHook(importModuleDynamically, () => this)),
-      });
-      Object.defineProperty(this, kContext, { value: context });
+      const handle = native.moduleSourceText(sourceText, identifier, context, lineOffset, columnOffset,
+                                             dynamicImportHook(importModuleDynamically, () => this));
+      ObjectDefineProperty(this, kHandle, dataDescriptor(handle, false, true, false));
+      ObjectDefineProperty(this, kContext, dataDescriptor(context, false, false, false));
       native.moduleSetJsObject(this[kHandle], this);
       if (initializeImportMeta !== undefined) {
         const self = this;
-        native.moduleSetImportMeta(this[kHandle], (meta) => initializeImportMeta(meta, self));
+        native.moduleSetImportMeta(this[kHandle], (meta) => ReflectApply(initializeImportMeta, undefined, [meta, self]));
       }
     }
 
     // Node 22+: the requests in source order, each { specifier, attributes, phase }.
     get moduleRequests() {
       checkThis(this, 'SourceTextModule');
-      return Object.freeze(native.moduleSpecifiers(this[kHandle]).map((specifier) => Object.freeze({
-        specifier,
-        attributes: Object.freeze(native.moduleAttributes(this[kHandle], specifier)),
-        phase: 'evaluation',
-      })));
+      const specifiers = native.moduleSpecifiers(this[kHandle]);
+      const requests = [];
+      for (let i = 0; i < specifiers.length; i++) {
+        const specifier = specifiers[i];
+        ArrayPrototypePush(requests, ObjectFreeze({
+          specifier,
+          attributes: ObjectFreeze(native.moduleAttributes(this[kHandle], specifier)),
+          phase: 'evaluation',
+        }));
+      }
+      return ObjectFreeze(requests);
     }
 
     // Node 22+: link this module's requests to `modules` (in moduleRequests order).
@@ -207,13 +231,14 @@ module.exports = function makeModules({
                      `Expected ${specifiers.length} modules, received ${modules.length}`);
       }
       if (this.status !== 'unlinked') throw statusError('must be unlinked');
-      modules.forEach((m, i) => {
+      for (let i = 0; i < modules.length; i++) {
+        const m = modules[i];
         if (!isModule(m)) {
           throw E.code(Error, 'ERR_VM_MODULE_NOT_MODULE', 'Provided module is not an instance of Module');
         }
         native.moduleSetResolved(this[kHandle], specifiers[i], m[kHandle]);
-      });
-      Object.defineProperty(this, kRequestsLinked, { value: true, configurable: true });
+      }
+      ObjectDefineProperty(this, kRequestsLinked, dataDescriptor(true, false, false, true));
     }
 
     // Node 22+: instantiate a graph whose requests were linked with linkRequests().
@@ -229,10 +254,9 @@ module.exports = function makeModules({
     get dependencySpecifiers() {
       checkThis(this, 'SourceTextModule');
       // The same frozen array on every read, as Node returns.
-      if (!Object.prototype.hasOwnProperty.call(this, kSpecifiers)) {
-        Object.defineProperty(this, kSpecifiers, {
-          value: Object.freeze(native.moduleSpecifiers(this[kHandle]).slice()),
-        });
+      if (!ObjectPrototypeHasOwnProperty(this, kSpecifiers)) {
+        ObjectDefineProperty(this, kSpecifiers, dataDescriptor(
+          ObjectFreeze(ArrayPrototypeSlice(native.moduleSpecifiers(this[kHandle]))), false, false, false));
       }
       return this[kSpecifiers];
     }
@@ -261,11 +285,16 @@ module.exports = function makeModules({
 
   class SyntheticModule extends Module {
     constructor(exportNames, evaluateCallback, options = kEmptyObject) {
-      if (!Array.isArray(exportNames) || exportNames.some((e) => typeof e !== 'string')) {
+      let allStrings = ArrayIsArray(exportNames);
+      for (let i = 0; allStrings && i < exportNames.length; i++) {
+        if (typeof exportNames[i] !== 'string') allStrings = false;
+      }
+      if (!allStrings) {
         throw E.ERR_INVALID_ARG_TYPE('exportNames', 'Array of unique strings', exportNames);
       }
-      const seen = new Set();
-      for (const name of exportNames) {
+      const seen = new SafeSet();
+      for (let i = 0; i < exportNames.length; i++) {
+        const name = exportNames[i];
         if (seen.has(name)) {
           throw E.ERR_INVALID_ARG_VALUE(`exportNames.${name}`, name, 'is duplicated');
         }
@@ -281,10 +310,11 @@ module.exports = function makeModules({
       // Keep native calls that run module code out of larger expressions: Boa 0.22 was seen
       // to lose the enclosing frame's registers when such a call sat inside an object literal
       // argument (README: known engine hazards).
-      const handle = native.moduleSynthetic(exportNames, () => evaluateCallback.call(self), identifier, context);
+      const handle = native.moduleSynthetic(exportNames, () => FunctionPrototypeCall(evaluateCallback, self),
+                                            identifier, context);
       // Enumerable like Node's own internal field, so a too-deep inspect shows [SyntheticModule].
-      Object.defineProperty(this, kHandle, { value: handle, enumerable: true });
-      Object.defineProperty(this, kContext, { value: context });
+      ObjectDefineProperty(this, kHandle, dataDescriptor(handle, false, true, false));
+      ObjectDefineProperty(this, kContext, dataDescriptor(context, false, false, false));
       native.moduleSetJsObject(this[kHandle], this);
     }
 

@@ -2,10 +2,21 @@
 // The JavaScript face of `node:vm`: Node's API shape and argument validation over the native
 // core (`native`, provided by vm-node's Rust side).
 // Runs as a factory: (native, inspect, makeErrors) => the vm module object.
+// Only captured builtins are used (`primordials`): user code patching Array.prototype,
+// Object.defineProperty, Function.prototype.call, ... cannot break vm.
+
+const {
+  ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, FunctionPrototypeCall, MathCeil, MathFloor,
+  ObjectDefineProperty, ObjectFreeze, ReflectApply, RegExpPrototypeExec, Symbol, TypeError,
+  Uint8Array, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteOffset,
+  TypedArrayPrototypeGetByteLength, DataViewPrototypeGetBuffer, DataViewPrototypeGetByteOffset,
+  DataViewPrototypeGetByteLength, ArrayBufferIsView, dataDescriptor, resolvedPromise,
+  rejectedPromise,
+} = primordials;
 
 module.exports = function makeVm(native, inspect, makeErrors, makeModules, defaultLoader) {
   const { errors: E, validators: V } = makeErrors(inspect);
-  const kEmptyObject = Object.freeze({ __proto__: null });
+  const kEmptyObject = ObjectFreeze({ __proto__: null });
   const USE_MAIN_CONTEXT_DEFAULT_LOADER = Symbol('vm_dynamic_import_main_context_default');
   const DONT_CONTEXTIFY = Symbol('vm_context_no_contextify');
   let defaultContextNameIndex = 1;
@@ -22,17 +33,37 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
     }
     V.validateFunction(importModuleDynamically, 'options.importModuleDynamically');
     // Node 22+ passes the import phase as a fourth argument ('evaluation' for import()).
-    return (specifier, attributes) => importModuleDynamically(specifier, referrer(), attributes, 'evaluation');
+    return (specifier, attributes) =>
+      ReflectApply(importModuleDynamically, undefined, [specifier, referrer(), attributes, 'evaluation']);
   }
 
+  // The bytes of an ArrayBufferView (read through the captured accessors).
   function asBytes(view) {
-    return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+    let typed = true;
+    try {
+      TypedArrayPrototypeGetByteOffset(view);
+    } catch {
+      typed = false;
+    }
+    return typed
+      ? new Uint8Array(TypedArrayPrototypeGetBuffer(view), TypedArrayPrototypeGetByteOffset(view),
+                       TypedArrayPrototypeGetByteLength(view))
+      : new Uint8Array(DataViewPrototypeGetBuffer(view), DataViewPrototypeGetByteOffset(view),
+                       DataViewPrototypeGetByteLength(view));
   }
 
-  // A Buffer when the host has one (boavm), else the Uint8Array itself.
+  // A Buffer when the host has one (boavm), else the Uint8Array itself. Captured when vm is
+  // installed (the host's Buffer is a lazy global: it is resolved on first use).
+  let bufferFrom;
   function toBuffer(u8) {
-    return typeof Buffer === 'function' && typeof Buffer.from === 'function'
-      ? Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength)
+    if (bufferFrom === undefined) {
+      const B = typeof Buffer === 'function' ? Buffer : undefined;
+      const from = B !== undefined ? B.from : undefined;
+      bufferFrom = typeof from === 'function' ? (...a) => ReflectApply(from, B, a) : null;
+    }
+    return bufferFrom !== null
+      ? bufferFrom(TypedArrayPrototypeGetBuffer(u8), TypedArrayPrototypeGetByteOffset(u8),
+                   TypedArrayPrototypeGetByteLength(u8))
       : u8;
   }
 
@@ -120,7 +151,7 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
   function sourceMapURL(code) {
     const re = /\/\/[#@][ \t]*sourceMappingURL[ \t]*=[ \t]*([^\s'"]+)[ \t]*$/gm;
     let found;
-    for (let m = re.exec(code); m !== null; m = re.exec(code)) found = m[1];
+    for (let m = RegExpPrototypeExec(re, code); m !== null; m = RegExpPrototypeExec(re, code)) found = m[1];
     return found;
   }
 
@@ -150,7 +181,7 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
       const hook = dynamicImportHook(importModuleDynamically, () => this);
       const handle = native.compileScript(code, filename, lineOffset, columnOffset, options[kParsingContext], hook,
                                           cachedData === undefined ? undefined : asBytes(cachedData));
-      Object.defineProperty(this, kHandle, { value: handle });
+      ObjectDefineProperty(this, kHandle, dataDescriptor(handle, false, false, false));
       this.sourceMapURL = sourceMapURL(code);
       // The cache (vm-cache) is checked against this exact source, options and engine build;
       // what it lets Boa skip is the syntax check at construction (README: Code cache).
@@ -212,7 +243,7 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
     V.validateString(code, 'code');
     if (params !== undefined) {
       V.validateArray(params, 'params');
-      params.forEach((p, i) => V.validateString(p, `params[${i}]`));
+      for (let i = 0; i < params.length; i++) V.validateString(params[i], `params[${i}]`);
     }
     V.validateObject(options, 'options');
     const {
@@ -238,16 +269,18 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
       }
     }
     V.validateArray(contextExtensions, 'options.contextExtensions');
-    contextExtensions.forEach((extension, i) => {
-      const name = `options.contextExtensions[${i}]`;
-      V.validateObject(extension, name, { nullable: true });
-    });
+    const extensions = [];
+    for (let i = 0; i < contextExtensions.length; i++) {
+      const extension = contextExtensions[i];
+      V.validateObject(extension, `options.contextExtensions[${i}]`, { nullable: true });
+      if (extension !== null) ArrayPrototypePush(extensions, extension);
+    }
     let fn;
     const hook = dynamicImportHook(importModuleDynamically, () => fn);
     fn = native.compileFunction(code, params || [], filename, lineOffset, columnOffset, parsingContext,
-                                contextExtensions.filter((e) => e !== null), hook);
-    const cacheSource = `${(params || []).join(',')}\u0000${code}`;
-    const own = (name, value) => Object.defineProperty(fn, name, { value, writable: true, enumerable: true, configurable: true });
+                                extensions, hook);
+    const cacheSource = `${ArrayPrototypeJoin(params || [], ',')}\u0000${code}`;
+    const own = (name, value) => ObjectDefineProperty(fn, name, dataDescriptor(value, true, true, true));
     if (produceCachedData) {
       own('cachedDataProduced', true);
       own('cachedData', toBuffer(native.cacheEncode('function', cacheSource)));
@@ -263,28 +296,31 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
     if (!measureMemoryWarned && typeof process === 'object' && process !== null &&
         typeof process.emitWarning === 'function') {
       measureMemoryWarned = true;
-      process.emitWarning('vm.measureMemory is an experimental feature and might change at any time',
-                          'ExperimentalWarning');
+      ReflectApply(process.emitWarning, process,
+                   ['vm.measureMemory is an experimental feature and might change at any time',
+                    'ExperimentalWarning']);
     }
     V.validateObject(options, 'options');
     const { mode = 'summary', execution = 'default' } = options;
     V.validateOneOf(mode, 'options.mode', ['summary', 'detailed']);
     V.validateOneOf(execution, 'options.execution', ['default', 'eager']);
     const m = native.measureMemory(mode === 'detailed');
-    const range = (bytes) => ({ jsMemoryEstimate: bytes, jsMemoryRange: [Math.floor(bytes * 0.9), Math.ceil(bytes * 1.1)] });
+    const range = (bytes) => ({ jsMemoryEstimate: bytes, jsMemoryRange: [MathFloor(bytes * 0.9), MathCeil(bytes * 1.1)] });
     const result = { total: range(m.total) };
     if (mode === 'detailed') {
       result.current = range(m.current);
-      result.other = m.other.map(range);
+      const other = [];
+      for (let i = 0; i < m.other.length; i++) ArrayPrototypePush(other, range(m.other[i]));
+      result.other = other;
     }
-    return Promise.resolve(result);
+    return resolvedPromise(result);
   }
 
   const { Module, SourceTextModule, SyntheticModule } =
     makeModules({ native, E, V, isContext, unsupported, kEmptyObject, dynamicImportHook, inspect, asBytes, toBuffer });
 
   const constants = { __proto__: null, USE_MAIN_CONTEXT_DEFAULT_LOADER, DONT_CONTEXTIFY };
-  Object.freeze(constants);
+  ObjectFreeze(constants);
 
   return {
     Script,

@@ -16,7 +16,10 @@ pub use native::{install, HeapCounter};
 
 /// The JavaScript sources of the binding (also used by tools that embed them).
 pub mod sources {
-    /// `js/vm.js`: the module factory `(native, inspect, makeErrors) => vm`.
+    /// `js/primordials.js`: the builtins captured at load time (`module.exports` is the table),
+    /// given to the other files (and shared with boavm's runtime, which evaluates its own copy).
+    pub const PRIMORDIALS_JS: &str = include_str!("../js/primordials.js");
+    /// `js/vm.js`: the module factory `(native, inspect, makeErrors, makeModules, loader) => vm`.
     pub const VM_JS: &str = include_str!("../js/vm.js");
     /// `js/errors.js`: `(inspect) => { errors, validators }` with Node's message text.
     pub const ERRORS_JS: &str = include_str!("../js/errors.js");

@@ -306,15 +306,32 @@ fn in_caller_realm(p: JsPromise, cx: &mut Context) -> JsResult<JsPromise> {
                 boa_engine::NativeFunction::from_fn_ptr(|_, _, _| Ok(JsValue::undefined())),
             )
             .build();
-            p.then(None, Some(ignore), cx)?;
+            then_without_species(&p, None, Some(ignore), cx)?;
             JsPromise::reject(JsError::from_opaque(e), cx)
         }
         PromiseState::Pending => {
             let (outer, resolvers) = JsPromise::new_pending(cx);
-            p.then(Some(resolvers.resolve), Some(resolvers.reject), cx)?;
+            then_without_species(&p, Some(resolvers.resolve), Some(resolvers.reject), cx)?;
             Ok(outer)
         }
     }
+}
+
+/// `p.then(..)` that never consults `p.constructor` or `Promise[Symbol.species]`, which user
+/// code may have replaced: `p` (internal, never handed to user code) gets an own
+/// `constructor: undefined` for the call, so SpeciesConstructor takes the intrinsic %Promise%.
+fn then_without_species(
+    p: &JsPromise,
+    on_fulfilled: Option<boa_engine::object::builtins::JsFunction>,
+    on_rejected: Option<boa_engine::object::builtins::JsFunction>,
+    cx: &mut Context,
+) -> JsResult<JsPromise> {
+    let obj: JsObject = p.clone().into();
+    let key = boa_engine::js_string!("constructor");
+    obj.create_data_property_or_throw(key.clone(), JsValue::undefined(), cx)?;
+    let result = p.then(on_fulfilled, on_rejected, cx);
+    obj.delete_property_or_throw(key, cx)?;
+    result
 }
 
 pub(crate) fn set_export(

@@ -5,7 +5,7 @@ use boa_engine::{
     js_string,
     object::{
         builtins::{JsArray, JsUint8Array, JsWeakMap},
-        FunctionObjectBuilder, ObjectInitializer,
+        FunctionObjectBuilder,
     },
     Context, JsData, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
 };
@@ -134,7 +134,8 @@ fn isolate(cx: &Context) -> JsResult<Isolate> {
 /// have it).
 pub(crate) fn coded(base: JsNativeError, code: &str, message: String, cx: &mut Context) -> JsError {
     let err = base.with_message(message).into_opaque(cx);
-    let _ = err.set(js_string!("code"), JsString::from(code), false, cx);
+    // Defined, not assigned: an accessor for `code` on a prototype must not intercept it.
+    let _ = err.create_data_property_or_throw(js_string!("code"), JsString::from(code), cx);
     JsError::from_opaque(err.into())
 }
 
@@ -476,8 +477,8 @@ fn measure_memory(
             .into());
     };
     let total = heap();
-    let result = ObjectInitializer::new(cx).build();
-    result.set(js_string!("total"), total as f64, false, cx)?;
+    let result = JsObject::with_null_proto();
+    result.create_data_property_or_throw(js_string!("total"), total as f64, cx)?;
     if detailed {
         let live: Vec<usize> = state
             .made
@@ -488,14 +489,13 @@ fn measure_memory(
             .collect();
         let others: Vec<JsValue> = live.iter().map(|b| JsValue::from(*b as f64)).collect();
         let others_sum: usize = live.iter().sum();
-        result.set(
+        result.create_data_property_or_throw(
             js_string!("current"),
             total.saturating_sub(others_sum) as f64,
-            false,
             cx,
         )?;
         let arr = JsArray::from_iter(others, cx);
-        result.set(js_string!("other"), arr, false, cx)?;
+        result.create_data_property_or_throw(js_string!("other"), arr, cx)?;
     }
     Ok(result.into())
 }
@@ -572,9 +572,27 @@ pub fn install(
             cx,
         )?;
     }
-    let errors = factory(crate::sources::ERRORS_JS, "node:internal/errors", cx)?;
-    let modules = factory(crate::sources::MODULES_JS, "node:internal/vm/module", cx)?;
-    let vm = factory(crate::sources::VM_JS, "node:vm", cx)?;
+    // Captured before the other files run (and before user code can reach them).
+    let primordials: JsValue = factory(
+        crate::sources::PRIMORDIALS_JS,
+        "node:internal/primordials",
+        &JsValue::undefined(),
+        cx,
+    )?
+    .into();
+    let errors = factory(
+        crate::sources::ERRORS_JS,
+        "node:internal/errors",
+        &primordials,
+        cx,
+    )?;
+    let modules = factory(
+        crate::sources::MODULES_JS,
+        "node:internal/vm/module",
+        &primordials,
+        cx,
+    )?;
+    let vm = factory(crate::sources::VM_JS, "node:vm", &primordials, cx)?;
     let module = vm.call(
         &JsValue::undefined(),
         &[
@@ -593,17 +611,22 @@ pub fn install(
     })
 }
 
-/// Evaluates a CommonJS-style source `module.exports = ...` and returns `module.exports`.
-fn factory(src: &str, name: &str, cx: &mut Context) -> JsResult<JsObject> {
-    let wrapped = format!("(function (module) {{ 'use strict';\n{src}\n}})");
+/// Evaluates a CommonJS-style source `module.exports = ...` (with `primordials` in scope) and
+/// returns `module.exports`.
+fn factory(src: &str, name: &str, primordials: &JsValue, cx: &mut Context) -> JsResult<JsObject> {
+    let wrapped = format!("(function (module, primordials) {{ 'use strict';\n{src}\n}})");
     let f = cx.eval(
         boa_engine::Source::from_bytes(wrapped.as_bytes()).with_path(std::path::Path::new(name)),
     )?;
-    let module = ObjectInitializer::new(cx).build();
+    let module = JsObject::with_null_proto();
     let f = f
         .as_callable()
         .ok_or_else(|| JsNativeError::typ().with_message("factory wrapper is not callable"))?;
-    f.call(&JsValue::undefined(), &[module.clone().into()], cx)?;
+    f.call(
+        &JsValue::undefined(),
+        &[module.clone().into(), primordials.clone()],
+        cx,
+    )?;
     let exports = module.get(js_string!("exports"), cx)?;
     exports.as_object().ok_or_else(|| {
         JsNativeError::typ()

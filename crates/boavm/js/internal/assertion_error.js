@@ -4,6 +4,13 @@
 // AssertionError with messages laid out like Node 20's: short primitives as
 // `a !== b`, everything else as a line diff of the inspected values.
 
+const {
+  ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, MathMax, ObjectAssign, ObjectCreate,
+  ObjectDefineProperty, ObjectGetPrototypeOf, ReflectApply, SafeMap, SafeSet, String,
+  StringPrototypeEndsWith, StringPrototypeRepeat, StringPrototypeSlice, StringPrototypeSplit,
+  SymbolFor, mapEntries, regExpTest, setValues,
+} = require('internal/primordials');
+
 const { inspect } = require('internal/inspect');
 const errors = require('internal/errors');
 
@@ -24,8 +31,8 @@ const readableOperator = {
 const kMaxShortLength = 12;
 
 function copyError(source) {
-  const target = Object.assign(Object.create(Object.getPrototypeOf(source)), source);
-  Object.defineProperty(target, 'message', { value: source.message });
+  const target = ObjectAssign(ObjectCreate(ObjectGetPrototypeOf(source)), source);
+  ObjectDefineProperty(target, 'message', { value: source.message });
   return target;
 }
 
@@ -73,8 +80,8 @@ function createErrDiff(actual, expected, operator, message) {
   let end = '';
   const state = { skipped: false, printed: 0 };
   const actualInspected = inspectValue(actual);
-  const actualLines = actualInspected.split('\n');
-  const expectedLines = inspectValue(expected).split('\n');
+  const actualLines = StringPrototypeSplit(actualInspected, '\n');
+  const expectedLines = StringPrototypeSplit(inspectValue(expected), '\n');
 
   let i = 0;
   let indicator = '';
@@ -100,7 +107,7 @@ function createErrDiff(actual, expected, operator, message) {
       if (inputLength < 80) {
         while (actualRaw[i] === expectedRaw[i]) i++;
         if (i > 2) {
-          indicator = `\n  ${' '.repeat(i)}^`;
+          indicator = `\n  ${StringPrototypeRepeat(' ', i)}^`;
           i = 0;
         }
       }
@@ -113,22 +120,22 @@ function createErrDiff(actual, expected, operator, message) {
   while (a === b) {
     if (i++ < 3) end = `\n  ${a}${end}`;
     else other = a;
-    actualLines.pop();
-    expectedLines.pop();
+    ArrayPrototypePop(actualLines);
+    ArrayPrototypePop(expectedLines);
     if (actualLines.length === 0 || expectedLines.length === 0) break;
     a = actualLines[actualLines.length - 1];
     b = expectedLines[expectedLines.length - 1];
   }
 
-  const maxLines = Math.max(actualLines.length, expectedLines.length);
+  const maxLines = MathMax(actualLines.length, expectedLines.length);
   if (maxLines === 0) {
     // Same inspection output but not (deep-)equal.
-    const lines = actualInspected.split('\n');
+    const lines = StringPrototypeSplit(actualInspected, '\n');
     if (lines.length > 50) {
       lines[46] = '...';
-      while (lines.length > 47) lines.pop();
+      while (lines.length > 47) ArrayPrototypePop(lines);
     }
-    return `${readableOperator.notIdentical}\n\n${lines.join('\n')}\n`;
+    return `${readableOperator.notIdentical}\n\n${ArrayPrototypeJoin(lines, '\n')}\n`;
   }
 
   if (i >= 5) {
@@ -165,8 +172,8 @@ function createErrDiff(actual, expected, operator, message) {
       const expectedLine = expectedLines[i];
       let actualLine = actualLines[i];
       let diverging = actualLine !== expectedLine &&
-        (!actualLine.endsWith(',') || actualLine.slice(0, -1) !== expectedLine);
-      if (diverging && expectedLine.endsWith(',') && expectedLine.slice(0, -1) === actualLine) {
+        (!StringPrototypeEndsWith(actualLine, ',') || StringPrototypeSlice(actualLine, 0, -1) !== expectedLine);
+      if (diverging && StringPrototypeEndsWith(expectedLine, ',') && StringPrototypeSlice(expectedLine, 0, -1) === actualLine) {
         diverging = false;
         actualLine += ',';
       }
@@ -199,12 +206,12 @@ function header(operator, message) {
 }
 
 function addEllipsis(string) {
-  const lines = string.split('\n', 11);
+  const lines = StringPrototypeSplit(string, '\n', 11);
   if (lines.length > 10) {
     lines.length = 10;
-    return `${lines.join('\n')}\n...`;
+    return `${ArrayPrototypeJoin(lines, '\n')}\n...`;
   } else if (string.length > 512) {
-    return `${string.slice(512)}...`;
+    return `${StringPrototypeSlice(string, 512)}...`;
   }
   return string;
 }
@@ -228,28 +235,28 @@ class AssertionError extends Error {
       text = String(message);
     } else if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
       let base = readableOperator[operator];
-      const res = inspectValue(actual).split('\n');
+      const res = StringPrototypeSplit(inspectValue(actual), '\n');
       if (operator === 'notStrictEqual' &&
           ((typeof actual === 'object' && actual !== null) || typeof actual === 'function')) {
         base = readableOperator.notStrictEqualObject;
       }
       if (res.length > 50) {
         res[46] = '...';
-        while (res.length > 47) res.pop();
+        while (res.length > 47) ArrayPrototypePop(res);
       }
       if (res.length === 1) text = `${base}${res[0].length > 5 ? '\n\n' : ' '}${res[0]}`;
-      else text = `${base}\n\n${res.join('\n')}\n`;
+      else text = `${base}\n\n${ArrayPrototypeJoin(res, '\n')}\n`;
     } else {
       let res = inspectValue(actual);
       let other = inspectValue(expected);
       const knownOperator = readableOperator[operator];
       if (operator === 'notDeepEqual' && res === other) {
         res = `${knownOperator}\n\n${res}`;
-        if (res.length > 1024) res = `${res.slice(0, 1021)}...`;
+        if (res.length > 1024) res = `${StringPrototypeSlice(res, 0, 1021)}...`;
         text = res;
       } else {
-        if (res.length > 512) res = `${res.slice(0, 509)}...`;
-        if (other.length > 512) other = `${other.slice(0, 509)}...`;
+        if (res.length > 512) res = `${StringPrototypeSlice(res, 0, 509)}...`;
+        if (other.length > 512) other = `${StringPrototypeSlice(other, 0, 509)}...`;
         if (operator === 'deepEqual') {
           res = `${knownOperator}\n\n${res}\n\nshould loosely deep-equal\n\n`;
         } else {
@@ -262,7 +269,7 @@ class AssertionError extends Error {
     }
     super(text);
     this.generatedMessage = !message;
-    Object.defineProperty(this, 'name', {
+    ObjectDefineProperty(this, 'name', {
       value: 'AssertionError [ERR_ASSERTION]',
       enumerable: false,
       writable: true,
@@ -280,12 +287,12 @@ class AssertionError extends Error {
     return `${this.name} [${this.code}]: ${this.message}`;
   }
 
-  [Symbol.for('nodejs.util.inspect.custom')](recurseTimes, ctx) {
+  [SymbolFor('nodejs.util.inspect.custom')](recurseTimes, ctx) {
     const tmpActual = this.actual;
     const tmpExpected = this.expected;
     if (typeof this.actual === 'string') this.actual = addEllipsis(this.actual);
     if (typeof this.expected === 'string') this.expected = addEllipsis(this.expected);
-    const result = inspect(this, Object.assign({}, ctx, { customInspect: false, depth: 0 }));
+    const result = inspect(this, ObjectAssign({}, ctx, { customInspect: false, depth: 0 }));
     this.actual = tmpActual;
     this.expected = tmpExpected;
     return result;

@@ -8,20 +8,29 @@
 // Array/Object prototypes differ) are not strictly deep-equal to local ones,
 // exactly like in Node. Loose mode ignores prototypes.
 
+const {
+  ArrayIsArray, ArrayPrototypePush, MapIteratorPrototypeNext, SetIteratorPrototypeNext, ArrayPrototypeSplice, BigIntPrototypeValueOf,
+  BooleanPrototypeValueOf, DatePrototypeGetTime, FunctionPrototypeCall, NumberIsNaN,
+  NumberPrototypeValueOf, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertySymbols,
+  ObjectGetPrototypeOf, ObjectIs, ObjectKeys, ObjectPrototypeHasOwnProperty,
+  ObjectPrototypePropertyIsEnumerable, ReflectApply, SafeMap, SafeSet, StringPrototypeValueOf,
+  SymbolPrototypeValueOf, Uint8Array, regExpTest, 
+} = require('internal/primordials');
+
 const types = require('internal/types');
 
-const hasOwn = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
-const isEnumerable = (obj, key) => Object.prototype.propertyIsEnumerable.call(obj, key);
+const hasOwn = (obj, key) => ObjectPrototypeHasOwnProperty(obj, key);
+const isEnumerable = (obj, key) => ObjectPrototypePropertyIsEnumerable(obj, key);
 
-const regExpSource = Object.getOwnPropertyDescriptor(RegExp.prototype, 'source').get;
-const regExpFlags = Object.getOwnPropertyDescriptor(RegExp.prototype, 'flags').get;
+const regExpSource = ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'source').get;
+const regExpFlags = ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'flags').get;
 const setHas = Set.prototype.has;
 const setValues = Set.prototype.values;
 const mapHas = Map.prototype.has;
 const mapGet = Map.prototype.get;
 const mapEntries = Map.prototype.entries;
-const setSize = Object.getOwnPropertyDescriptor(Set.prototype, 'size').get;
-const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, 'size').get;
+const setSize = ObjectGetOwnPropertyDescriptor(Set.prototype, 'size').get;
+const mapSize = ObjectGetOwnPropertyDescriptor(Map.prototype, 'size').get;
 
 const ITER_NONE = 0;
 const ITER_ARRAY = 1;
@@ -30,8 +39,10 @@ const ITER_MAP = 3;
 
 function iterate(iterFn, obj) {
   const out = [];
-  const it = iterFn.call(obj);
-  for (let step = it.next(); !step.done; step = it.next()) out.push(step.value);
+  const it = FunctionPrototypeCall(iterFn, obj);
+  // The iterator's `next` as captured (a Map or Set iterator).
+  const next = iterFn === mapEntries ? MapIteratorPrototypeNext : SetIteratorPrototypeNext;
+  for (let step = next(it); !step.done; step = next(it)) ArrayPrototypePush(out, step.value);
   return out;
 }
 
@@ -48,8 +59,8 @@ function sameBytes(a, b) {
 }
 
 function similarRegExps(a, b) {
-  return regExpSource.call(a) === regExpSource.call(b) &&
-    regExpFlags.call(a) === regExpFlags.call(b) &&
+  return FunctionPrototypeCall(regExpSource, a) === FunctionPrototypeCall(regExpSource, b) &&
+    FunctionPrototypeCall(regExpFlags, a) === FunctionPrototypeCall(regExpFlags, b) &&
     a.lastIndex === b.lastIndex;
 }
 
@@ -64,19 +75,19 @@ function similarFloatArrays(a, b) {
 function boxedEqual(a, b) {
   if (types.isNumberObject(a)) {
     return types.isNumberObject(b) &&
-      Object.is(Number.prototype.valueOf.call(a), Number.prototype.valueOf.call(b));
+      ObjectIs(NumberPrototypeValueOf(a), NumberPrototypeValueOf(b));
   }
   if (types.isStringObject(a)) {
-    return types.isStringObject(b) && String.prototype.valueOf.call(a) === String.prototype.valueOf.call(b);
+    return types.isStringObject(b) && StringPrototypeValueOf(a) === StringPrototypeValueOf(b);
   }
   if (types.isBooleanObject(a)) {
-    return types.isBooleanObject(b) && Boolean.prototype.valueOf.call(a) === Boolean.prototype.valueOf.call(b);
+    return types.isBooleanObject(b) && BooleanPrototypeValueOf(a) === BooleanPrototypeValueOf(b);
   }
   if (types.isBigIntObject(a)) {
-    return types.isBigIntObject(b) && BigInt.prototype.valueOf.call(a) === BigInt.prototype.valueOf.call(b);
+    return types.isBigIntObject(b) && BigIntPrototypeValueOf(a) === BigIntPrototypeValueOf(b);
   }
   if (types.isSymbolObject(a)) {
-    return types.isSymbolObject(b) && Symbol.prototype.valueOf.call(a) === Symbol.prototype.valueOf.call(b);
+    return types.isSymbolObject(b) && SymbolPrototypeValueOf(a) === SymbolPrototypeValueOf(b);
   }
   return false;
 }
@@ -86,7 +97,7 @@ function isErrorLike(value) {
 }
 
 function isSpecialObject(value) {
-  return Array.isArray(value) || types.isArrayBufferView(value) || types.isSet(value) ||
+  return ArrayIsArray(value) || types.isArrayBufferView(value) || types.isSet(value) ||
     types.isMap(value) || types.isDate(value) || types.isRegExp(value) ||
     types.isAnyArrayBuffer(value) || types.isBoxedPrimitive(value) || isErrorLike(value);
 }
@@ -94,19 +105,19 @@ function isSpecialObject(value) {
 function innerDeepEqual(a, b, strict, memos) {
   if (a === b) {
     if (a !== 0) return true;
-    return strict ? Object.is(a, b) : true;
+    return strict ? ObjectIs(a, b) : true;
   }
   if (strict) {
     if (typeof a !== 'object') {
-      return typeof a === 'number' && Number.isNaN(a) && Number.isNaN(b);
+      return typeof a === 'number' && NumberIsNaN(a) && NumberIsNaN(b);
     }
     if (typeof b !== 'object' || a === null || b === null) return false;
-    if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+    if (ObjectGetPrototypeOf(a) !== ObjectGetPrototypeOf(b)) return false;
   } else {
     if (a === null || typeof a !== 'object') {
       if (b === null || typeof b !== 'object') {
         // eslint-disable-next-line eqeqeq
-        return a == b || (Number.isNaN(a) && Number.isNaN(b));
+        return a == b || (NumberIsNaN(a) && NumberIsNaN(b));
       }
       return false;
     }
@@ -116,8 +127,8 @@ function innerDeepEqual(a, b, strict, memos) {
   const bTag = types.tagOf(b);
   if (aTag !== bTag) return false;
 
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
+  if (ArrayIsArray(a)) {
+    if (!ArrayIsArray(b) || a.length !== b.length) return false;
     const aKeys = types.getOwnNonIndexProperties(a, true, !strict);
     const bKeys = types.getOwnNonIndexProperties(b, true, !strict);
     if (aKeys.length !== bKeys.length) return false;
@@ -125,7 +136,7 @@ function innerDeepEqual(a, b, strict, memos) {
   } else if (aTag === '[object Object]') {
     return keyCheck(a, b, strict, memos, ITER_NONE);
   } else if (types.isDate(a)) {
-    if (!types.isDate(b) || Date.prototype.getTime.call(a) !== Date.prototype.getTime.call(b)) return false;
+    if (!types.isDate(b) || DatePrototypeGetTime(a) !== DatePrototypeGetTime(b)) return false;
   } else if (types.isRegExp(a)) {
     if (!types.isRegExp(b) || !similarRegExps(a, b)) return false;
   } else if (isErrorLike(a)) {
@@ -142,10 +153,10 @@ function innerDeepEqual(a, b, strict, memos) {
     if (aKeys.length !== bKeys.length) return false;
     return keyCheck(a, b, strict, memos, ITER_NONE, aKeys);
   } else if (types.isSet(a)) {
-    if (!types.isSet(b) || setSize.call(a) !== setSize.call(b)) return false;
+    if (!types.isSet(b) || FunctionPrototypeCall(setSize, a) !== FunctionPrototypeCall(setSize, b)) return false;
     return keyCheck(a, b, strict, memos, ITER_SET);
   } else if (types.isMap(a)) {
-    if (!types.isMap(b) || mapSize.call(a) !== mapSize.call(b)) return false;
+    if (!types.isMap(b) || FunctionPrototypeCall(mapSize, a) !== FunctionPrototypeCall(mapSize, b)) return false;
     return keyCheck(a, b, strict, memos, ITER_MAP);
   } else if (types.isAnyArrayBuffer(a)) {
     if (!types.isAnyArrayBuffer(b) || !sameBytes(new Uint8Array(a), new Uint8Array(b))) return false;
@@ -168,46 +179,46 @@ function countEnumerable(obj, keys) {
 function keyCheck(a, b, strict, memos, iterationType, aKeys) {
   const keysGiven = aKeys !== undefined;
   if (!keysGiven) {
-    aKeys = Object.keys(a);
-    const bKeys = Object.keys(b);
+    aKeys = ObjectKeys(a);
+    const bKeys = ObjectKeys(b);
     if (aKeys.length !== bKeys.length) return false;
   }
   for (let i = 0; i < aKeys.length; i++) {
     if (!isEnumerable(b, aKeys[i])) return false;
   }
   if (strict && !keysGiven) {
-    const aSymbols = Object.getOwnPropertySymbols(a);
+    const aSymbols = ObjectGetOwnPropertySymbols(a);
     if (aSymbols.length !== 0) {
       let count = 0;
       for (let i = 0; i < aSymbols.length; i++) {
         const key = aSymbols[i];
         if (isEnumerable(a, key)) {
           if (!isEnumerable(b, key)) return false;
-          aKeys.push(key);
+          ArrayPrototypePush(aKeys, key);
           count++;
         } else if (isEnumerable(b, key)) {
           return false;
         }
       }
-      const bSymbols = Object.getOwnPropertySymbols(b);
+      const bSymbols = ObjectGetOwnPropertySymbols(b);
       if (aSymbols.length !== bSymbols.length && countEnumerable(b, bSymbols) !== count) return false;
     } else {
-      const bSymbols = Object.getOwnPropertySymbols(b);
+      const bSymbols = ObjectGetOwnPropertySymbols(b);
       if (bSymbols.length !== 0 && countEnumerable(b, bSymbols) !== 0) return false;
     }
   }
   if (aKeys.length === 0 &&
       (iterationType === ITER_NONE ||
        (iterationType === ITER_ARRAY && a.length === 0) ||
-       (iterationType === ITER_SET && setSize.call(a) === 0) ||
-       (iterationType === ITER_MAP && mapSize.call(a) === 0))) {
+       (iterationType === ITER_SET && FunctionPrototypeCall(setSize, a) === 0) ||
+       (iterationType === ITER_MAP && FunctionPrototypeCall(mapSize, a) === 0))) {
     return true;
   }
 
   // Cycle detection: when both values are already being compared further up
   // (each on its own side), the pair is assumed equal.
   if (memos === undefined) {
-    memos = { a: new Set(), b: new Set() };
+    memos = { a: new SafeSet(), b: new SafeSet() };
   } else if (memos.a.has(a) && memos.b.has(b)) {
     return true;
   }
@@ -234,12 +245,12 @@ function objEquiv(a, b, strict, keys, memos, iterationType) {
         return false;
       } else {
         // Sparse array: compare the remaining own keys.
-        const aOwn = Object.keys(a);
+        const aOwn = ObjectKeys(a);
         for (let k = i; k < aOwn.length; k++) {
           const key = aOwn[k];
           if (!hasOwn(b, key) || !innerDeepEqual(a[key], b[key], strict, memos)) return false;
         }
-        return aOwn.length === Object.keys(b).length;
+        return aOwn.length === ObjectKeys(b).length;
       }
     }
   }
@@ -259,15 +270,15 @@ function isObjectValue(v) {
 function mightHaveLoosePrim(a, b, prim, hasFn) {
   switch (typeof prim) {
     case 'undefined':
-      return hasFn.call(b, null) && !hasFn.call(a, null);
+      return FunctionPrototypeCall(hasFn, b, null) && !FunctionPrototypeCall(hasFn, a, null);
     case 'object':
-      return hasFn.call(b, undefined) && !hasFn.call(a, undefined);
+      return FunctionPrototypeCall(hasFn, b, undefined) && !FunctionPrototypeCall(hasFn, a, undefined);
     case 'symbol':
       return false;
     case 'string':
-      return !Number.isNaN(+prim);
+      return !NumberIsNaN(+prim);
     case 'number':
-      return !Number.isNaN(prim);
+      return !NumberIsNaN(prim);
     default:
       return true;
   }
@@ -277,7 +288,7 @@ function mightHaveLoosePrim(a, b, prim, hasFn) {
 function takeEqual(candidates, value, strict, memos) {
   for (let i = 0; i < candidates.length; i++) {
     if (innerDeepEqual(value, candidates[i], strict, memos)) {
-      candidates.splice(i, 1);
+      ArrayPrototypeSplice(candidates, i, 1);
       return true;
     }
   }
@@ -289,20 +300,22 @@ function setEquiv(a, b, strict, memos) {
   const bValues = iterate(setValues, b);
   // Values of `a` without an identical counterpart in `b`.
   const pending = [];
-  for (const value of aValues) {
+  for (let i = 0; i < aValues.length; i++) {
+    const value = aValues[i];
     if (isObjectValue(value)) {
-      pending.push(value);
-    } else if (!setHas.call(b, value)) {
+      ArrayPrototypePush(pending, value);
+    } else if (!FunctionPrototypeCall(setHas, b, value)) {
       if (strict) return false;
       if (!mightHaveLoosePrim(a, b, value, setHas)) return false;
-      pending.push(value);
+      ArrayPrototypePush(pending, value);
     }
   }
   if (pending.length === 0) return true;
-  for (const value of bValues) {
+  for (let i = 0; i < bValues.length; i++) {
+    const value = bValues[i];
     if (isObjectValue(value)) {
       if (!takeEqual(pending, value, strict, memos)) return false;
-    } else if (!strict && !setHas.call(a, value) && !takeEqual(pending, value, strict, memos)) {
+    } else if (!strict && !FunctionPrototypeCall(setHas, a, value) && !takeEqual(pending, value, strict, memos)) {
       return false;
     }
   }
@@ -313,24 +326,28 @@ function mapEquiv(a, b, strict, memos) {
   const aEntries = iterate(mapEntries, a);
   const bEntries = iterate(mapEntries, b);
   const pending = [];
-  for (const [key, value] of aEntries) {
+  for (let i = 0; i < aEntries.length; i++) {
+    const key = aEntries[i][0];
+    const value = aEntries[i][1];
     if (isObjectValue(key)) {
-      pending.push([key, value]);
+      ArrayPrototypePush(pending, [key, value]);
     } else {
-      const other = mapGet.call(b, key);
-      if ((other === undefined && !mapHas.call(b, key)) || !innerDeepEqual(value, other, strict, memos)) {
+      const other = FunctionPrototypeCall(mapGet, b, key);
+      if ((other === undefined && !FunctionPrototypeCall(mapHas, b, key)) || !innerDeepEqual(value, other, strict, memos)) {
         if (strict) return false;
         if (!mightHaveLoosePrim(a, b, key, mapHas)) return false;
-        pending.push([key, value]);
+        ArrayPrototypePush(pending, [key, value]);
       }
     }
   }
   if (pending.length === 0) return true;
-  for (const [key, value] of bEntries) {
+  for (let i = 0; i < bEntries.length; i++) {
+    const key = bEntries[i][0];
+    const value = bEntries[i][1];
     if (isObjectValue(key)) {
       if (!takeEqualEntry(pending, key, value, strict, memos)) return false;
     } else if (!strict &&
-               (!mapHas.call(a, key) || !innerDeepEqual(mapGet.call(a, key), value, false, memos)) &&
+               (!FunctionPrototypeCall(mapHas, a, key) || !innerDeepEqual(FunctionPrototypeCall(mapGet, a, key), value, false, memos)) &&
                !takeEqualEntry(pending, key, value, strict, memos)) {
       return false;
     }
@@ -342,7 +359,7 @@ function takeEqualEntry(pending, key, value, strict, memos) {
   for (let i = 0; i < pending.length; i++) {
     if (innerDeepEqual(key, pending[i][0], strict, memos) &&
         innerDeepEqual(value, pending[i][1], strict, memos)) {
-      pending.splice(i, 1);
+      ArrayPrototypeSplice(pending, i, 1);
       return true;
     }
   }

@@ -7,6 +7,10 @@
 //   write(str, target, offset, max)   -> bytes written (never past offset + max)
 //   slice(bytes, start, end)          -> decoded string
 
+const {
+  MathMin, StringFromCharCode,
+} = require('internal/primordials');
+
 const utf8 = require('internal/utf8');
 
 function normalizeEncoding(enc) {
@@ -51,7 +55,7 @@ const hex = {
     return str.length >>> 1;
   },
   write(str, target, offset, max) {
-    const n = Math.min(str.length >>> 1, max);
+    const n = MathMin(str.length >>> 1, max);
     let i = 0;
     for (; i < n; i++) {
       const hi = hexValue(str.charCodeAt(i * 2) & 0xff);
@@ -149,7 +153,7 @@ const latin1 = {
     return str.length;
   },
   write(str, target, offset, max) {
-    const n = Math.min(str.length, max);
+    const n = MathMin(str.length, max);
     for (let i = 0; i < n; i++) target[offset + i] = str.charCodeAt(i) & 0xff;
     return n;
   },
@@ -165,7 +169,7 @@ const ascii = {
     let out = '';
     const parts = [];
     for (let i = start; i < end; i++) {
-      out += String.fromCharCode(bytes[i] & 0x7f);
+      out += StringFromCharCode(bytes[i] & 0x7f);
       if (out.length >= 8192) {
         parts.push(out);
         out = '';
@@ -183,7 +187,7 @@ const utf16le = {
     return str.length * 2;
   },
   write(str, target, offset, max) {
-    const n = Math.min(str.length, max >>> 1);
+    const n = MathMin(str.length, max >>> 1);
     for (let i = 0; i < n; i++) {
       const c = str.charCodeAt(i);
       target[offset + i * 2] = c & 0xff;

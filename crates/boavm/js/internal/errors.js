@@ -5,6 +5,15 @@
 // enumerable `code` property and a stack whose first line reads
 // "TypeError [ERR_CODE]: message", as Node prints them.
 
+const {
+  ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypeJoin,
+  ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeSlice,
+  ArrayPrototypeSplice, MathAbs, NumberIsInteger, ObjectDefineProperty, String,
+  StringPrototypeEndsWith, StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeSlice,
+  StringPrototypeSplit, StringPrototypeToLowerCase,
+  ErrorPrototypeGetStack, regExpTest, regExpReplace,
+} = require('internal/primordials');
+
 let inspectModule;
 function lazyInspect(value, opts) {
   if (inspectModule === undefined) inspectModule = require('internal/inspect');
@@ -18,26 +27,29 @@ function lazyInspect(value, opts) {
 function setStackHeader(err, header) {
   let stack;
   try {
-    stack = err.stack;
+    // Boa keeps `stack` as an accessor on Error.prototype (read through the captured getter);
+    // V8 (the js-tests harness) as an own property of each error.
+    stack = ErrorPrototypeGetStack === undefined ? err.stack : ErrorPrototypeGetStack(err);
   } catch (e) {
     return;
   }
   if (typeof stack !== 'string') return;
   let frames = '';
-  if (/^\s+at /.test(stack)) {
-    frames = stack.replace(/\s+$/, '');
+  if (regExpTest(/^\s+at /, stack)) {
+    frames = regExpReplace(/\s+$/, stack, () => '');
   } else {
-    const idx = stack.indexOf('\n    at ');
-    if (idx !== -1) frames = stack.slice(idx + 1);
+    const idx = StringPrototypeIndexOf(stack, '\n    at ');
+    if (idx !== -1) frames = StringPrototypeSlice(stack, idx + 1);
   }
   // Frames inside the builtins themselves (sources named "node:<name>") are
   // dropped from the top, like Node hides its internal frames.
-  const lines = frames === '' ? [] : frames.split('\n');
-  while (lines.length > 0 && /(\(node:[^)]*\)|^\s*at node:\S*)\s*$/.test(lines[0])) lines.shift();
-  frames = lines.join('\n');
+  const lines = frames === '' ? [] : StringPrototypeSplit(frames, '\n');
+  while (lines.length > 0 && regExpTest(/(\(node:[^)]*\)|^\s*at node:\S*)\s*$/, lines[0])) ArrayPrototypeShift(lines);
+  frames = ArrayPrototypeJoin(lines, '\n');
   const first = `${header}: ${err.message}`;
   try {
-    Object.defineProperty(err, 'stack', {
+    ObjectDefineProperty(err, 'stack', {
+      __proto__: null,
       value: frames ? `${first}\n${frames}` : first,
       writable: true,
       enumerable: false,
@@ -50,8 +62,9 @@ function setStackHeader(err, header) {
 
 function makeNodeError(Base, code, message) {
   const err = new Base(message);
-  err.code = code;
-  setStackHeader(err, `${err.name} [${code}]`);
+  // Defined, not assigned: an accessor for `code` on a prototype must not intercept it.
+  ObjectDefineProperty(err, 'code', { __proto__: null, value: code, writable: true, enumerable: true, configurable: true });
+  setStackHeader(err, `${Base.name} [${code}]`);
   return err;
 }
 
@@ -66,46 +79,47 @@ function determineSpecificType(value) {
     return `${lazyInspect(value, { depth: -1 })}`;
   }
   let inspected = lazyInspect(value, { colors: false });
-  if (inspected.length > 28) inspected = `${inspected.slice(0, 25)}...`;
+  if (inspected.length > 28) inspected = `${StringPrototypeSlice(inspected, 0, 25)}...`;
   return `type ${typeof value} (${inspected})`;
 }
 
 function listOr(items, word) {
   if (items.length > 2) {
     const last = items[items.length - 1];
-    return `${word}${items.slice(0, -1).join(', ')}, or ${last}`;
+    return `${word}${ArrayPrototypeJoin(ArrayPrototypeSlice(items, 0, -1), ', ')}, or ${last}`;
   }
   if (items.length === 2) return `${word}${items[0]} or ${items[1]}`;
   return `${word}${items[0]}`;
 }
 
 function invalidArgTypeMessage(name, expected, actual) {
-  if (!Array.isArray(expected)) expected = [expected];
+  if (!ArrayIsArray(expected)) expected = [expected];
   let msg = 'The ';
-  if (name.endsWith(' argument')) {
+  if (StringPrototypeEndsWith(name, ' argument')) {
     msg += `${name} `;
   } else {
-    msg += `"${name}" ${name.includes('.') ? 'property' : 'argument'} `;
+    msg += `"${name}" ${StringPrototypeIncludes(name, '.') ? 'property' : 'argument'} `;
   }
   msg += 'must be ';
   const typeNames = [];
   const instances = [];
   const other = [];
-  for (const value of expected) {
-    if (kTypes.includes(value)) typeNames.push(value.toLowerCase());
-    else if (classRegExp.test(value)) instances.push(value);
-    else other.push(value);
+  for (let i = 0; i < expected.length; i++) {
+    const value = expected[i];
+    if (ArrayPrototypeIncludes(kTypes, value)) ArrayPrototypePush(typeNames, StringPrototypeToLowerCase(value));
+    else if (regExpTest(classRegExp, value)) ArrayPrototypePush(instances, value);
+    else ArrayPrototypePush(other, value);
   }
   if (instances.length > 0) {
-    const pos = typeNames.indexOf('object');
+    const pos = ArrayPrototypeIndexOf(typeNames, 'object');
     if (pos !== -1) {
-      typeNames.splice(pos, 1);
-      instances.push('Object');
+      ArrayPrototypeSplice(typeNames, pos, 1);
+      ArrayPrototypePush(instances, 'Object');
     }
   }
   if (typeNames.length > 0) {
     if (typeNames.length > 2) {
-      msg += `one of type ${typeNames.slice(0, -1).join(', ')}, or ${typeNames[typeNames.length - 1]}`;
+      msg += `one of type ${ArrayPrototypeJoin(ArrayPrototypeSlice(typeNames, 0, -1), ', ')}, or ${typeNames[typeNames.length - 1]}`;
     } else if (typeNames.length === 2) {
       msg += `one of type ${typeNames[0]} or ${typeNames[1]}`;
     } else {
@@ -119,11 +133,11 @@ function invalidArgTypeMessage(name, expected, actual) {
   }
   if (other.length > 0) {
     if (other.length > 2) {
-      msg += `one of ${other.slice(0, -1).join(', ')}, or ${other[other.length - 1]}`;
+      msg += `one of ${ArrayPrototypeJoin(ArrayPrototypeSlice(other, 0, -1), ', ')}, or ${other[other.length - 1]}`;
     } else if (other.length === 2) {
       msg += `one of ${other[0]} or ${other[1]}`;
     } else {
-      if (other[0].toLowerCase() !== other[0]) msg += 'an ';
+      if (StringPrototypeToLowerCase(other[0]) !== other[0]) msg += 'an ';
       msg += `${other[0]}`;
     }
   }
@@ -135,8 +149,8 @@ function addNumericalSeparator(val) {
   let res = '';
   let i = val.length;
   const start = val[0] === '-' ? 1 : 0;
-  for (; i >= start + 4; i -= 3) res = `_${val.slice(i - 3, i)}${res}`;
-  return `${val.slice(0, i)}${res}`;
+  for (; i >= start + 4; i -= 3) res = `_${StringPrototypeSlice(val, i - 3, i)}${res}`;
+  return `${StringPrototypeSlice(val, 0, i)}${res}`;
 }
 
 function ERR_INVALID_ARG_TYPE(name, expected, actual) {
@@ -146,19 +160,19 @@ function ERR_INVALID_ARG_TYPE(name, expected, actual) {
 function ERR_INVALID_ARG_VALUE(name, value, reason) {
   if (reason === undefined) reason = 'is invalid';
   let inspected = lazyInspect(value);
-  if (inspected.length > 128) inspected = `${inspected.slice(0, 128)}...`;
-  const type = name.includes('.') ? 'property' : 'argument';
+  if (inspected.length > 128) inspected = `${StringPrototypeSlice(inspected, 0, 128)}...`;
+  const type = StringPrototypeIncludes(name, '.') ? 'property' : 'argument';
   return makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
                        `The ${type} '${name}' ${reason}. Received ${inspected}`);
 }
 
 function ERR_MISSING_ARGS(...args) {
   const wrap = (a) => `"${a}"`;
-  const names = args.map((a) => (Array.isArray(a) ? a.map(wrap).join(' or ') : wrap(a)));
+  const names = ArrayPrototypeMap(args, (a) => (ArrayIsArray(a) ? ArrayPrototypeJoin(ArrayPrototypeMap(a, wrap), ' or ') : wrap(a)));
   let msg = 'The ';
   if (names.length === 1) msg += `${names[0]} argument`;
   else if (names.length === 2) msg += `${names[0]} and ${names[1]} arguments`;
-  else msg += `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]} arguments`;
+  else msg += `${ArrayPrototypeJoin(ArrayPrototypeSlice(names, 0, -1), ', ')}, and ${names[names.length - 1]} arguments`;
   return makeNodeError(TypeError, 'ERR_MISSING_ARGS', `${msg} must be specified`);
 }
 
@@ -178,7 +192,7 @@ function ERR_UNKNOWN_ENCODING(encoding) {
 
 function ERR_OUT_OF_RANGE(str, range, input) {
   let received;
-  if (Number.isInteger(input) && Math.abs(input) > 2 ** 32) {
+  if (NumberIsInteger(input) && MathAbs(input) > 2 ** 32) {
     received = addNumericalSeparator(String(input));
   } else if (typeof input === 'bigint') {
     received = String(input);

@@ -6,6 +6,23 @@
 // ECMAScript. No engine internals are used: type detection relies on the
 // brand checks in 'internal/types'.
 
+const {
+  ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypeJoin,
+  ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeSort,
+  ArrayPrototypeSplice, ArrayPrototypeUnshift, BigIntPrototypeValueOf, Boolean,
+  BooleanPrototypeValueOf, DatePrototypeGetTime, DatePrototypeToISOString, DatePrototypeToString,
+  ErrorPrototypeToString, FunctionPrototypeCall, FunctionPrototypeToString, MathMax, MathMin,
+  Number, NumberIsNaN, NumberPrototypeToString, NumberPrototypeValueOf, ObjectAssign,
+  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames,
+  ObjectGetOwnPropertySymbols, ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
+  ObjectPrototypePropertyIsEnumerable, ObjectSeal, ReflectApply, RegExp, RegExpPrototypeToString,
+  SafeMap, SafeSet, String, StringPrototypeEndsWith, StringPrototypeIncludes,
+  StringPrototypeIndexOf, StringPrototypeRepeat, StringPrototypeSlice, StringPrototypeSplit,
+  StringPrototypeStartsWith, StringPrototypeToLowerCase, StringPrototypeValueOf, SymbolFor,
+  SymbolPrototypeToString, SymbolPrototypeValueOf, Uint8Array, regExpExec, regExpReplace,
+  regExpTest,
+} = require('internal/primordials');
+
 const types = require('internal/types');
 const errors = require('internal/errors');
 const {
@@ -26,12 +43,12 @@ const {
   reduceToSingleString,
 } = require('internal/inspect_text');
 
-const hasOwn = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
-const isEnumerable = (obj, key) => Object.prototype.propertyIsEnumerable.call(obj, key);
+const hasOwn = (obj, key) => ObjectPrototypeHasOwnProperty(obj, key);
+const isEnumerable = (obj, key) => ObjectPrototypePropertyIsEnumerable(obj, key);
 
-const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+const customInspectSymbol = SymbolFor('nodejs.util.inspect.custom');
 
-const inspectDefaultOptions = Object.seal({
+const inspectDefaultOptions = ObjectSeal({
   showHidden: false,
   depth: 2,
   colors: false,
@@ -52,10 +69,10 @@ const plainKeyRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 // ---------------------------------------------------------------------------
 // Names, prefixes, keys
 
-const builtInObjects = new Set();
-for (const name of Object.getOwnPropertyNames(globalThis)) {
+const builtInObjects = new SafeSet();
+for (const name of ObjectGetOwnPropertyNames(globalThis)) {
   if (/^[A-Z][a-zA-Z0-9]+$/.test(name)) {
-    const desc = Object.getOwnPropertyDescriptor(globalThis, name);
+    const desc = ObjectGetOwnPropertyDescriptor(globalThis, name);
     if (desc && typeof desc.value === 'function') builtInObjects.add(name);
   }
 }
@@ -69,7 +86,7 @@ function safeInstanceof(obj, ctor) {
 }
 
 function builtinTagName(obj) {
-  return types.tagOf(obj).slice(8, -1);
+  return StringPrototypeSlice(types.tagOf(obj), 8, -1);
 }
 
 // The name of the first constructor on the prototype chain that `obj` is an
@@ -78,12 +95,12 @@ function getConstructorName(obj, ctx, recurseTimes) {
   let firstProto;
   const original = obj;
   while (obj !== null && obj !== undefined) {
-    const desc = Object.getOwnPropertyDescriptor(obj, 'constructor');
+    const desc = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
     if (desc !== undefined && typeof desc.value === 'function' && desc.value.name !== '' &&
         safeInstanceof(original, desc.value)) {
       return String(desc.value.name);
     }
-    obj = Object.getPrototypeOf(obj);
+    obj = ObjectGetPrototypeOf(obj);
     if (firstProto === undefined) firstProto = obj;
   }
   if (firstProto === null) return null;
@@ -91,7 +108,7 @@ function getConstructorName(obj, ctx, recurseTimes) {
   if (ctx.depth !== null && recurseTimes > ctx.depth) return `${res} <Complex prototype>`;
   const protoName = getConstructorName(firstProto, ctx, recurseTimes + 1);
   if (protoName === null) {
-    const inner = inspect(firstProto, Object.assign({}, ctxToOptions(ctx), { customInspect: false, depth: -1 }));
+    const inner = inspect(firstProto, ObjectAssign({}, ctxToOptions(ctx), { customInspect: false, depth: -1 }));
     return `${res} <${inner}>`;
   }
   return `${res} <${protoName}>`;
@@ -108,15 +125,15 @@ function getPrefix(constructor, tag, fallback, size) {
 }
 
 function getKeys(value, showHidden) {
-  const symbols = Object.getOwnPropertySymbols(value);
+  const symbols = ObjectGetOwnPropertySymbols(value);
   let keys;
   if (showHidden) {
-    keys = Object.getOwnPropertyNames(value);
-    for (let i = 0; i < symbols.length; i++) keys.push(symbols[i]);
+    keys = ObjectGetOwnPropertyNames(value);
+    for (let i = 0; i < symbols.length; i++) ArrayPrototypePush(keys, symbols[i]);
   } else {
-    keys = Object.keys(value);
+    keys = ObjectKeys(value);
     for (let i = 0; i < symbols.length; i++) {
-      if (isEnumerable(value, symbols[i])) keys.push(symbols[i]);
+      if (isEnumerable(value, symbols[i])) ArrayPrototypePush(keys, symbols[i]);
     }
   }
   return keys;
@@ -125,18 +142,18 @@ function getKeys(value, showHidden) {
 // Names of builtin constructors (globals and members of namespace objects
 // such as Intl), used to tell them apart from user classes on engines that
 // do not keep the source text of classes.
-const builtinConstructorNames = new Set(['GeneratorFunction', 'AsyncFunction',
+const builtinConstructorNames = new SafeSet(['GeneratorFunction', 'AsyncFunction',
                                          'AsyncGeneratorFunction', 'TypedArray']);
-for (const name of Object.getOwnPropertyNames(globalThis)) {
+for (const name of ObjectGetOwnPropertyNames(globalThis)) {
   // Only data properties are read: accessors on the global may have effects.
-  const globalDesc = Object.getOwnPropertyDescriptor(globalThis, name);
+  const globalDesc = ObjectGetOwnPropertyDescriptor(globalThis, name);
   if (globalDesc === undefined || !('value' in globalDesc)) continue;
   const member = globalDesc.value;
   if (typeof member === 'function') {
     builtinConstructorNames.add(name);
   } else if (member !== null && typeof member === 'object' && /^[A-Z]/.test(name)) {
-    for (const inner of Object.getOwnPropertyNames(member)) {
-      const desc = Object.getOwnPropertyDescriptor(member, inner);
+    for (const inner of ObjectGetOwnPropertyNames(member)) {
+      const desc = ObjectGetOwnPropertyDescriptor(member, inner);
       if (desc && typeof desc.value === 'function') builtinConstructorNames.add(inner);
     }
   }
@@ -153,26 +170,26 @@ for (const name of Object.getOwnPropertyNames(globalThis)) {
 function isClassSource(fn) {
   let src;
   try {
-    src = Function.prototype.toString.call(fn);
+    src = FunctionPrototypeToString(fn);
   } catch (e) {
     return false;
   }
-  if (!src.startsWith('class')) {
-    if (!src.endsWith('[native code] }')) return false;
+  if (!StringPrototypeStartsWith(src, 'class')) {
+    if (!StringPrototypeEndsWith(src, '[native code] }')) return false;
     const hook = globalThis.__boavm_isClassConstructor;
     if (typeof hook === 'function') return Boolean(hook(fn));
-    const desc = Object.getOwnPropertyDescriptor(fn, 'prototype');
+    const desc = ObjectGetOwnPropertyDescriptor(fn, 'prototype');
     return desc !== undefined && 'value' in desc && desc.writable === false &&
       !builtinConstructorNames.has(fn.name);
   }
-  if (!src.endsWith('}')) return false;
-  const body = src.slice(5, -1);
-  const brace = body.indexOf('{');
+  if (!StringPrototypeEndsWith(src, '}')) return false;
+  const body = StringPrototypeSlice(src, 5, -1);
+  const brace = StringPrototypeIndexOf(body, '{');
   if (brace === -1) return false;
-  if (!body.slice(0, brace).includes('(')) return true;
+  if (!StringPrototypeIncludes(StringPrototypeSlice(body, 0, brace), '(')) return true;
   // Comments are replaced by a placeholder word, as in Node.
-  const stripped = body.replace(/(\/\/.*?\n)|(\/\*(.|\n)*?\*\/)/g, 'undefined');
-  return /^(\s+[^(]*?)\s*{/.test(stripped);
+  const stripped = regExpReplace(/(\/\/.*?\n)|(\/\*(.|\n)*?\*\/)/g, body, () => 'undefined');
+  return regExpTest(/^(\s+[^(]*?)\s*{/, stripped);
 }
 
 function getClassBase(value, constructor, tag) {
@@ -181,7 +198,7 @@ function getClassBase(value, constructor, tag) {
   if (constructor !== 'Function' && constructor !== null) base += ` [${constructor}]`;
   if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
   if (constructor !== null) {
-    const superName = Object.getPrototypeOf(value).name;
+    const superName = ObjectGetPrototypeOf(value).name;
     if (superName) base += ` extends ${superName}`;
   } else {
     base += ' extends [null prototype]';
@@ -209,7 +226,7 @@ function getFunctionBase(value, constructor, tag) {
 
 function errorToString(err) {
   try {
-    return Error.prototype.toString.call(err);
+    return ErrorPrototypeToString(err);
   } catch (e) {
     return '[object Error]';
   }
@@ -224,17 +241,19 @@ function getStackString(err) {
   } catch (e) {
     stack = undefined;
   }
-  if (typeof stack === 'string' && /^\s+at /.test(stack)) {
-    return `${errorToString(err)}\n${stack.replace(/\s+$/, '')}`;
+  if (typeof stack === 'string' && regExpTest(/^\s+at /, stack)) {
+    return `${errorToString(err)}\n${regExpReplace(/\s+$/, stack, () => '')}`;
   }
   return stack ? String(stack) : errorToString(err);
 }
 
 function removeDuplicateErrorKeys(ctx, keys, err, stack) {
   if (!ctx.showHidden && keys.length !== 0) {
-    for (const name of ['name', 'message', 'stack']) {
-      const index = keys.indexOf(name);
-      if (index !== -1 && stack.includes(err[name])) keys.splice(index, 1);
+    const names = ['name', 'message', 'stack'];
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n];
+      const index = ArrayPrototypeIndexOf(keys, name);
+      if (index !== -1 && StringPrototypeIncludes(stack, err[name])) ArrayPrototypeSplice(keys, index, 1);
     }
   }
 }
@@ -242,23 +261,23 @@ function removeDuplicateErrorKeys(ctx, keys, err, stack) {
 function improveStack(stack, constructor, name, tag) {
   let len = name.length;
   if (constructor === null ||
-      (name.endsWith('Error') && stack.startsWith(name) &&
+      (StringPrototypeEndsWith(name, 'Error') && StringPrototypeStartsWith(stack, name) &&
        (stack.length === len || stack[len] === ':' || stack[len] === '\n'))) {
     let fallback = 'Error';
     if (constructor === null) {
-      const start = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(stack) ||
-        /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
+      const start = regExpExec(/^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/, stack) ||
+        regExpExec(/^([a-z_A-Z0-9-]*Error)$/, stack);
       fallback = (start && start[1]) || '';
       len = fallback.length;
       fallback = fallback || 'Error';
     }
-    const prototype = getPrefix(constructor, tag, fallback).slice(0, -1);
+    const prototype = StringPrototypeSlice(getPrefix(constructor, tag, fallback), 0, -1);
     if (name !== prototype) {
-      if (prototype.includes(name)) {
+      if (StringPrototypeIncludes(prototype, name)) {
         if (len === 0) stack = `${prototype}: ${stack}`;
-        else stack = `${prototype}${stack.slice(len)}`;
+        else stack = `${prototype}${StringPrototypeSlice(stack, len)}`;
       } else {
-        stack = `${prototype} [${name}]${stack.slice(len)}`;
+        stack = `${prototype} [${name}]${StringPrototypeSlice(stack, len)}`;
       }
     }
   }
@@ -269,16 +288,16 @@ function formatError(err, constructor, tag, ctx, keys) {
   const name = err.name != null ? String(err.name) : 'Error';
   let stack = getStackString(err);
   removeDuplicateErrorKeys(ctx, keys, err, stack);
-  if ('cause' in err && (keys.length === 0 || !keys.includes('cause'))) keys.push('cause');
-  if (Array.isArray(err.errors) && (keys.length === 0 || !keys.includes('errors'))) keys.push('errors');
+  if ('cause' in err && (keys.length === 0 || !ArrayPrototypeIncludes(keys, 'cause'))) ArrayPrototypePush(keys, 'cause');
+  if (ArrayIsArray(err.errors) && (keys.length === 0 || !ArrayPrototypeIncludes(keys, 'errors'))) ArrayPrototypePush(keys, 'errors');
   stack = improveStack(stack, constructor, name, tag);
   const message = err.message;
-  let pos = (message && typeof message === 'string' && stack.indexOf(message)) || -1;
+  let pos = (message && typeof message === 'string' && StringPrototypeIndexOf(stack, message)) || -1;
   if (pos !== -1) pos += message.length;
-  const stackStart = stack.indexOf('\n    at', pos);
+  const stackStart = StringPrototypeIndexOf(stack, '\n    at', pos);
   if (stackStart === -1) stack = `[${stack}]`;
   if (ctx.indentationLvl !== 0) {
-    stack = stack.split('\n').join(`\n${' '.repeat(ctx.indentationLvl)}`);
+    stack = ArrayPrototypeJoin(StringPrototypeSplit(stack, '\n'), `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`);
   }
   return stack;
 }
@@ -296,21 +315,21 @@ function remainingText(remaining) {
 
 function formatArray(ctx, value, recurseTimes) {
   const valueLength = value.length;
-  const len = Math.min(Math.max(0, ctx.maxArrayLength), valueLength);
+  const len = MathMin(MathMax(0, ctx.maxArrayLength), valueLength);
   const output = [];
   for (let i = 0; i < len; i++) {
     if (!hasOwn(value, i)) return formatSparseArray(ctx, value, recurseTimes, len, output, i);
-    output.push(formatProperty(ctx, value, recurseTimes, i, PROP_ARRAY_ITEM));
+    ArrayPrototypePush(output, formatProperty(ctx, value, recurseTimes, i, PROP_ARRAY_ITEM));
   }
   const remaining = valueLength - len;
-  if (remaining > 0) output.push(remainingText(remaining));
+  if (remaining > 0) ArrayPrototypePush(output, remainingText(remaining));
   return output;
 }
 
 // Continues formatArray once a hole is found: runs of holes are printed as
 // `<N empty items>`; `maxLength` bounds the number of output entries.
 function formatSparseArray(ctx, value, recurseTimes, maxLength, output, start) {
-  const keys = Object.keys(value);
+  const keys = ObjectKeys(value);
   let index = start;
   for (let k = start; k < keys.length && output.length < maxLength; k++) {
     const key = keys[k];
@@ -318,43 +337,45 @@ function formatSparseArray(ctx, value, recurseTimes, maxLength, output, start) {
     const numeric = Number(key);
     if (numeric !== index) {
       const empty = numeric - index;
-      output.push(ctx.stylize(`<${empty} empty item${empty > 1 ? 's' : ''}>`, 'undefined'));
+      ArrayPrototypePush(output, ctx.stylize(`<${empty} empty item${empty > 1 ? 's' : ''}>`, 'undefined'));
       index = numeric;
       if (output.length === maxLength) break;
     }
-    output.push(formatProperty(ctx, value, recurseTimes, key, PROP_ARRAY_ITEM));
+    ArrayPrototypePush(output, formatProperty(ctx, value, recurseTimes, key, PROP_ARRAY_ITEM));
     index++;
   }
   const remaining = value.length - index;
   if (output.length !== maxLength) {
     if (remaining > 0) {
-      output.push(ctx.stylize(`<${remaining} empty item${remaining > 1 ? 's' : ''}>`, 'undefined'));
+      ArrayPrototypePush(output, ctx.stylize(`<${remaining} empty item${remaining > 1 ? 's' : ''}>`, 'undefined'));
     }
   } else if (remaining > 0) {
-    output.push(remainingText(remaining));
+    ArrayPrototypePush(output, remainingText(remaining));
   }
   return output;
 }
 
-const typedArrayLengthGetter = Object.getOwnPropertyDescriptor(
-  Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
+const typedArrayLengthGetter = ObjectGetOwnPropertyDescriptor(
+  ObjectGetPrototypeOf(Uint8Array.prototype), 'length').get;
 
 function makeTypedArrayFormatter(view, length) {
   return function formatTypedArray(ctx, value, recurseTimes) {
-    const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
+    const maxLength = MathMin(MathMax(0, ctx.maxArrayLength), length);
     const remaining = length - maxLength;
     const output = [];
     for (let i = 0; i < maxLength; i++) {
       const element = view[i];
-      output.push(typeof element === 'bigint' ?
+      ArrayPrototypePush(output, typeof element === 'bigint' ?
         formatBigInt(ctx.stylize, element, ctx.numericSeparator) :
         formatNumber(ctx.stylize, element, ctx.numericSeparator));
     }
-    if (remaining > 0) output.push(remainingText(remaining));
+    if (remaining > 0) ArrayPrototypePush(output, remainingText(remaining));
     if (ctx.showHidden) {
       ctx.indentationLvl += 2;
-      for (const key of ['BYTES_PER_ELEMENT', 'length', 'byteLength', 'byteOffset', 'buffer']) {
-        output.push(`[${key}]: ${formatValue(ctx, view[key], recurseTimes, true)}`);
+      const extras = ['BYTES_PER_ELEMENT', 'length', 'byteLength', 'byteOffset', 'buffer'];
+      for (let k = 0; k < extras.length; k++) {
+        const key = extras[k];
+        ArrayPrototypePush(output, `[${key}]: ${formatValue(ctx, view[key], recurseTimes, true)}`);
       }
       ctx.indentationLvl -= 2;
     }
@@ -366,7 +387,7 @@ function hexBytes(bytes, count) {
   let out = '';
   for (let i = 0; i < count; i++) {
     if (i !== 0) out += ' ';
-    const h = bytes[i].toString(16);
+    const h = NumberPrototypeToString(bytes[i], 16);
     out += h.length === 1 ? `0${h}` : h;
   }
   return out;
@@ -379,7 +400,7 @@ function formatArrayBuffer(ctx, value) {
   } catch (e) {
     return [ctx.stylize('(detached)', 'special')];
   }
-  let str = hexBytes(bytes, Math.min(ctx.maxArrayLength, bytes.length));
+  let str = hexBytes(bytes, MathMin(ctx.maxArrayLength, bytes.length));
   const remaining = bytes.length - ctx.maxArrayLength;
   if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
   return [`${ctx.stylize('[Uint8Contents]', 'special')}: <${str}>`];
@@ -387,39 +408,39 @@ function formatArrayBuffer(ctx, value) {
 
 const setValues = Set.prototype.values;
 const mapEntries = Map.prototype.entries;
-const setSizeGetter = Object.getOwnPropertyDescriptor(Set.prototype, 'size').get;
-const mapSizeGetter = Object.getOwnPropertyDescriptor(Map.prototype, 'size').get;
+const setSizeGetter = ObjectGetOwnPropertyDescriptor(Set.prototype, 'size').get;
+const mapSizeGetter = ObjectGetOwnPropertyDescriptor(Map.prototype, 'size').get;
 
 function formatSet(ctx, value, recurseTimes) {
-  const length = setSizeGetter.call(value);
-  const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
+  const length = FunctionPrototypeCall(setSizeGetter, value);
+  const maxLength = MathMin(MathMax(0, ctx.maxArrayLength), length);
   const output = [];
   ctx.indentationLvl += 2;
-  const it = setValues.call(value);
+  const it = FunctionPrototypeCall(setValues, value);
   for (let i = 0; i < maxLength; i++) {
     const step = it.next();
     if (step.done) break;
-    output.push(formatValue(ctx, step.value, recurseTimes));
+    ArrayPrototypePush(output, formatValue(ctx, step.value, recurseTimes));
   }
-  if (length - maxLength > 0) output.push(remainingText(length - maxLength));
+  if (length - maxLength > 0) ArrayPrototypePush(output, remainingText(length - maxLength));
   ctx.indentationLvl -= 2;
   return output;
 }
 
 function formatMap(ctx, value, recurseTimes) {
-  const length = mapSizeGetter.call(value);
-  const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
+  const length = FunctionPrototypeCall(mapSizeGetter, value);
+  const maxLength = MathMin(MathMax(0, ctx.maxArrayLength), length);
   const output = [];
   ctx.indentationLvl += 2;
-  const it = mapEntries.call(value);
+  const it = FunctionPrototypeCall(mapEntries, value);
   for (let i = 0; i < maxLength; i++) {
     const step = it.next();
     if (step.done) break;
     const k = formatValue(ctx, step.value[0], recurseTimes);
     const v = formatValue(ctx, step.value[1], recurseTimes);
-    output.push(`${k} => ${v}`);
+    ArrayPrototypePush(output, `${k} => ${v}`);
   }
-  if (length - maxLength > 0) output.push(remainingText(length - maxLength));
+  if (length - maxLength > 0) ArrayPrototypePush(output, remainingText(length - maxLength));
   ctx.indentationLvl -= 2;
   return output;
 }
@@ -443,21 +464,21 @@ function getBoxedBase(value, ctx, keys, constructor, tag) {
   let primitive;
   if (types.isNumberObject(value)) {
     type = 'Number';
-    primitive = Number.prototype.valueOf.call(value);
+    primitive = NumberPrototypeValueOf(value);
   } else if (types.isStringObject(value)) {
     type = 'String';
-    primitive = String.prototype.valueOf.call(value);
+    primitive = StringPrototypeValueOf(value);
     // The index keys of boxed strings only repeat the characters.
-    keys.splice(0, primitive.length);
+    ArrayPrototypeSplice(keys, 0, primitive.length);
   } else if (types.isBooleanObject(value)) {
     type = 'Boolean';
-    primitive = Boolean.prototype.valueOf.call(value);
+    primitive = BooleanPrototypeValueOf(value);
   } else if (types.isBigIntObject(value)) {
     type = 'BigInt';
-    primitive = BigInt.prototype.valueOf.call(value);
+    primitive = BigIntPrototypeValueOf(value);
   } else {
     type = 'Symbol';
-    primitive = Symbol.prototype.valueOf.call(value);
+    primitive = SymbolPrototypeValueOf(value);
   }
   let base = `[${type}`;
   if (type !== constructor) {
@@ -467,7 +488,7 @@ function getBoxedBase(value, ctx, keys, constructor, tag) {
   base += `: ${formatPrimitive(stylizeNoColor, primitive, ctx)}]`;
   if (tag !== '' && tag !== constructor) base += ` [${tag}]`;
   if (keys.length !== 0 || ctx.stylize === stylizeNoColor) return base;
-  return ctx.stylize(base, type.toLowerCase());
+  return ctx.stylize(base, StringPrototypeToLowerCase(type));
 }
 
 // ---------------------------------------------------------------------------
@@ -479,8 +500,9 @@ function depthExceeded(ctx, recurseTimes) {
 
 function ctxToOptions(ctx) {
   const out = {};
-  for (const key of Object.keys(inspectDefaultOptions)) out[key] = ctx[key];
-  if (ctx.userOptions !== undefined) Object.assign(out, ctx.userOptions);
+  const keys = ObjectKeys(inspectDefaultOptions);
+  for (let i = 0; i < keys.length; i++) out[keys[i]] = ctx[keys[i]];
+  if (ctx.userOptions !== undefined) ObjectAssign(out, ctx.userOptions);
   out.stylize = ctx.stylize;
   return out;
 }
@@ -491,7 +513,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
   }
   if (value === null) return ctx.stylize('null', 'null');
   try {
-    Object.getPrototypeOf(value);
+    ObjectGetPrototypeOf(value);
   } catch (e) {
     // Only proxies can fail here; a revoked one cannot be looked into.
     return ctx.stylize('<Revoked Proxy>', 'special');
@@ -502,18 +524,18 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     if (typeof maybeCustom === 'function' && maybeCustom !== inspect &&
         !(value.constructor && value.constructor.prototype === value)) {
       const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
-      const ret = maybeCustom.call(value, depth, ctxToOptions(ctx), inspect);
+      const ret = FunctionPrototypeCall(maybeCustom, value, depth, ctxToOptions(ctx), inspect);
       if (ret !== value) {
         if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
-        return ret.split('\n').join(`\n${' '.repeat(ctx.indentationLvl)}`);
+        return ArrayPrototypeJoin(StringPrototypeSplit(ret, '\n'), `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`);
       }
     }
   }
 
-  if (ctx.seen.includes(value)) {
+  if (ArrayPrototypeIncludes(ctx.seen, value)) {
     let index = 1;
     if (ctx.circular === undefined) {
-      ctx.circular = new Map();
+      ctx.circular = new SafeMap();
       ctx.circular.set(value, index);
     } else {
       index = ctx.circular.get(value);
@@ -543,7 +565,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
 
   if (Symbol.iterator in value || constructor === null) {
     noIterator = false;
-    if (Array.isArray(value)) {
+    if (ArrayIsArray(value)) {
       const prefix = (constructor !== 'Array' || tag !== '') ?
         getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
       keys = types.getOwnNonIndexProperties(value, !ctx.showHidden);
@@ -552,14 +574,14 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       extrasType = PROP_ARRAY_EXTRA;
       formatter = formatArray;
     } else if (types.isSet(value)) {
-      const size = setSizeGetter.call(value);
+      const size = FunctionPrototypeCall(setSizeGetter, value);
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = formatSet;
       if (size === 0 && keys.length === 0) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (types.isMap(value)) {
-      const size = mapSizeGetter.call(value);
+      const size = FunctionPrototypeCall(mapSizeGetter, value);
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = formatMap;
@@ -573,7 +595,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         fallback = types.typedArrayName(value);
         view = new globalThis[fallback](value);
       }
-      const size = typedArrayLengthGetter.call(value);
+      const size = FunctionPrototypeCall(typedArrayLengthGetter, value);
       const prefix = getPrefix(constructor, tag, fallback, `(${size})`);
       braces = [`${prefix}[`, ']'];
       if (size === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
@@ -597,13 +619,13 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       base = getFunctionBase(value, constructor, tag);
       if (keys.length === 0) return ctx.stylize(base, 'special');
     } else if (types.isRegExp(value)) {
-      base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
+      base = RegExpPrototypeToString(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
       if (prefix !== 'RegExp ') base = `${prefix}${base}`;
       if (keys.length === 0 || depthExceeded(ctx, recurseTimes)) return ctx.stylize(base, 'regexp');
     } else if (types.isDate(value)) {
-      const time = Date.prototype.getTime.call(value);
-      base = Number.isNaN(time) ? Date.prototype.toString.call(value) : Date.prototype.toISOString.call(value);
+      const time = DatePrototypeGetTime(value);
+      base = NumberIsNaN(time) ? DatePrototypeToString(value) : DatePrototypeToISOString(value);
       const prefix = getPrefix(constructor, tag, 'Date');
       if (prefix !== 'Date ') base = `${prefix}${base}`;
       if (keys.length === 0) return ctx.stylize(base, 'date');
@@ -619,10 +641,10 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         return `${prefix}{ byteLength: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
       }
       braces[0] = `${prefix}{`;
-      keys.unshift('byteLength');
+      ArrayPrototypeUnshift(keys, 'byteLength');
     } else if (types.isDataView(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'DataView')}{`;
-      keys.unshift('byteLength', 'byteOffset', 'buffer');
+      ArrayPrototypeUnshift(keys, 'byteLength', 'byteOffset', 'buffer');
     } else if (types.isPromise(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'Promise')}{`;
       formatter = formatPromise;
@@ -642,21 +664,21 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   }
 
   if (depthExceeded(ctx, recurseTimes)) {
-    let name = getPrefix(constructor, tag, 'Object').slice(0, -1);
+    let name = StringPrototypeSlice(getPrefix(constructor, tag, 'Object'), 0, -1);
     if (constructor !== null) name = `[${name}]`;
     return ctx.stylize(name, 'special');
   }
   recurseTimes += 1;
-  ctx.seen.push(value);
+  ArrayPrototypePush(ctx.seen, value);
   ctx.currentDepth = recurseTimes;
   let output;
   try {
     output = formatter(ctx, value, recurseTimes);
     for (let i = 0; i < keys.length; i++) {
-      output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
+      ArrayPrototypePush(output, formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
     }
   } finally {
-    ctx.seen.pop();
+    ArrayPrototypePop(ctx.seen);
   }
 
   if (ctx.circular !== undefined) {
@@ -671,10 +693,13 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   if (ctx.sorted) {
     const comparator = ctx.sorted === true ? undefined : ctx.sorted;
     if (extrasType === PROP_OBJECT) {
-      output = output.sort(comparator);
+      output = ArrayPrototypeSort(output, comparator);
     } else if (keys.length > 1) {
-      const sortedKeys = output.slice(output.length - keys.length).sort(comparator);
-      output.splice(output.length - keys.length, keys.length, ...sortedKeys);
+      const sortedKeys = ArrayPrototypeSort(ArrayPrototypeSlice(output, output.length - keys.length), comparator);
+      // output.splice(start, count, ...sortedKeys)
+      const spliceArgs = [output, output.length - keys.length, keys.length];
+      for (let i = 0; i < sortedKeys.length; i++) ArrayPrototypePush(spliceArgs, sortedKeys[i]);
+      ReflectApply(ArrayPrototypeSplice, undefined, spliceArgs);
     }
   }
 
@@ -690,13 +715,13 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc) {
   let name;
   let str;
   let extra = ' ';
-  desc = desc || Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
+  desc = desc || ObjectGetOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
   if (desc.value !== undefined) {
     const diff = (ctx.compact !== true || type !== PROP_OBJECT) ? 2 : 3;
     ctx.indentationLvl += diff;
     str = formatValue(ctx, desc.value, recurseTimes);
     if (diff === 3 && ctx.breakLength < getStringWidth(str, ctx.colors)) {
-      extra = `\n${' '.repeat(ctx.indentationLvl)}`;
+      extra = `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`;
     }
     ctx.indentationLvl -= diff;
   } else if (desc.get !== undefined) {
@@ -706,7 +731,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc) {
         (ctx.getters === 'get' && desc.set === undefined) ||
         (ctx.getters === 'set' && desc.set !== undefined))) {
       try {
-        const tmp = desc.get.call(value);
+        const tmp = FunctionPrototypeCall(desc.get, value);
         ctx.indentationLvl += 2;
         if (tmp === null) {
           str = `${s(`[${label}:`, 'special')} ${s('null', 'null')}${s(']', 'special')}`;
@@ -729,12 +754,12 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc) {
   }
   if (type === PROP_ARRAY_ITEM) return str;
   if (typeof key === 'symbol') {
-    name = `[${ctx.stylize(escapeKeyNoQuotes(Symbol.prototype.toString.call(key)), 'symbol')}]`;
+    name = `[${ctx.stylize(escapeKeyNoQuotes(SymbolPrototypeToString(key)), 'symbol')}]`;
   } else if (key === '__proto__') {
     name = "['__proto__']";
   } else if (desc.enumerable === false) {
     name = `[${escapeKeyNoQuotes(String(key))}]`;
-  } else if (plainKeyRegExp.test(key)) {
+  } else if (regExpTest(plainKeyRegExp, key)) {
     name = ctx.stylize(String(key), 'name');
   } else {
     name = ctx.stylize(strEscape(String(key)), 'string');
@@ -774,7 +799,7 @@ function inspect(value, opts) {
     if (typeof opts === 'boolean') {
       ctx.showHidden = opts;
     } else if (opts) {
-      const optKeys = Object.keys(opts);
+      const optKeys = ObjectKeys(opts);
       for (let i = 0; i < optKeys.length; i++) {
         const key = optKeys[i];
         if (hasOwn(inspectDefaultOptions, key) || key === 'stylize') {
@@ -793,7 +818,7 @@ function inspect(value, opts) {
 
 inspect.custom = customInspectSymbol;
 
-Object.defineProperty(inspect, 'defaultOptions', {
+ObjectDefineProperty(inspect, 'defaultOptions', {
   get() {
     return inspectDefaultOptions;
   },
@@ -801,7 +826,7 @@ Object.defineProperty(inspect, 'defaultOptions', {
     if (options === null || typeof options !== 'object') {
       throw new errors.ERR_INVALID_ARG_TYPE('options', 'Object', options);
     }
-    return Object.assign(inspectDefaultOptions, options);
+    return ObjectAssign(inspectDefaultOptions, options);
   },
 });
 

@@ -7,6 +7,15 @@
 
 // How a property is printed: with its key (object), without (array item), or
 // with its key but inside an array-like container (array extras).
+const {
+  Array, ArrayPrototypeJoin, ArrayPrototypePush, MathFloor, MathMax, MathMin, MathRound,
+  MathSqrt, MathTrunc, NumberIsFinite, NumberIsNaN, NumberPrototypeToString, ObjectAssign,
+  ObjectCreate, ObjectIs, String, StringFromCharCode, StringPrototypeCharCodeAt,
+  StringPrototypeCodePointAt, StringPrototypeIncludes, StringPrototypeNormalize,
+  StringPrototypePadEnd, StringPrototypePadStart, StringPrototypeRepeat, StringPrototypeSlice,
+  StringPrototypeToUpperCase, SymbolPrototypeToString, regExpTest,
+} = require('internal/primordials');
+
 const PROP_OBJECT = 0;
 const PROP_ARRAY_ITEM = 1;
 const PROP_ARRAY_EXTRA = 2;
@@ -15,7 +24,7 @@ const PROP_ARRAY_EXTRA = 2;
 // ---------------------------------------------------------------------------
 // Colors
 
-const colors = Object.assign(Object.create(null), {
+const colors = ObjectAssign(ObjectCreate(null), {
   reset: [0, 0],
   bold: [1, 22],
   dim: [2, 22],
@@ -65,7 +74,7 @@ colors.grey = colors.gray;
 colors.blackBright = colors.gray;
 colors.faint = colors.dim;
 
-const styles = Object.assign(Object.create(null), {
+const styles = ObjectAssign(ObjectCreate(null), {
   special: 'cyan',
   number: 'yellow',
   bigint: 'yellow',
@@ -97,24 +106,24 @@ function stripVTControlCharacters(str) {
   let out = '';
   let i = 0;
   while (i < str.length) {
-    const c = str.charCodeAt(i);
+    const c = StringPrototypeCharCodeAt(str, i);
     if ((c === 0x1b || c === 0x9b) && i + 1 < str.length) {
       let j = i + 1;
       if (c === 0x1b && str[j] === '[') j++;
       else if (c === 0x1b && str[j] === ']') {
         // OSC sequence, ended by BEL or ESC \
         let k = j + 1;
-        while (k < str.length && str.charCodeAt(k) !== 7 &&
-               !(str.charCodeAt(k) === 0x1b && str[k + 1] === '\\')) k++;
-        i = k < str.length ? (str.charCodeAt(k) === 7 ? k + 1 : k + 2) : k;
+        while (k < str.length && StringPrototypeCharCodeAt(str, k) !== 7 &&
+               !(StringPrototypeCharCodeAt(str, k) === 0x1b && str[k + 1] === '\\')) k++;
+        i = k < str.length ? (StringPrototypeCharCodeAt(str, k) === 7 ? k + 1 : k + 2) : k;
         continue;
       } else if (c === 0x1b) {
         out += str[i];
         i++;
         continue;
       }
-      while (j < str.length && /[0-9;?]/.test(str[j])) j++;
-      if (j < str.length && /[A-PR-TZcf-ntqry=><~]/.test(str[j])) {
+      while (j < str.length && regExpTest(/[0-9;?]/, str[j])) j++;
+      if (j < str.length && regExpTest(/[A-PR-TZcf-ntqry=><~]/, str[j])) {
         i = j + 1;
         continue;
       }
@@ -161,7 +170,7 @@ function getStringWidth(str, removeControlChars) {
   if (removeControlChars === undefined || removeControlChars) str = stripVTControlCharacters(str);
   let asciiOnly = true;
   for (let i = 0; i < str.length; i++) {
-    const c = str.charCodeAt(i);
+    const c = StringPrototypeCharCodeAt(str, i);
     if (c < 0x20 || c > 0x7e) {
       asciiOnly = false;
       break;
@@ -170,14 +179,15 @@ function getStringWidth(str, removeControlChars) {
   if (asciiOnly) return str.length;
   if (typeof str.normalize === 'function') {
     try {
-      str = str.normalize('NFC');
+      str = StringPrototypeNormalize(str, 'NFC');
     } catch (e) {
       // Keep the string as it is.
     }
   }
   let width = 0;
-  for (const ch of str) {
-    const code = ch.codePointAt(0);
+  for (let i = 0; i < str.length; i++) {
+    const code = StringPrototypeCodePointAt(str, i);
+    if (code > 0xffff) i++;
     if (isFullWidthCodePoint(code)) width += 2;
     else if (!isZeroWidthCodePoint(code)) width++;
   }
@@ -188,7 +198,7 @@ function getStringWidth(str, removeControlChars) {
 // Primitives
 
 function hex2(n) {
-  const s = n.toString(16).toUpperCase();
+  const s = StringPrototypeToUpperCase(NumberPrototypeToString(n, 16));
   return s.length === 1 ? `0${s}` : s;
 }
 
@@ -210,41 +220,41 @@ function escapeCode(code) {
 // escaping.
 function strEscape(str) {
   let quote = 39;
-  if (str.includes("'")) {
-    if (!str.includes('"')) quote = 34;
-    else if (!str.includes('`') && !str.includes('${')) quote = 96;
+  if (StringPrototypeIncludes(str, "'")) {
+    if (!StringPrototypeIncludes(str, '"')) quote = 34;
+    else if (!StringPrototypeIncludes(str, '`') && !StringPrototypeIncludes(str, '${')) quote = 96;
   }
   let out = '';
   let last = 0;
   for (let i = 0; i < str.length; i++) {
-    const code = str.charCodeAt(i);
+    const code = StringPrototypeCharCodeAt(str, i);
     let replacement;
     if (code < 32 || code === 92 || (code >= 0x7f && code <= 0x9f) || (code === 39 && quote === 39)) {
       replacement = escapeCode(code);
     } else if (code >= 0xd800 && code <= 0xdfff) {
       if (code <= 0xdbff && i + 1 < str.length) {
-        const next = str.charCodeAt(i + 1);
+        const next = StringPrototypeCharCodeAt(str, i + 1);
         if (next >= 0xdc00 && next <= 0xdfff) {
           i++;
           continue;
         }
       }
-      replacement = `\\u${code.toString(16)}`;
+      replacement = `\\u${NumberPrototypeToString(code, 16)}`;
     }
     if (replacement !== undefined) {
-      out += str.slice(last, i) + replacement;
+      out += StringPrototypeSlice(str, last, i) + replacement;
       last = i + 1;
     }
   }
-  const q = String.fromCharCode(quote);
-  return q + out + str.slice(last) + q;
+  const q = StringFromCharCode(quote);
+  return q + out + StringPrototypeSlice(str, last) + q;
 }
 
 // Escapes without adding quotes (used for non-enumerable keys).
 function escapeKeyNoQuotes(str) {
   let out = '';
   for (let i = 0; i < str.length; i++) {
-    const code = str.charCodeAt(i);
+    const code = StringPrototypeCharCodeAt(str, i);
     if (code < 32 || code === 92 || code === 39 || (code >= 0x7f && code <= 0x9f)) {
       out += escapeCode(code);
     } else {
@@ -258,30 +268,30 @@ function groupDigitsFromRight(digits) {
   let i = digits.length;
   const start = digits[0] === '-' ? 1 : 0;
   let result = '';
-  for (; i >= start + 4; i -= 3) result = `_${digits.slice(i - 3, i)}${result}`;
-  return i === digits.length ? digits : `${digits.slice(0, i)}${result}`;
+  for (; i >= start + 4; i -= 3) result = `_${StringPrototypeSlice(digits, i - 3, i)}${result}`;
+  return i === digits.length ? digits : `${StringPrototypeSlice(digits, 0, i)}${result}`;
 }
 
 function groupDigitsFromLeft(digits) {
   let result = '';
   let i = 0;
-  for (; i < digits.length - 3; i += 3) result += `${digits.slice(i, i + 3)}_`;
-  return i === 0 ? digits : `${result}${digits.slice(i)}`;
+  for (; i < digits.length - 3; i += 3) result += `${StringPrototypeSlice(digits, i, i + 3)}_`;
+  return i === 0 ? digits : `${result}${StringPrototypeSlice(digits, i)}`;
 }
 
 function formatNumber(fn, number, numericSeparator) {
   if (!numericSeparator) {
-    if (Object.is(number, -0)) return fn('-0', 'number');
+    if (ObjectIs(number, -0)) return fn('-0', 'number');
     return fn(`${number}`, 'number');
   }
-  const integer = Math.trunc(number);
+  const integer = MathTrunc(number);
   const intStr = String(integer);
   if (integer === number) {
-    if (!Number.isFinite(number) || intStr.includes('e')) return fn(intStr, 'number');
+    if (!NumberIsFinite(number) || StringPrototypeIncludes(intStr, 'e')) return fn(intStr, 'number');
     return fn(groupDigitsFromRight(intStr), 'number');
   }
-  if (Number.isNaN(number)) return fn(intStr, 'number');
-  return fn(`${groupDigitsFromRight(intStr)}.${groupDigitsFromLeft(String(number).slice(intStr.length + 1))}`, 'number');
+  if (NumberIsNaN(number)) return fn(intStr, 'number');
+  return fn(`${groupDigitsFromRight(intStr)}.${groupDigitsFromLeft(StringPrototypeSlice(String(number), intStr.length + 1))}`, 'number');
 }
 
 function formatBigInt(fn, bigint, numericSeparator) {
@@ -296,7 +306,7 @@ function formatPrimitive(fn, value, ctx) {
       let trailer = '';
       if (value.length > ctx.maxStringLength) {
         const remaining = value.length - ctx.maxStringLength;
-        value = value.slice(0, ctx.maxStringLength);
+        value = StringPrototypeSlice(value, 0, ctx.maxStringLength);
         trailer = `... ${remaining} more character${remaining > 1 ? 's' : ''}`;
       }
       return fn(strEscape(value), 'string') + trailer;
@@ -311,7 +321,7 @@ function formatPrimitive(fn, value, ctx) {
       return fn('undefined', 'undefined');
     default:
       // symbol
-      return fn(Symbol.prototype.toString.call(value), 'symbol');
+      return fn(SymbolPrototypeToString(value), 'symbol');
   }
 }
 
@@ -329,7 +339,7 @@ function isBelowBreakLength(ctx, output, start, base) {
     totalLength += outputLength(ctx, output[i]);
     if (totalLength > ctx.breakLength) return false;
   }
-  return base === '' || !base.includes('\n');
+  return base === '' || !StringPrototypeIncludes(base, '\n');
 }
 
 // Lays out arrays with many short entries as a table of aligned columns.
@@ -352,11 +362,11 @@ function groupArrayElements(ctx, output, value) {
   const actualMax = maxLength + separatorSpace;
   if (actualMax * 3 + ctx.indentationLvl < ctx.breakLength &&
       (totalLength / actualMax > 5 || maxLength <= 6)) {
-    const averageBias = Math.sqrt(actualMax - totalLength / output.length);
-    const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
-    const columns = Math.min(
-      Math.round(Math.sqrt(2.5 * biasedMax * entries) / biasedMax),
-      Math.floor((ctx.breakLength - ctx.indentationLvl) / actualMax),
+    const averageBias = MathSqrt(actualMax - totalLength / output.length);
+    const biasedMax = MathMax(actualMax - 3 - averageBias, 1);
+    const columns = MathMin(
+      MathRound(MathSqrt(2.5 * biasedMax * entries) / biasedMax),
+      MathFloor((ctx.breakLength - ctx.indentationLvl) / actualMax),
       ctx.compact * 4,
       15,
     );
@@ -367,7 +377,7 @@ function groupArrayElements(ctx, output, value) {
       for (let j = c; j < output.length; j += columns) {
         if (widths[j] > lineLength) lineLength = widths[j];
       }
-      columnWidths.push(lineLength + separatorSpace);
+      ArrayPrototypePush(columnWidths, lineLength + separatorSpace);
     }
     let padStart = true;
     if (value !== undefined) {
@@ -380,22 +390,22 @@ function groupArrayElements(ctx, output, value) {
     }
     const grouped = [];
     for (let i = 0; i < entries; i += columns) {
-      const max = Math.min(i + columns, entries);
+      const max = MathMin(i + columns, entries);
       let line = '';
       let j = i;
       for (; j < max - 1; j++) {
         const padding = columnWidths[j - i] + output[j].length - widths[j];
-        line += padStart ? `${output[j]}, `.padStart(padding, ' ') : `${output[j]}, `.padEnd(padding, ' ');
+        line += padStart ? StringPrototypePadStart(`${output[j]}, `, padding, ' ') : StringPrototypePadEnd(`${output[j]}, `, padding, ' ');
       }
       if (padStart) {
         const padding = columnWidths[j - i] + output[j].length - widths[j] - separatorSpace;
-        line += output[j].padStart(padding, ' ');
+        line += StringPrototypePadStart(output[j], padding, ' ');
       } else {
         line += output[j];
       }
-      grouped.push(line);
+      ArrayPrototypePush(grouped, line);
     }
-    if (ctx.maxArrayLength < output.length) grouped.push(output[entries]);
+    if (ctx.maxArrayLength < output.length) ArrayPrototypePush(grouped, output[entries]);
     output = grouped;
   }
   return output;
@@ -411,22 +421,22 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
       if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
         const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
         if (isBelowBreakLength(ctx, output, start, base)) {
-          const joined = output.join(', ');
-          if (!joined.includes('\n')) {
+          const joined = ArrayPrototypeJoin(output, ', ');
+          if (!StringPrototypeIncludes(joined, '\n')) {
             return `${base ? `${base} ` : ''}${braces[0]} ${joined} ${braces[1]}`;
           }
         }
       }
     }
-    const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
-    return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
+    const indentation = `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`;
+    return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${ArrayPrototypeJoin(output, `,${indentation}  `)}${indentation}${braces[1]}`;
   }
   if (isBelowBreakLength(ctx, output, 0, base)) {
-    return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ${braces[1]}`;
+    return `${braces[0]}${base ? ` ${base}` : ''} ${ArrayPrototypeJoin(output, ', ')} ${braces[1]}`;
   }
-  const indentation = ' '.repeat(ctx.indentationLvl);
+  const indentation = StringPrototypeRepeat(' ', ctx.indentationLvl);
   const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
-  return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
+  return `${braces[0]}${ln}${ArrayPrototypeJoin(output, `,\n${indentation}  `)} ${braces[1]}`;
 }
 
 

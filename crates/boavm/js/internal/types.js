@@ -7,11 +7,17 @@
 // for objects created in another realm (vm contexts), where `instanceof`
 // against this realm's constructors would fail.
 
+const {
+  ArrayPrototypePush, FunctionPrototypeCall, Number, ObjectGetOwnPropertyDescriptor,
+  ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols, ObjectGetPrototypeOf,
+  ObjectIsExtensible, ObjectPrototypePropertyIsEnumerable, StringPrototypeCharCodeAt,
+} = require('internal/primordials');
+
 const objectToString = Object.prototype.toString;
 const hasOwnProperty = Object.prototype.hasOwnProperty;
 
 function getter(proto, key) {
-  const desc = Object.getOwnPropertyDescriptor(proto, key);
+  const desc = ObjectGetOwnPropertyDescriptor(proto, key);
   return desc === undefined ? undefined : desc.get;
 }
 
@@ -21,7 +27,7 @@ const weakMapHas = WeakMap.prototype.has;
 const weakSetHas = WeakSet.prototype.has;
 const dateGetTime = Date.prototype.getTime;
 const regExpGlobalGetter = getter(RegExp.prototype, 'global');
-const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
 const typedArrayTagGetter = getter(TypedArrayPrototype, Symbol.toStringTag);
 const arrayBufferByteLength = getter(ArrayBuffer.prototype, 'byteLength');
 const sharedArrayBufferByteLength = typeof SharedArrayBuffer === 'function' ?
@@ -41,7 +47,7 @@ function isObjectLike(value) {
 function succeeds(fn, receiver, arg) {
   if (fn === undefined) return false;
   try {
-    fn.call(receiver, arg);
+    FunctionPrototypeCall(fn, receiver, arg);
     return true;
   } catch (e) {
     return false;
@@ -49,7 +55,7 @@ function succeeds(fn, receiver, arg) {
 }
 
 function tagOf(value) {
-  return objectToString.call(value);
+  return FunctionPrototypeCall(objectToString, value);
 }
 
 function isMap(value) {
@@ -80,7 +86,7 @@ function isRegExp(value) {
   if (!isObjectLike(value)) return false;
   try {
     // Returns undefined only for %RegExp.prototype% itself.
-    return regExpGlobalGetter.call(value) !== undefined;
+    return FunctionPrototypeCall(regExpGlobalGetter, value) !== undefined;
   } catch (e) {
     return false;
   }
@@ -89,7 +95,7 @@ function isRegExp(value) {
 function typedArrayName(value) {
   if (!isObjectLike(value)) return undefined;
   try {
-    return typedArrayTagGetter.call(value);
+    return FunctionPrototypeCall(typedArrayTagGetter, value);
   } catch (e) {
     return undefined;
   }
@@ -221,8 +227,8 @@ function isSetIterator(value) {
 }
 
 function isModuleNamespaceObject(value) {
-  return isObjectLike(value) && Object.getPrototypeOf(value) === null &&
-    tagOf(value) === '[object Module]' && !Object.isExtensible(value);
+  return isObjectLike(value) && ObjectGetPrototypeOf(value) === null &&
+    tagOf(value) === '[object Module]' && !ObjectIsExtensible(value);
 }
 
 // Returns the own keys of `value` that are not array indices. With
@@ -230,28 +236,28 @@ function isModuleNamespaceObject(value) {
 // symbols are left out.
 function isArrayIndexKey(key) {
   if (typeof key !== 'string' || key.length === 0 || key.length > 10) return false;
-  if (key.length > 1 && key.charCodeAt(0) === 48) return false;
+  if (key.length > 1 && StringPrototypeCharCodeAt(key, 0) === 48) return false;
   for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
+    const c = StringPrototypeCharCodeAt(key, i);
     if (c < 48 || c > 57) return false;
   }
   return Number(key) < 4294967295;
 }
 
 function getOwnNonIndexProperties(value, onlyEnumerable, skipSymbols) {
-  const names = Object.getOwnPropertyNames(value);
+  const names = ObjectGetOwnPropertyNames(value);
   const out = [];
   for (let i = 0; i < names.length; i++) {
     const key = names[i];
     if (isArrayIndexKey(key)) continue;
-    if (onlyEnumerable && !Object.prototype.propertyIsEnumerable.call(value, key)) continue;
-    out.push(key);
+    if (onlyEnumerable && !ObjectPrototypePropertyIsEnumerable(value, key)) continue;
+    ArrayPrototypePush(out, key);
   }
   if (!skipSymbols) {
-    const symbols = Object.getOwnPropertySymbols(value);
+    const symbols = ObjectGetOwnPropertySymbols(value);
     for (let i = 0; i < symbols.length; i++) {
-      if (onlyEnumerable && !Object.prototype.propertyIsEnumerable.call(value, symbols[i])) continue;
-      out.push(symbols[i]);
+      if (onlyEnumerable && !ObjectPrototypePropertyIsEnumerable(value, symbols[i])) continue;
+      ArrayPrototypePush(out, symbols[i]);
     }
   }
   return out;

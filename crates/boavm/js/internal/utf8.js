@@ -5,6 +5,10 @@
 // lone surrogates encode as U+FFFD, every maximal invalid subsequence decodes
 // as one U+FFFD), plus TextEncoder and TextDecoder built on them.
 
+const {
+  ObjectDefineProperty,
+} = require('internal/primordials');
+
 const errors = require('internal/errors');
 const types = require('internal/types');
 
@@ -317,8 +321,8 @@ class TextDecoder {
   }
 }
 
-Object.defineProperty(TextEncoder.prototype, Symbol.toStringTag, { value: 'TextEncoder', configurable: true });
-Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
+ObjectDefineProperty(TextEncoder.prototype, Symbol.toStringTag, { value: 'TextEncoder', configurable: true });
+ObjectDefineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
 
 module.exports = {
   utf8Length,
