@@ -10,7 +10,10 @@
 //! garbage-collected heap for as long as something reaches it, and the next run on it builds a
 //! fresh engine that enters it. At most [`DEFAULT_IDLE_ENGINES`] idle engines are kept (least
 //! recently used first out), so a busy context pays for an engine only once.
-use std::cell::{Cell, RefCell};
+use std::{
+    cell::{Cell, RefCell},
+    collections::BTreeMap,
+};
 
 use boa_engine::{interner::Interner, Context};
 use rustc_hash::FxHashMap;
@@ -46,6 +49,8 @@ struct Entry {
 #[derive(Default)]
 pub(crate) struct EnginePool {
     entries: RefCell<FxHashMap<usize, Entry>>,
+    /// Idle engines other than the main one, least recently used first (by `used` tick).
+    lru: RefCell<BTreeMap<u64, usize>>,
     tick: Cell<u64>,
     max_idle: Cell<Option<usize>>,
 }
@@ -83,6 +88,14 @@ impl EnginePool {
         );
     }
 
+    /// Whether `id`'s engine is parked (its next run builds one).
+    pub(crate) fn is_parked(&self, id: usize) -> bool {
+        self.entries
+            .borrow()
+            .get(&id)
+            .is_none_or(|e| matches!(e.slot, Slot::Parked(_)))
+    }
+
     pub(crate) fn is_busy(&self, id: usize) -> bool {
         self.entries
             .borrow()
@@ -97,7 +110,10 @@ impl EnginePool {
             return Taken::Missing;
         };
         match std::mem::replace(&mut entry.slot, Slot::Busy) {
-            Slot::Idle { engine, .. } => Taken::Engine(engine),
+            Slot::Idle { engine, used } => {
+                self.lru.borrow_mut().remove(&used);
+                Taken::Engine(engine)
+            }
             Slot::Parked(interner) => {
                 entry.throws = 0;
                 Taken::Parked(interner)
@@ -137,8 +153,17 @@ impl EnginePool {
             let used = self.tick.get() + 1;
             self.tick.set(used);
             entry.slot = Slot::Idle { engine, used };
+            if id != 0 {
+                self.lru.borrow_mut().insert(used, id);
+            }
         }
-        out.extend(Self::trim(&mut entries, self.max_idle()));
+        let mut lru = self.lru.borrow_mut();
+        while lru.len() > self.max_idle() {
+            let Some((_, oldest)) = lru.pop_first() else {
+                break;
+            };
+            out.extend(entries.get_mut(&oldest).and_then(Self::park));
+        }
         out
     }
 
@@ -156,26 +181,6 @@ impl EnginePool {
         if let Some(entry) = self.entries.borrow_mut().get_mut(&id) {
             entry.slot = Slot::Parked(interner);
         }
-    }
-
-    /// Parks the least recently used idle engines beyond `max_idle` (never the main one).
-    fn trim(entries: &mut FxHashMap<usize, Entry>, max_idle: usize) -> Vec<Box<Context>> {
-        let mut idle: Vec<(u64, usize)> = entries
-            .iter()
-            .filter_map(|(id, e)| match e.slot {
-                Slot::Idle { used, .. } if *id != 0 => Some((used, *id)),
-                _ => None,
-            })
-            .collect();
-        if idle.len() <= max_idle {
-            return Vec::new();
-        }
-        idle.sort_unstable();
-        let excess = idle.len() - max_idle;
-        idle.into_iter()
-            .take(excess)
-            .filter_map(|(_, id)| Self::park(entries.get_mut(&id)?))
-            .collect()
     }
 
     fn park(entry: &mut Entry) -> Option<Box<Context>> {
@@ -197,19 +202,24 @@ impl EnginePool {
     /// the returned engines.
     pub(crate) fn park_idle(&self) -> Vec<Box<Context>> {
         let mut entries = self.entries.borrow_mut();
-        entries
-            .iter_mut()
-            .filter(|(id, _)| **id != 0)
-            .filter_map(|(_, e)| Self::park(e))
+        let ids: Vec<usize> = std::mem::take(&mut *self.lru.borrow_mut())
+            .into_values()
+            .collect();
+        ids.into_iter()
+            .filter_map(|id| Self::park(entries.get_mut(&id)?))
             .collect()
     }
 
     /// Forgets the slots of freed contexts; returns their engines for the caller to drop.
     pub(crate) fn remove(&self, ids: &[usize]) -> Vec<Box<Context>> {
         let mut entries = self.entries.borrow_mut();
+        let mut lru = self.lru.borrow_mut();
         ids.iter()
             .filter_map(|id| match entries.remove(id)?.slot {
-                Slot::Idle { engine, .. } => Some(engine),
+                Slot::Idle { engine, used } => {
+                    lru.remove(&used);
+                    Some(engine)
+                }
                 Slot::Busy | Slot::Parked(_) => None,
             })
             .collect()
@@ -226,7 +236,54 @@ impl EnginePool {
 
     /// Drops every engine (isolate teardown).
     pub(crate) fn clear(&self) {
+        self.lru.borrow_mut().clear();
         let entries = std::mem::take(&mut *self.entries.borrow_mut());
         drop(entries);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine() -> Box<Context> {
+        Box::new(Context::default())
+    }
+
+    #[test]
+    fn idle_engines_beyond_the_limit_are_parked_least_recently_used_first() {
+        let pool = EnginePool::default();
+        pool.set_max_idle(2);
+        for id in 0..4 {
+            pool.insert_busy(id);
+        }
+        // The main engine (0) never counts and is never parked.
+        assert!(pool.give_back(0, engine(), false, false).is_empty());
+        assert!(pool.give_back(1, engine(), false, false).is_empty());
+        assert!(pool.give_back(2, engine(), false, false).is_empty());
+        // Using 1 again makes 2 the least recently used.
+        let Taken::Engine(e) = pool.take(1) else {
+            panic!("1 is idle")
+        };
+        assert!(pool.give_back(1, e, false, false).is_empty());
+        assert_eq!(pool.give_back(3, engine(), false, false).len(), 1);
+        assert!(pool.is_parked(2));
+        assert!(!pool.is_parked(1) && !pool.is_parked(3) && !pool.is_parked(0));
+        assert!(matches!(pool.take(2), Taken::Parked(Some(_))));
+        assert!(matches!(pool.take(2), Taken::Busy));
+        assert_eq!(pool.park_idle().len(), 2);
+        assert_eq!(pool.live_engines(), 2, "main idle, 2 checked out");
+    }
+
+    #[test]
+    fn a_discarded_or_marked_engine_is_parked_on_return() {
+        let pool = EnginePool::default();
+        pool.insert_busy(5);
+        assert_eq!(pool.give_back(5, engine(), true, false).len(), 1);
+        assert!(pool.is_parked(5));
+        pool.insert_busy(6);
+        pool.mark_discard(6);
+        assert_eq!(pool.give_back(6, engine(), false, false).len(), 1);
+        assert!(matches!(pool.take(7), Taken::Missing));
     }
 }

@@ -317,8 +317,10 @@ impl IsolateInner {
     /// Builds `rec`'s engine now if it is parked, so the cost is not charged to a run's
     /// timeout.
     pub(crate) fn warm(&self, rec: &ContextRecord) -> Result<(), VmError> {
-        self.reap();
-        drop(self.checkout(rec)?);
+        if self.engines.is_parked(rec.id) {
+            self.reap();
+            drop(self.checkout(rec)?);
+        }
         Ok(())
     }
 
