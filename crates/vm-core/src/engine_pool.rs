@@ -34,7 +34,7 @@ enum Slot {
     /// Checked out by a run further up the stack.
     Busy,
     /// Dropped; the interner of the code parsed on it is kept for its successor.
-    Parked(Option<Interner>),
+    Parked(Option<Box<Interner>>),
 }
 
 struct Entry {
@@ -60,7 +60,7 @@ pub(crate) enum Taken {
     /// The context's engine, now checked out.
     Engine(Box<Context>),
     /// Parked: build a fresh engine with this interner (the slot is checked out).
-    Parked(Option<Interner>),
+    Parked(Option<Box<Interner>>),
     /// Running further up the stack.
     Busy,
     /// No slot: the context is unknown or gone.
@@ -131,12 +131,12 @@ impl EnginePool {
         mut engine: Box<Context>,
         discard: bool,
         threw: bool,
-    ) -> Vec<Box<Context>> {
+    ) -> Vec<Context> {
         let mut out = Vec::new();
         let mut entries = self.entries.borrow_mut();
         let Some(entry) = entries.get_mut(&id) else {
             // The context is gone (its slot was reaped while running): drop the engine.
-            out.push(engine);
+            out.push(*engine);
             return out;
         };
         if threw {
@@ -145,10 +145,10 @@ impl EnginePool {
         engine.clear_kept_objects();
         let recycle = id != 0 && entry.throws >= THROWS_BEFORE_RECYCLE;
         if discard || recycle || std::mem::take(&mut entry.discard) {
-            let interner = std::mem::take(engine.interner_mut());
+            let interner = Box::new(std::mem::take(engine.interner_mut()));
             entry.slot = Slot::Parked(Some(interner));
             entry.throws = 0;
-            out.push(engine);
+            out.push(*engine);
         } else {
             let used = self.tick.get() + 1;
             self.tick.set(used);
@@ -177,19 +177,19 @@ impl EnginePool {
     }
 
     /// Puts back a checked-out slot whose engine could not be built.
-    pub(crate) fn restore_parked(&self, id: usize, interner: Option<Interner>) {
+    pub(crate) fn restore_parked(&self, id: usize, interner: Option<Box<Interner>>) {
         if let Some(entry) = self.entries.borrow_mut().get_mut(&id) {
             entry.slot = Slot::Parked(interner);
         }
     }
 
-    fn park(entry: &mut Entry) -> Option<Box<Context>> {
+    fn park(entry: &mut Entry) -> Option<Context> {
         match std::mem::replace(&mut entry.slot, Slot::Busy) {
             Slot::Idle { mut engine, .. } => {
-                let interner = std::mem::take(engine.interner_mut());
+                let interner = Box::new(std::mem::take(engine.interner_mut()));
                 entry.slot = Slot::Parked(Some(interner));
                 entry.throws = 0;
-                Some(engine)
+                Some(*engine)
             }
             other => {
                 entry.slot = other;
@@ -200,7 +200,7 @@ impl EnginePool {
 
     /// Parks every idle engine but the main one (before a full collection). The caller drops
     /// the returned engines.
-    pub(crate) fn park_idle(&self) -> Vec<Box<Context>> {
+    pub(crate) fn park_idle(&self) -> Vec<Context> {
         let mut entries = self.entries.borrow_mut();
         let ids: Vec<usize> = std::mem::take(&mut *self.lru.borrow_mut())
             .into_values()
@@ -211,14 +211,14 @@ impl EnginePool {
     }
 
     /// Forgets the slots of freed contexts; returns their engines for the caller to drop.
-    pub(crate) fn remove(&self, ids: &[usize]) -> Vec<Box<Context>> {
+    pub(crate) fn remove(&self, ids: &[usize]) -> Vec<Context> {
         let mut entries = self.entries.borrow_mut();
         let mut lru = self.lru.borrow_mut();
         ids.iter()
             .filter_map(|id| match entries.remove(id)?.slot {
                 Slot::Idle { engine, used } => {
                     lru.remove(&used);
-                    Some(engine)
+                    Some(*engine)
                 }
                 Slot::Busy | Slot::Parked(_) => None,
             })

@@ -71,13 +71,17 @@ impl IsolateInner {
         if !forms.is_empty() {
             let records = self.records.borrow();
             let mut dropped = Vec::new();
+            let mut later = Vec::new();
             for (ctx, script) in forms {
                 if let Some(rec) = records.get(&ctx).and_then(WeakGc::upgrade) {
-                    if let Ok(mut map) = rec.compiled.try_borrow_mut() {
-                        dropped.extend(map.remove(&script));
+                    match rec.compiled.try_borrow_mut() {
+                        Ok(mut map) => dropped.extend(map.remove(&script)),
+                        // In use further up the stack: try again at the next safe point.
+                        Err(_) => later.push((ctx, script)),
                     }
                 }
             }
+            self.dead.push_forms(later);
             drop(records);
             drop(dropped);
         }
@@ -293,7 +297,15 @@ impl IsolateInner {
         let engine = match self.engines.take(rec.id) {
             Taken::Engine(e) => e,
             Taken::Busy => return Ok(None),
-            Taken::Parked(interner) => Box::new(self.fresh_engine_with(rec, interner)?),
+            Taken::Parked(interner) => match self.fresh_engine_with(rec, interner) {
+                Ok(e) => Box::new(e),
+                Err(e) => {
+                    // The interner went into the failed build: code parsed on the old engine
+                    // cannot run any more, but the context stays usable for new code.
+                    self.engines.restore_parked(rec.id, None);
+                    return Err(e);
+                }
+            },
             Taken::Missing => {
                 self.engines.insert_busy(rec.id);
                 match self.fresh_engine_with(rec, None) {
@@ -401,9 +413,9 @@ impl IsolateInner {
     fn fresh_engine_with(
         &self,
         rec: &ContextRecord,
-        interner: Option<boa_engine::interner::Interner>,
+        interner: Option<Box<boa_engine::interner::Interner>>,
     ) -> Result<Context, VmError> {
-        let mut engine = crate::engine::build_engine_with(&self.shared, None, interner)
+        let mut engine = crate::engine::build_engine_with(&self.shared, None, interner.map(|i| *i))
             .map_err(|e| VmError::Init(e.to_string()))?;
         engine.insert_data(EngineTag::new(rec.id, self.self_weak.clone()));
         workarounds::advance_parser_ids(&mut engine, &rec.realm)

@@ -61,6 +61,7 @@ mod stack;
 mod workarounds;
 
 pub use boa_engine;
+pub use boa_gc;
 pub use compile_function::CompileFunctionOptions;
 pub use context::{VmContext, WeakVmContext};
 pub use engine_pool::DEFAULT_IDLE_ENGINES;

@@ -224,3 +224,63 @@ fn huge_sources_are_refused_with_an_error() {
         .compile_script("1 + 1", ScriptOptions::default())
         .is_ok());
 }
+
+/// What an embedder holding only JS values sees: a `VmContext` stored in a JS object (it is
+/// `Trace`) does not root the context; the context lives while that object, or any value of
+/// its realm, is reachable, and is freed after.
+#[test]
+fn contexts_held_from_the_heap_live_as_long_as_what_reaches_them() {
+    use vm_core::{
+        boa_engine::{JsData, JsValue},
+        boa_gc::{Finalize, Trace},
+        VmContext,
+    };
+    #[derive(Trace, Finalize, JsData)]
+    struct Holder(VmContext);
+
+    let iso = Isolate::new().unwrap();
+    let make = |iso: &Isolate| {
+        let ctx = iso
+            .create_context(
+                Sandbox::Object(JsObject::with_null_proto()),
+                ContextOptions::default(),
+            )
+            .unwrap();
+        let f = iso
+            .run_in_context(
+                "var base = 40; (function (x) { return base + x })",
+                &ctx,
+                ScriptOptions::default(),
+                &RunOptions::default(),
+            )
+            .unwrap();
+        let holder = JsObject::from_proto_and_data(None, Holder(ctx.clone()));
+        let f = f.as_object().expect("a function");
+        (holder, f, ctx.downgrade())
+    };
+    let (holder, f, weak) = make(&iso);
+    iso.collect_garbage();
+    assert_eq!(
+        iso.live_contexts(),
+        1,
+        "held by the holder object and the function"
+    );
+    drop(holder);
+    iso.collect_garbage();
+    assert!(
+        weak.upgrade().is_some(),
+        "the function's realm keeps its context"
+    );
+    let v = iso
+        .with_context(None, &iso.main_context(), |cx| {
+            f.call(&JsValue::undefined(), &[2.into()], cx)
+        })
+        .unwrap()
+        .unwrap();
+    assert_eq!(v.as_number(), Some(42.0));
+    drop(f);
+    iso.collect_garbage();
+    assert!(weak.upgrade().is_none(), "freed once nothing reaches it");
+    assert_eq!(iso.live_contexts(), 0);
+    healthy(&iso);
+}
