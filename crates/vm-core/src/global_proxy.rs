@@ -264,6 +264,38 @@ fn live_has(live: &Live, key: &PropertyKey, cx: &mut Context) -> JsResult<bool> 
     }
 }
 
+/// `undefined` always means the realm's own: V8 resolves it before the interceptors, so a
+/// sandbox property of that name is never seen.
+fn is_undefined_key(key: &PropertyKey) -> bool {
+    matches!(key, PropertyKey::String(s) if s == &js_string!("undefined"))
+}
+
+/// `NaN` and `Infinity`: V8 reads a sandbox property of that name (its interceptor runs
+/// first); the realm's own are non-configurable, which the Proxy's invariants would enforce,
+/// so on the target they are configurable (and protected from `delete` by the trap).
+const SHADOWABLE_VALUES: [&str; 2] = ["NaN", "Infinity"];
+
+fn is_shadowable_value(key: &PropertyKey) -> bool {
+    matches!(key, PropertyKey::String(s) if SHADOWABLE_VALUES.iter().any(|n| s == &JsString::from(*n)))
+}
+
+/// Makes the target's `NaN` and `Infinity` configurable (see [`SHADOWABLE_VALUES`]).
+pub(crate) fn relax_value_properties(target: &JsObject) {
+    for name in SHADOWABLE_VALUES {
+        let key = PropertyKey::from(JsString::from(name));
+        if let Some(value) = target_descriptor(target, &key).and_then(|d| d.value().cloned()) {
+            target.insert_property(
+                key,
+                PropertyDescriptor::builder()
+                    .value(value)
+                    .writable(false)
+                    .enumerable(false)
+                    .configurable(true),
+            );
+        }
+    }
+}
+
 fn trap_get(
     _: &JsValue,
     args: &[JsValue],
@@ -271,7 +303,7 @@ fn trap_get(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
-    if let Some(live) = st.sandbox(cx)? {
+    if let Some(live) = st.sandbox(cx)?.filter(|_| !is_undefined_key(&key)) {
         match &live {
             Live::Object(o) => {
                 let own = own_data_value(o, &key);
@@ -310,7 +342,7 @@ fn trap_has(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
-    if let Some(live) = st.sandbox(cx)? {
+    if let Some(live) = st.sandbox(cx)?.filter(|_| !is_undefined_key(&key)) {
         if live_has(&live, &key, cx)? {
             return Ok(true.into());
         }
@@ -412,6 +444,8 @@ fn trap_delete(
         // A declaration placeholder cannot be removed from the target (Proxy invariant): the
         // delete reports false, as V8 does for a `var` binding.
         Some(d) if d.configurable() == Some(false) => Ok(false.into()),
+        // Non-configurable in V8, only relaxed on the target for the Proxy's sake.
+        Some(_) if is_shadowable_value(&key) => Ok(false.into()),
         Some(_) => Ok(st.delete.call(
             &JsValue::undefined(),
             &[st.target.clone().into(), key_value(&key)],
@@ -553,7 +587,7 @@ fn trap_get_own_property_descriptor(
 ) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
     let target_desc = target_descriptor(&st.target, &key);
-    let sandbox_desc = match st.sandbox(cx)? {
+    let sandbox_desc = match st.sandbox(cx)?.filter(|_| !is_undefined_key(&key)) {
         Some(Live::Object(o)) => own_descriptor(&o, &key, cx)?,
         Some(Live::Host(m)) => string_key(&key)
             .and_then(|k| m.get_key(&k))
@@ -576,10 +610,12 @@ fn trap_get_own_property_descriptor(
                 .configurable(false)
                 .build();
             if desc.is_data_descriptor() && t.writable() == Some(false) {
+                // Invariant: a non-configurable, non-writable target property is reported
+                // exactly (value and attributes).
                 desc = PropertyDescriptor::builder()
                     .value(t.value().cloned().unwrap_or_default())
                     .writable(false)
-                    .enumerable(desc.enumerable().unwrap_or(false))
+                    .enumerable(t.enumerable().unwrap_or(false))
                     .configurable(false)
                     .build();
             }

@@ -517,11 +517,18 @@ impl IsolateInner {
                 ));
                 let state = install_traps(&realm, &mut engine, &handler, &target, &sandbox)
                     .map_err(init)?;
-                (proxy, Some(state))
+                crate::global_proxy::relax_value_properties(&target);
+                (proxy, Some((state, target)))
             }
             None => (engine.global_object(), None),
         };
-        workarounds::patch_realm(&mut engine).map_err(init)?;
+        // Realm fix-ups go to the realm's own global (the target of a contextified one): never
+        // through the traps to the sandbox.
+        let own_global = state
+            .as_ref()
+            .map_or_else(|| global.clone(), |(_, target)| target.clone());
+        let state = state.map(|(s, _)| s);
+        workarounds::patch_realm(&mut engine, &own_global).map_err(init)?;
         let rec = Gc::new(ContextRecord {
             id,
             realm: realm.clone(),
@@ -560,8 +567,8 @@ impl Isolate {
         realm
             .host_defined_mut()
             .insert(RealmInfo::new(0, true, false));
-        workarounds::patch_realm(&mut engine).map_err(|e| VmError::Init(e.to_string()))?;
         let global = engine.global_object();
+        workarounds::patch_realm(&mut engine, &global).map_err(|e| VmError::Init(e.to_string()))?;
         let dead = Rc::new(DeadList::default());
         let main = Gc::new(ContextRecord {
             id: 0,

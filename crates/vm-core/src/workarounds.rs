@@ -22,10 +22,10 @@ pub(crate) fn configure_engine(cx: &mut Context) {
 /// Limit: Boa's `Error.prototype.stack` returns only the frames (`    at f (file:l:c)`), with no
 /// `Name: message` header, and names the top-level frame `<main>`. Node code parses V8's
 /// shape, so each realm gets a getter that returns it.
-pub(crate) fn patch_realm(cx: &mut Context) -> JsResult<()> {
+pub(crate) fn patch_realm(cx: &mut Context, global: &JsObject) -> JsResult<()> {
     // Limit: Boa 0.22 exposes the abstract %TypedArray% constructor as a global `TypedArray`,
-    // which no other engine does (Node's global enumeration tests list every name).
-    let global = cx.global_object();
+    // which no other engine does (Node's global enumeration tests list every name). Deleted
+    // from the realm's own global object, never from a sandbox.
     global.delete_property_or_throw(js_string!("TypedArray"), cx)?;
     let proto = cx.intrinsics().constructors().error().prototype();
     let Some(desc) = own_descriptor(&proto, cx)? else {
