@@ -107,6 +107,16 @@ impl Isolate {
         options: CompileFunctionOptions,
     ) -> Result<JsObject, VmError> {
         self.check_source_size(code)?;
+        // V8 accepts a hashbang line at the very start of a function body, as of a script: it
+        // becomes a comment of the same length (positions unchanged).
+        let hashbang;
+        let code = match code.strip_prefix("#!") {
+            Some(rest) => {
+                hashbang = format!("//{rest}");
+                hashbang.as_str()
+            }
+            None => code,
+        };
         let ctx = options
             .parsing_context
             .clone()
