@@ -7,7 +7,7 @@
 const {
   ArrayIsArray, ArrayPrototypePush, ArrayPrototypeSlice, Error, FunctionPrototypeCall,
   ObjectCreate, ObjectDefineProperties, ObjectDefineProperty, ObjectFreeze, ObjectGetPrototypeOf,
-  ObjectPrototypeHasOwnProperty, ReflectApply, SafeSet, SymbolFor, SymbolToStringTag,
+  ObjectPrototypeHasOwnProperty, ReflectApply, SafeSet, SafeWeakSet, SymbolFor, SymbolToStringTag,
   TypeError, dataDescriptor, rejectedPromise, safePromiseAll,
 } = primordials;
 
@@ -28,8 +28,12 @@ module.exports = function makeModules({
     return E.code(Error, 'ERR_VM_MODULE_STATUS', `Module status ${message}`);
   }
 
+  // Modules this binding made: a brand a Proxy around a module does not carry (V8's private
+  // fields), so the linker cannot hand one in.
+  const moduleBrand = new SafeWeakSet();
+
   function isModule(value) {
-    return value !== null && typeof value === 'object' && ObjectPrototypeHasOwnProperty(value, kHandle);
+    return value !== null && typeof value === 'object' && moduleBrand.has(value);
   }
 
   function checkThis(self, type = 'Module') {
@@ -198,6 +202,7 @@ module.exports = function makeModules({
       const handle = native.moduleSourceText(sourceText, identifier, context, lineOffset, columnOffset,
                                              dynamicImportHook(importModuleDynamically, () => this));
       ObjectDefineProperty(this, kHandle, dataDescriptor(handle, false, true, false));
+      moduleBrand.add(this);
       ObjectDefineProperty(this, kContext, dataDescriptor(context, false, false, false));
       native.moduleSetJsObject(this[kHandle], this);
       if (initializeImportMeta !== undefined) {
@@ -314,6 +319,7 @@ module.exports = function makeModules({
                                             identifier, context);
       // Enumerable like Node's own internal field, so a too-deep inspect shows [SyntheticModule].
       ObjectDefineProperty(this, kHandle, dataDescriptor(handle, false, true, false));
+      moduleBrand.add(this);
       ObjectDefineProperty(this, kContext, dataDescriptor(context, false, false, false));
       native.moduleSetJsObject(this[kHandle], this);
     }

@@ -171,9 +171,34 @@ impl ModuleHost for Modules {
         let callback = m.inner.import_meta.borrow().clone();
         if let Some(f) = callback {
             let js = m.js_object().map_or(JsValue::undefined(), JsValue::from);
-            // Errors thrown by initializeImportMeta propagate as Node's do: to the `import.meta`
-            // access. Boa's hook cannot fail, so a throw is reported as an uncaught error.
-            let _ = f.call(&JsValue::undefined(), &[import_meta.clone().into(), js], cx);
+            // Errors thrown by initializeImportMeta propagate as Node's do: to the code reading
+            // `import.meta`. Boa's hook cannot fail, so the object gets a prototype whose every
+            // property read throws the error.
+            if let Err(e) = f.call(&JsValue::undefined(), &[import_meta.clone().into(), js], cx) {
+                let error = e.into_opaque(cx).unwrap_or_default();
+                if let Ok(thrower) = throwing_prototype(error, cx) {
+                    import_meta.set_prototype(Some(thrower));
+                }
+            }
         }
     }
+}
+
+/// A Proxy whose `get` trap throws `error`: the prototype of an `import.meta` object whose
+/// `initializeImportMeta` threw.
+fn throwing_prototype(error: JsValue, cx: &mut Context) -> JsResult<JsObject> {
+    let realm = cx.realm().clone();
+    let get = FunctionObjectBuilder::new(
+        &realm,
+        NativeFunction::from_copy_closure_with_captures(
+            |_, _, error: &JsValue, _| Err(boa_engine::JsError::from_opaque(error.clone())),
+            error,
+        ),
+    )
+    .build();
+    let handler = JsObject::with_null_proto();
+    handler.set(js_string!("get"), get, false, cx)?;
+    let proxy = cx.intrinsics().constructors().proxy().constructor();
+    let target = JsObject::with_null_proto();
+    proxy.construct(&[target.into(), handler.into()], None, cx)
 }
