@@ -241,8 +241,11 @@ impl Script {
         let result = match result {
             Ok(v) => Ok(v),
             Err(e) => {
+                // Only errors the engine raised get V8's wording; a script's own `throw` keeps
+                // its message whatever it says.
+                let engine_made = e.as_native().is_some();
                 let err = workarounds::convert_error(e, cx);
-                if let VmError::Thrown(v) = &err {
+                if let (true, VmError::Thrown(v)) = (engine_made, &err) {
                     workarounds::normalise_engine_message(v, cx);
                 }
                 if let (true, VmError::Thrown(v)) = (options.display_errors, &err) {
