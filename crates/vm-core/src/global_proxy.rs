@@ -55,6 +55,14 @@ enum Live {
 }
 
 impl GlobalState {
+    /// The sandbox object as a value (`undefined` for a host map).
+    fn sandbox_object_value(&self) -> JsValue {
+        match &self.slot {
+            SandboxSlot::Object(o) => o.clone().into(),
+            SandboxSlot::Host(_) => JsValue::undefined(),
+        }
+    }
+
     fn sandbox(&self, _cx: &mut Context) -> JsResult<Option<Live>> {
         Ok(match &self.slot {
             SandboxSlot::Object(o) => Some(Live::Object(o.clone())),
@@ -387,8 +395,14 @@ fn trap_set(
         Live::Object(o) => {
             if overwrite_own_data(o, &key, &value) {
                 true
+            } else if o.set(key.clone(), value.clone(), false, cx)? {
+                true
+            } else if !o.has_property(key.clone(), cx)? && !o.is_extensible(cx)? {
+                // A new name on a frozen or non-extensible sandbox lands on the global, as in
+                // Node (its interceptor declines, V8 defines it on the global object).
+                return Ok(st.target.set(key, value, false, cx)?.into());
             } else {
-                o.set(key.clone(), value.clone(), false, cx)?
+                false
             }
         }
         Live::Host(m) => match string_key(&key) {
@@ -503,6 +517,15 @@ fn trap_define_property(
         match &live {
             Live::Object(o) => {
                 let existing = own_descriptor(o, &key, cx)?;
+                if existing
+                    .as_ref()
+                    .is_some_and(|e| e.set().is_some_and(|s| s.is_callable()))
+                {
+                    // A host accessor stays: the declaration's value reaches it through the
+                    // setter, called by the Set that CreateGlobalFunctionBinding does next (as
+                    // Node's interceptor does).
+                    return mirror_to_target(st, &key, &desc, cx).map(Into::into);
+                }
                 let sandbox_desc = match existing {
                     Some(e) if e.configurable() == Some(false) => {
                         PropertyDescriptor::builder().value(value).build()
@@ -600,6 +623,30 @@ fn trap_get_own_property_descriptor(
     match &target_desc {
         // Proxy invariant: a property non-configurable on the target cannot be reported as
         // configurable (affects `var` declarations seen from inside; see README).
+        Some(t)
+            if t.configurable() == Some(false)
+                && t.is_data_descriptor()
+                && t.writable() == Some(true)
+                && (desc.is_accessor_descriptor() || desc.writable() == Some(false)) =>
+        {
+            // The host turned a declared variable into an accessor or made it read-only: the
+            // placeholder on the target is a writable data property, which can only be
+            // reported as one; report the current value.
+            let value = match (desc.value(), desc.get().and_then(JsValue::as_callable)) {
+                (Some(v), _) => v.clone(),
+                (None, Some(getter)) => {
+                    let sandbox = st.sandbox_object_value();
+                    getter.call(&sandbox, &[], cx)?
+                }
+                (None, None) => JsValue::undefined(),
+            };
+            desc = PropertyDescriptor::builder()
+                .value(value)
+                .writable(true)
+                .enumerable(desc.enumerable().unwrap_or(true))
+                .configurable(false)
+                .build();
+        }
         Some(t) if t.configurable() == Some(false) && desc.configurable() == Some(true) => {
             desc = PropertyDescriptor::builder()
                 .maybe_value(desc.value().cloned())

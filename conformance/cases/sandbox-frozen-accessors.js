@@ -1,0 +1,25 @@
+// Frozen and non-extensible sandboxes (new names land on the global), a function declaration
+// over a host accessor (its setter runs once), a declared var the host turns into an accessor.
+const vm = require('node:vm');
+const frozen = Object.freeze({ a: 1 });
+vm.createContext(frozen);
+console.log(vm.runInContext('c = 3; typeof c', frozen), Object.keys(frozen).join());
+console.log(vm.runInContext('var d = 4; typeof d', frozen));
+const ne = Object.preventExtensions({ a: 1 });
+vm.createContext(ne);
+console.log(vm.runInContext('e = 5; [typeof e, a]', ne).join(), 'e' in ne);
+console.log(vm.runInContext('"use strict"; try { a = 2; "set" } catch (err) { err.constructor.name }', frozen));
+// host accessor then function declaration
+let setterCalls = 0;
+const acc = { get sf() { return 'getter'; }, set sf(v) { setterCalls++; } };
+vm.createContext(acc);
+vm.runInContext('function sf() {}', acc);
+console.log(setterCalls, typeof Object.getOwnPropertyDescriptor(acc, 'sf').get);
+// var then accessor
+const s3 = {};
+vm.createContext(s3);
+vm.runInContext('var y = 1', s3);
+Object.defineProperty(s3, 'y', { get() { return 7; }, configurable: true, enumerable: true });
+console.log(vm.runInContext('[y, Object.keys(globalThis).includes("y")]', s3).join());
+Object.defineProperty(s3, 'w', { value: 1, writable: false, enumerable: true, configurable: true });
+console.log(vm.runInContext('JSON.stringify(Object.getOwnPropertyDescriptor(globalThis, "w"))', s3));
