@@ -1,5 +1,7 @@
-// Frozen and non-extensible sandboxes (new names land on the global), a function declaration
-// over a host accessor (its setter runs once), a declared var the host turns into an accessor.
+// Frozen and non-extensible sandboxes (new names land on the global), a declared var the host
+// turns into an accessor or makes read-only. (A function declaration over a host accessor is
+// left out on purpose: Node calls the setter, which its own test suite lists as a bug —
+// known_issues/test-vm-function-declaration-uses-define.js, nodejs/node#31808; boavm defines.)
 const vm = require('node:vm');
 const frozen = Object.freeze({ a: 1 });
 vm.createContext(frozen);
@@ -9,12 +11,6 @@ const ne = Object.preventExtensions({ a: 1 });
 vm.createContext(ne);
 console.log(vm.runInContext('e = 5; [typeof e, a]', ne).join(), 'e' in ne);
 console.log(vm.runInContext('"use strict"; try { a = 2; "set" } catch (err) { err.constructor.name }', frozen));
-// host accessor then function declaration
-let setterCalls = 0;
-const acc = { get sf() { return 'getter'; }, set sf(v) { setterCalls++; } };
-vm.createContext(acc);
-vm.runInContext('function sf() {}', acc);
-console.log(setterCalls, typeof Object.getOwnPropertyDescriptor(acc, 'sf').get);
 // var then accessor
 const s3 = {};
 vm.createContext(s3);

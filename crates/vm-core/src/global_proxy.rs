@@ -517,15 +517,6 @@ fn trap_define_property(
         match &live {
             Live::Object(o) => {
                 let existing = own_descriptor(o, &key, cx)?;
-                if existing
-                    .as_ref()
-                    .is_some_and(|e| e.set().is_some_and(|s| s.is_callable()))
-                {
-                    // A host accessor stays: the declaration's value reaches it through the
-                    // setter, called by the Set that CreateGlobalFunctionBinding does next (as
-                    // Node's interceptor does).
-                    return mirror_to_target(st, &key, &desc, cx).map(Into::into);
-                }
                 let sandbox_desc = match existing {
                     Some(e) if e.configurable() == Some(false) => {
                         PropertyDescriptor::builder().value(value).build()
