@@ -40,7 +40,7 @@ fn check_parts(params: &[String], body: &str) -> Result<(), SyntaxFailure> {
     let fail = |e: boa_engine::parser::Error| {
         let message = e.to_string();
         SyntaxFailure {
-            position: stack::parse_syntax_error_position(&message),
+            position: stack::syntax_error_position(&message, body),
             message,
         }
     };

@@ -89,7 +89,7 @@ impl Script {
         let ast = parsed.map_err(|e| {
             let message = e.to_string();
             SyntaxFailure {
-                position: stack::parse_syntax_error_position(&message),
+                position: stack::syntax_error_position(&message, code),
                 message,
             }
         })?;
@@ -610,6 +610,10 @@ pub(crate) fn syntax_failure_to_error(
 
 /// Boa appends ` at line L, col C` to parse errors; V8 keeps the position out of the message.
 fn strip_position(message: &str) -> String {
+    // Boa's wording of an unexpected end of input (which carries no position).
+    if message.starts_with("abrupt end") {
+        return "Unexpected end of input".to_owned();
+    }
     match message.rfind(" at line ") {
         Some(i) if stack::parse_syntax_error_position(message).is_some() => message[..i].to_owned(),
         _ => message.to_owned(),

@@ -69,6 +69,21 @@ pub(crate) fn first_frame_in(stack: &str, filename: &str) -> Option<(usize, usiz
 
 /// Boa reports parse errors as `... at line L, col C`; returns `(L, C)`.
 pub fn parse_syntax_error_position(message: &str) -> Option<(usize, usize)> {
+    parse_position_suffix(message)
+}
+
+/// Where a parse error of `source` is: the position Boa appends to the message, or for an
+/// unexpected end of input (which Boa reports without one) the end of the source.
+pub(crate) fn syntax_error_position(message: &str, source: &str) -> Option<(usize, usize)> {
+    parse_position_suffix(message).or_else(|| {
+        message.starts_with("abrupt end").then(|| {
+            let last = source.rsplit('\n').next().unwrap_or("");
+            (source.split('\n').count(), last.chars().count() + 1)
+        })
+    })
+}
+
+fn parse_position_suffix(message: &str) -> Option<(usize, usize)> {
     let idx = message.rfind("at line ")?;
     let rest = &message[idx + "at line ".len()..];
     let (line, rest) = rest.split_once(", col ")?;
@@ -85,13 +100,17 @@ pub(crate) fn arrow_message(
     display_line: usize,
 ) -> Option<String> {
     let text = source.lines().nth(line.checked_sub(1)?)?;
-    let caret_at = column.saturating_sub(1).min(text.chars().count());
+    let len = text.chars().count();
+    let caret_at = column.saturating_sub(1).min(len);
     let pad: String = text
         .chars()
         .take(caret_at)
         .map(|c| if c == '\t' { '\t' } else { ' ' })
         .collect();
-    Some(format!("{filename}:{display_line}\n{text}\n{pad}^\n"))
+    // Past the end of the line (an unexpected end of input) V8 marks an empty range: the
+    // padding without a caret.
+    let caret = if column > len { "" } else { "^" };
+    Some(format!("{filename}:{display_line}\n{text}\n{pad}{caret}\n"))
 }
 
 /// Node's `displayErrors` decoration: prepends the arrow message to `err.stack` once (an error
