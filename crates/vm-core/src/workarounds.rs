@@ -41,7 +41,13 @@ pub(crate) fn patch_realm(cx: &mut Context, global: &JsObject) -> JsResult<()> {
         NativeFunction::from_copy_closure_with_captures(
             |this, _args, orig: &JsObject, cx| {
                 let frames = orig.call(this, &[], cx)?;
-                let Some(obj) = this.as_object() else {
+                // Only an error object's own stack takes V8's shape: anything else (a plain
+                // object, a Proxy, an object inheriting from an error) gets what the engine's
+                // getter gave, as the stack-accessor proposal specifies.
+                let Some(obj) = this
+                    .as_object()
+                    .filter(|o| o.is::<boa_engine::builtins::error::Error>())
+                else {
                     return Ok(frames);
                 };
                 let header = stack::error_header(&obj, cx);
