@@ -77,7 +77,7 @@
   };
   // vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER: boavm's own ES module loader (relative
   // specifiers from the working directory).
-  const defaultLoader = (specifier) => importEsm(host.cwd(), specifier);
+  const defaultLoader = (specifier, attributes) => importEsm(host.cwd(), specifier, attributes);
   const vmLazy = () => {
     if (vmModule === undefined) {
       const vm = host.installVm(util().inspect, defaultLoader);
@@ -421,7 +421,7 @@
         const fn = vmCompileFunction(body, ['exports', 'require', 'module', '__filename', '__dirname'], {
           filename,
           // import() from CommonJS loads ES modules relative to the file, as in Node.
-          importModuleDynamically: (specifier) => importEsm(dirname, specifier),
+          importModuleDynamically: (specifier, referrer, attributes) => importEsm(dirname, specifier, attributes),
         });
         module.require = makeRequire(dirname);
         ReflectApply(fn, module.exports, [module.exports, module.require, module, filename, dirname]);
@@ -516,6 +516,27 @@
       }
     }, { identifier: key });
   }
+  // Node's import attributes rule: a JSON module needs `with { type: 'json' }`, and that type
+  // is for JSON modules only (Node 20's codes and messages).
+  function checkAttributes(key, attributes) {
+    const type = attributes !== null && typeof attributes === 'object' ? attributes.type : undefined;
+    const isJson = StringPrototypeEndsWith(key, '.json');
+    if (type !== undefined && type !== 'json') {
+      const err = new TypeError(`Import attribute type "${type}" is unsupported`);
+      ObjectDefineProperty(err, 'code', dataDescriptor('ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED', true, false, true));
+      throw err;
+    }
+    if (isJson && type !== 'json') {
+      const err = new TypeError(`Module "file://${key}" needs an import attribute of type "json"`);
+      ObjectDefineProperty(err, 'code', dataDescriptor('ERR_IMPORT_ASSERTION_TYPE_MISSING', true, false, true));
+      throw err;
+    }
+    if (!isJson && type === 'json') {
+      const err = new TypeError(`Module "${StringPrototypeStartsWith(key, 'node:') ? key : `file://${key}`}" is not of type "json"`);
+      ObjectDefineProperty(err, 'code', dataDescriptor('ERR_IMPORT_ASSERTION_TYPE_FAILED', true, false, true));
+      throw err;
+    }
+  }
   function esmFor(key) {
     if (esmCache.has(key)) return esmCache.get(key);
     let m;
@@ -531,7 +552,7 @@
           meta.filename = key;
           meta.dirname = dir;
         },
-        importModuleDynamically: (specifier) => importEsm(dir, specifier),
+        importModuleDynamically: (specifier, referrer, attributes) => importEsm(dir, specifier, attributes),
       });
     } else {
       m = cjsModule(key, loadFile(key).exports);
@@ -539,13 +560,17 @@
     esmCache.set(key, m);
     return m;
   }
-  function esmLinker(specifier, referencing) {
+  function esmLinker(specifier, referencing, extra) {
     const ref = ReflectApply(moduleGetIdentifier, referencing, []);
     const dir = StringPrototypeStartsWith(ref, 'file://') ? host.dirname(StringPrototypeSlice(ref, 7)) : host.cwd();
-    return esmFor(resolveEsm(dir, specifier));
+    const key = resolveEsm(dir, specifier);
+    checkAttributes(key, extra !== undefined ? extra.attributes : undefined);
+    return esmFor(key);
   }
-  async function importEsm(dir, specifier) {
-    const m = esmFor(resolveEsm(dir, specifier));
+  async function importEsm(dir, specifier, attributes) {
+    const key = resolveEsm(dir, specifier);
+    checkAttributes(key, attributes);
+    const m = esmFor(key);
     if (statusOf(m) === 'unlinked') await ReflectApply(moduleLink, m, [esmLinker]);
     if (statusOf(m) === 'linked') await ReflectApply(moduleEvaluate, m, []);
     return m;
