@@ -54,15 +54,7 @@ impl DynamicImportHook {
     /// with no prototype.
     pub fn js(function: JsObject) -> Self {
         Self::with_captures(function.into(), |f, specifier, attributes, cx| {
-            let attrs = JsObject::with_null_proto();
-            for (k, v) in attributes {
-                attrs.set(
-                    JsString::from(k.as_str()),
-                    JsString::from(v.as_str()),
-                    false,
-                    cx,
-                )?;
-            }
+            let attrs = attributes_object(attributes, cx)?;
             let f = f.as_callable().ok_or_else(|| {
                 boa_engine::JsNativeError::typ()
                     .with_message("importModuleDynamically is not a function")
@@ -87,6 +79,23 @@ impl DynamicImportHook {
     ) -> JsResult<JsValue> {
         (self.call)(&self.captures, specifier, attributes, cx)
     }
+}
+
+/// Import attributes as the object Node hands to hooks and linkers (no prototype).
+///
+/// # Errors
+/// None in practice (defining properties on a fresh object).
+pub fn attributes_object(attributes: &[(String, String)], cx: &mut Context) -> JsResult<JsObject> {
+    let obj = JsObject::with_null_proto();
+    for (k, v) in attributes {
+        obj.set(
+            JsString::from(k.as_str()),
+            JsString::from(v.as_str()),
+            false,
+            cx,
+        )?;
+    }
+    Ok(obj)
 }
 
 type EvaluateFn = dyn Fn(&JsValue, &VmModule, &mut Context) -> JsResult<JsValue>;

@@ -37,7 +37,7 @@ mod module;
 mod requests;
 mod synthetic;
 
-pub use callbacks::{DynamicImportHook, SyntheticEvaluate};
+pub use callbacks::{attributes_object, DynamicImportHook, SyntheticEvaluate};
 pub use error::ModuleError;
 pub use host::{HookHandle, LinkFuture, Modules, SourceTextOptions, SyntheticOptions};
 pub use module::{ModuleStatus, VmModule};

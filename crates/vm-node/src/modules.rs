@@ -356,16 +356,7 @@ pub(crate) fn attributes(
 ) -> JsResult<JsValue> {
     let module = handle(args, 0)?;
     let specifier = arg(args, 1).to_string(cx)?.to_std_string_escaped();
-    let obj = JsObject::with_null_proto();
-    for (k, v) in module.request_attributes(&specifier) {
-        obj.set(
-            JsString::from(k.as_str()),
-            JsString::from(v.as_str()),
-            false,
-            cx,
-        )?;
-    }
-    Ok(obj.into())
+    Ok(vm_modules::attributes_object(&module.request_attributes(&specifier), cx)?.into())
 }
 
 pub(crate) fn source(
