@@ -393,9 +393,9 @@ fn trap_set(
     };
     let ok = match &live {
         Live::Object(o) => {
-            if overwrite_own_data(o, &key, &value) {
-                true
-            } else if o.set(key.clone(), value.clone(), false, cx)? {
+            if overwrite_own_data(o, &key, &value)
+                || o.set(key.clone(), value.clone(), false, cx)?
+            {
                 true
             } else if !o.has_property(key.clone(), cx)? && !o.is_extensible(cx)? {
                 // A new name on a frozen or non-extensible sandbox lands on the global, as in
