@@ -58,6 +58,7 @@ mod rss;
 mod sandbox;
 mod script;
 mod stack;
+mod string_limits;
 mod workarounds;
 
 pub use boa_engine;

@@ -27,6 +27,7 @@ pub(crate) fn patch_realm(cx: &mut Context, global: &JsObject) -> JsResult<()> {
     // which no other engine does (Node's global enumeration tests list every name). Deleted
     // from the realm's own global object, never from a sandbox.
     global.delete_property_or_throw(js_string!("TypedArray"), cx)?;
+    crate::string_limits::patch_realm(cx)?;
     let proto = cx.intrinsics().constructors().error().prototype();
     let Some(desc) = own_descriptor(&proto, cx)? else {
         return Ok(());
