@@ -229,7 +229,7 @@ impl Modules {
         let iso = isolate_of(&ctx)?;
         iso.check_source_size(code)?;
         // Realm-free facts first (syntax errors, requests, top-level await): see requests.rs.
-        let requests = match crate::requests::scan(code) {
+        let requests = match vm_core::with_native_stack(|| crate::requests::scan(code)) {
             Ok(r) => r,
             Err(message) => {
                 let err = |cx: &mut Context| {
