@@ -42,6 +42,7 @@
 pub mod code_cache;
 mod compile_function;
 mod context;
+mod dyn_import;
 mod engine;
 mod error;
 mod executor;

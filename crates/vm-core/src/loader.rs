@@ -6,8 +6,8 @@ use std::{cell::RefCell, rc::Rc};
 use boa_engine::{
     js_string,
     module::{ModuleLoader, ModuleRequest, Referrer},
-    object::builtins::JsPromise,
-    Context, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, Module,
+    object::{builtins::JsPromise, FunctionObjectBuilder},
+    Context, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, NativeFunction,
 };
 
 /// What resolves module requests for an isolate (implemented by vm-modules).
@@ -103,17 +103,52 @@ impl ModuleLoader for VmModuleLoader {
         let Some(value) = value else {
             return Err(missing_callback(&mut context.borrow_mut()));
         };
-        let promise = value
-            .as_object()
-            .and_then(|o| JsPromise::from_object(o).ok());
-        let value = match promise {
-            // Awaited while the job driver runs promise jobs (executor.rs).
-            Some(p) => {
-                let fut = p.into_js_future(&mut context.borrow_mut())?;
-                fut.await?
-            }
-            None => value,
+        // The hook's result (a module, a namespace, or a promise of either) is taken over in a
+        // promise reaction: it runs on an engine that may use the module's own engine (where
+        // its namespace must be made), while this future may be parked on the import engine
+        // (dyn_import.rs) until the hook settles — on a timer, later, or never.
+        let slot = JsObject::with_null_proto();
+        let (promise, on_ok, on_err) = {
+            let cx = &mut *context.borrow_mut();
+            let promise = JsPromise::resolve(value, cx)?;
+            let settle = |ok: bool| {
+                NativeFunction::from_copy_closure_with_captures(
+                    move |_, args, slot: &JsObject, cx| {
+                        let v = args.first().cloned().unwrap_or_default();
+                        let (state, v) = match (ok, host(cx)) {
+                            (true, Some(h)) => match h.finish_dynamic(v.clone(), cx) {
+                                Ok(_) => ("ok", v),
+                                Err(e) => ("err", e.into_opaque(cx).unwrap_or_default()),
+                            },
+                            _ => ("err", v),
+                        };
+                        slot.set(js_string!("state"), JsString::from(state), false, cx)?;
+                        slot.set(js_string!("value"), v, false, cx)?;
+                        Ok(JsValue::undefined())
+                    },
+                    slot.clone(),
+                )
+            };
+            let realm = cx.realm().clone();
+            let on_ok = FunctionObjectBuilder::new(&realm, settle(true)).build();
+            let on_err = FunctionObjectBuilder::new(&realm, settle(false)).build();
+            (promise, on_ok, on_err)
         };
+        promise.then(Some(on_ok), Some(on_err), &mut context.borrow_mut())?;
+        let (state, value) = std::future::poll_fn(|_| {
+            let cx = &mut *context.borrow_mut();
+            let state = slot.get(js_string!("state"), cx).unwrap_or_default();
+            if state.is_undefined() {
+                return std::task::Poll::Pending;
+            }
+            let value = slot.get(js_string!("value"), cx).unwrap_or_default();
+            std::task::Poll::Ready((state, value))
+        })
+        .await;
+        if state.as_string().is_some_and(|s| s == js_string!("err")) {
+            return Err(JsError::from_opaque(value));
+        }
+        // The namespace exists now (made by the reaction): this only maps value → module.
         h.finish_dynamic(value, &mut context.borrow_mut())
     }
 

@@ -478,7 +478,7 @@ impl Modules {
         let result = iso.with_engine_of(current, &home, &ctx, |cx| -> Result<(), ModuleError> {
             self.loading.set(true);
             let promise = root.inner.boa.load(cx);
-            let drained = iso.run_loader_jobs_from(cx);
+            let drained = iso.run_module_loader_jobs_from(cx);
             self.loading.set(false);
             drained?;
             match promise.state() {
