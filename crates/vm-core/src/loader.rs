@@ -3,6 +3,8 @@
 //! or when the referrer has no dynamic-import hook, `import()` rejects like Node.
 use std::{cell::RefCell, rc::Rc};
 
+use boa_gc::{custom_trace, Finalize, Trace};
+
 use boa_engine::{
     js_string,
     module::{ModuleLoader, ModuleRequest, Referrer},
@@ -53,6 +55,26 @@ pub fn referrer_path(referrer: &Referrer, cx: &mut Context) -> Option<String> {
 
 pub(crate) struct VmModuleLoader;
 
+/// What an `import()` hook is called with, kept by the promise job that calls it.
+#[derive(Clone, Finalize)]
+struct HookCall {
+    referrer: Referrer,
+    request: ModuleRequest,
+}
+
+// SAFETY: every garbage-collected value the record holds (the referrer's module, realm or
+// script, and the request's strings) is marked.
+unsafe impl Trace for HookCall {
+    custom_trace!(this, mark, {
+        match &this.referrer {
+            Referrer::Module(m) => mark(m),
+            Referrer::Realm(r) => mark(r),
+            Referrer::Script(s) => mark(s),
+        }
+        mark(&this.request);
+    });
+}
+
 /// A `TypeError` with Node's `code`, created in the main realm as Node does.
 fn missing_callback(cx: &mut Context) -> JsError {
     let main_realm = cx
@@ -99,9 +121,31 @@ impl ModuleLoader for VmModuleLoader {
                 return r;
             }
         }
-        let value = h.import_dynamic(&referrer, &request, &mut context.borrow_mut())?;
-        let Some(value) = value else {
-            return Err(missing_callback(&mut context.borrow_mut()));
+        // The hook itself runs in a promise job, on the engine that runs the referrer's jobs:
+        // this future may be polled on the import engine (dyn_import.rs), where the hook
+        // could not create modules of a context whose engine is busy further up the stack.
+        let call = HookCall { referrer, request };
+        let value = {
+            let cx = &mut *context.borrow_mut();
+            let realm = cx.realm().clone();
+            let run_hook = FunctionObjectBuilder::new(
+                &realm,
+                NativeFunction::from_copy_closure_with_captures(
+                    |_, _, call: &HookCall, cx| {
+                        let Some(h) = host(cx) else {
+                            return Err(missing_callback(cx));
+                        };
+                        match h.import_dynamic(&call.referrer, &call.request, cx)? {
+                            Some(v) => Ok(v),
+                            None => Err(missing_callback(cx)),
+                        }
+                    },
+                    call,
+                ),
+            )
+            .build();
+            let start = JsPromise::resolve(JsValue::undefined(), cx)?;
+            JsValue::from(start.then(Some(run_hook), None, cx)?)
         };
         // The hook's result (a module, a namespace, or a promise of either) is taken over in a
         // promise reaction: it runs on an engine that may use the module's own engine (where
