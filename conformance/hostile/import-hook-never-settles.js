@@ -4,15 +4,14 @@ function outcome(label, f) {
     const v = f();
     console.log(label, 'ok', typeof v === 'string' ? 'string:' + v.length : String(v));
   } catch (e) {
-    const stack = e instanceof RangeError && /Maximum call stack size exceeded/.test(e.message);
+    const stack = e && e.constructor && e.constructor.name === 'RangeError' && /Maximum call stack size exceeded/.test(e.message);
     console.log(label, e && e.constructor && e.constructor.name, stack ? '(stack)' : '');
   }
 }
-// Either a value or V8's stack RangeError is a correct answer; what must not happen is an abort.
+// Engines differ here (a value, a RangeError, another error); what must not happen is an abort.
 function survives(label, f) {
-  try { f(); console.log(label, 'ok-or-RangeError'); } catch (e) {
-    console.log(label, e instanceof RangeError ? 'ok-or-RangeError' : 'threw ' + e.constructor.name);
-  }
+  try { f(); } catch (e) { /* any catchable outcome */ }
+  console.log(label, 'survived');
 }
 const s = new vm.Script('import("x")', { importModuleDynamically: () => new Promise(() => {}) });
 s.runInThisContext().then(() => console.log('settled'), () => console.log('rejected'));
