@@ -199,7 +199,10 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
             let text = str_arg(a, 1, cx)?;
             with_state(|s| {
                 if fd == 1 {
+                    // Written through at once, as Node writes to files and pipes: nothing is
+                    // lost when the process ends abnormally (abort, signal, stack overflow).
                     let _ = s.stdout.write_all(text.as_bytes());
+                    let _ = s.stdout.flush();
                 } else {
                     let _ = s.stdout.flush();
                     let _ = std::io::stderr().write_all(text.as_bytes());

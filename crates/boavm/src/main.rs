@@ -196,8 +196,31 @@ fn run(cli: &Cli, iso: &Isolate, cx: &mut Context) -> i32 {
     }
 }
 
+/// Native stack reserved for the thread the isolate runs on. Boa's parser and many builtins
+/// recurse on the native stack (vm-core guards its entry points and bounds source nesting, but
+/// deep data — `JSON.stringify` of 100k nested arrays, 1M-long prototype chains — recurses
+/// inside a single builtin call); virtual memory is cheap, only touched pages become resident.
+const ISOLATE_STACK: usize = 1 << 30;
+
 fn main() {
     let cli = Cli::parse();
+    let runner = std::thread::Builder::new()
+        .name("boavm".into())
+        .stack_size(ISOLATE_STACK)
+        .spawn(move || real_main(cli));
+    let code = match runner.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        // A panic escaped the isolate thread (already reported by the panic hook).
+        Ok(Err(_)) => 70,
+        Err(e) => {
+            eprintln!("boavm: cannot start the isolate thread: {e}");
+            70
+        }
+    };
+    std::process::exit(code);
+}
+
+fn real_main(cli: Cli) -> i32 {
     if cli.eval.is_none() && cli.print.is_none() && cli.args.is_empty() {
         eprintln!("boavm: no script given (try `boavm --help`)");
         std::process::exit(9);
@@ -235,15 +258,14 @@ fn main() {
         Ok(i) => i,
         Err(e) => {
             eprintln!("boavm: {e}");
-            std::process::exit(70);
+            return 70;
         }
     };
     let main_ctx = iso.main_context();
     let code = iso.with_context(None, &main_ctx, |cx| run(&cli, &iso, cx));
     host::flush();
-    let code = match code {
+    match code {
         Ok(c) => c,
         Err(VmError::Thrown(_)) | Err(_) => 70,
-    };
-    std::process::exit(code);
+    }
 }

@@ -122,7 +122,8 @@ impl Isolate {
             .clone()
             .unwrap_or_else(|| self.main_context());
         let script_opts = options.script.clone();
-        let checked = check_parts(params, code);
+        crate::source_depth::check(&params.join(", "))?;
+        let checked = crate::native_stack::guarded(|| check_parts(params, code));
         let ext_names: Vec<String> = (0..options.context_extensions.len())
             .map(extension_param)
             .collect();

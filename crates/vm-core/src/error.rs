@@ -50,6 +50,16 @@ pub enum VmError {
         /// The isolate's limit.
         limit: usize,
     },
+    /// The source nests deeper than the native stack under Boa's recursive parser and compiler
+    /// allows (V8 refuses such sources with `RangeError: Maximum call stack size exceeded`);
+    /// see `source_depth`.
+    #[error("Maximum call stack size exceeded (source nesting: estimated {score} KiB of native stack, limit {limit} KiB)")]
+    SourceTooDeep {
+        /// The source's estimated native stack need, in KiB.
+        score: u32,
+        /// The largest accepted.
+        limit: u32,
+    },
     /// The engine could not be created.
     #[error("failed to initialise the engine: {0}")]
     Init(String),
@@ -68,4 +78,17 @@ impl VmError {
             _ => None,
         }
     }
+}
+
+impl From<crate::source_depth::TooDeep> for VmError {
+    fn from(e: crate::source_depth::TooDeep) -> Self {
+        Self::SourceTooDeep {
+            score: kib(e.score),
+            limit: kib(e.limit),
+        }
+    }
+}
+
+fn kib(units: u32) -> u32 {
+    (units as usize * crate::source_depth::UNIT / 1024) as u32
 }

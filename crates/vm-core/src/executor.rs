@@ -2,7 +2,7 @@
 //!
 //! Each engine would otherwise keep its own queue, and jobs left in a dropped engine's queue
 //! are lost (an async function awaiting another context's promise would never resume).
-use std::{cell::RefCell, collections::VecDeque, future::Future, rc::Rc};
+use std::{cell::RefCell, collections::VecDeque, rc::Rc};
 
 use boa_engine::{
     job::{GenericJob, Job, JobExecutor, NativeAsyncJob, PromiseJob},
@@ -27,29 +27,20 @@ impl Queued {
 
     pub(crate) fn call(self, cx: &mut Context) -> JsResult<boa_engine::JsValue> {
         match self {
-            Self::Promise(p) => p.call(cx),
-            Self::Generic(g) => g.call(cx),
-            Self::Async(a) => {
-                // Async jobs (module loading for `import()`) are driven here. While one waits
-                // on a promise (an async importModuleDynamically hook), promise jobs run on
-                // the same engine so that the promise can settle.
-                let cell = std::cell::RefCell::new(cx);
-                let mut fut = std::pin::pin!(a.call(&cell));
-                let mut task = std::task::Context::from_waker(std::task::Waker::noop());
-                loop {
-                    if let std::task::Poll::Ready(r) = fut.as_mut().poll(&mut task) {
-                        return r;
-                    }
-                    let progressed = crate::isolate::run_one_job(&mut cell.borrow_mut())?;
-                    if !progressed {
-                        return Err(boa_engine::JsNativeError::error()
-                            .with_message(
-                                "import(): the importModuleDynamically hook waits on something other than promise jobs (boavm drives the hook to completion without the event loop)",
-                            )
-                            .into());
-                    }
-                }
+            Self::Promise(p) => {
+                let r = p.call(cx);
+                // A hook's promise may have settled: parked imports go on.
+                crate::dyn_import::poll_parked(cx);
+                r
             }
+            Self::Generic(g) => {
+                let r = g.call(cx);
+                crate::dyn_import::poll_parked(cx);
+                r
+            }
+            // Module loading for `link()` runs at once; `import()` may wait for its hook
+            // (dyn_import.rs).
+            Self::Async(a) => crate::dyn_import::run_async_job(a, cx),
         }
     }
 }

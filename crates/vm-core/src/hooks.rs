@@ -86,12 +86,14 @@ impl HostHooks for Hooks {
     fn ensure_can_compile_strings(
         &self,
         realm: Realm,
-        _parameters: &[JsString],
-        _body: &JsString,
+        parameters: &[JsString],
+        body: &JsString,
         _direct: bool,
         context: &mut Context,
     ) -> JsResult<()> {
         crate::workarounds::note_parse(context, &realm);
+        // Boa parses `eval`/`Function` code right after this, on the stack left here.
+        crate::source_depth::check_dynamic(parameters, body)?;
         let allowed = realm
             .host_defined()
             .get::<RealmInfo>()

@@ -183,7 +183,9 @@ fn in_realm<R>(
     f: impl FnOnce(&mut Context) -> Result<R, VmError>,
 ) -> Result<R, VmError> {
     let old = cx.enter_realm(rec.realm.clone());
-    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *cx)));
+    let r = crate::native_stack::guarded(|| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *cx)))
+    });
     cx.enter_realm(old);
     match r {
         Ok(r) => r,
@@ -796,6 +798,7 @@ impl Isolate {
                 limit,
             });
         }
+        crate::source_depth::check(code)?;
         Ok(())
     }
 

@@ -3,11 +3,13 @@
 //! or when the referrer has no dynamic-import hook, `import()` rejects like Node.
 use std::{cell::RefCell, rc::Rc};
 
+use boa_gc::{custom_trace, Finalize, Trace};
+
 use boa_engine::{
     js_string,
     module::{ModuleLoader, ModuleRequest, Referrer},
-    object::builtins::JsPromise,
-    Context, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, Module,
+    object::{builtins::JsPromise, FunctionObjectBuilder},
+    Context, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, NativeFunction,
 };
 
 /// What resolves module requests for an isolate (implemented by vm-modules).
@@ -52,6 +54,26 @@ pub fn referrer_path(referrer: &Referrer, cx: &mut Context) -> Option<String> {
 }
 
 pub(crate) struct VmModuleLoader;
+
+/// What an `import()` hook is called with, kept by the promise job that calls it.
+#[derive(Clone, Finalize)]
+struct HookCall {
+    referrer: Referrer,
+    request: ModuleRequest,
+}
+
+// SAFETY: every garbage-collected value the record holds (the referrer's module, realm or
+// script, and the request's strings) is marked.
+unsafe impl Trace for HookCall {
+    custom_trace!(this, mark, {
+        match &this.referrer {
+            Referrer::Module(m) => mark(m),
+            Referrer::Realm(r) => mark(r),
+            Referrer::Script(s) => mark(s),
+        }
+        mark(&this.request);
+    });
+}
 
 /// A `TypeError` with Node's `code`, created in the main realm as Node does.
 fn missing_callback(cx: &mut Context) -> JsError {
@@ -99,21 +121,78 @@ impl ModuleLoader for VmModuleLoader {
                 return r;
             }
         }
-        let value = h.import_dynamic(&referrer, &request, &mut context.borrow_mut())?;
-        let Some(value) = value else {
-            return Err(missing_callback(&mut context.borrow_mut()));
+        // The hook itself runs in a promise job, on the engine that runs the referrer's jobs:
+        // this future may be polled on the import engine (dyn_import.rs), where the hook
+        // could not create modules of a context whose engine is busy further up the stack.
+        let call = HookCall { referrer, request };
+        let value = {
+            let cx = &mut *context.borrow_mut();
+            let realm = cx.realm().clone();
+            let run_hook = FunctionObjectBuilder::new(
+                &realm,
+                NativeFunction::from_copy_closure_with_captures(
+                    |_, _, call: &HookCall, cx| {
+                        let Some(h) = host(cx) else {
+                            return Err(missing_callback(cx));
+                        };
+                        match h.import_dynamic(&call.referrer, &call.request, cx)? {
+                            Some(v) => Ok(v),
+                            None => Err(missing_callback(cx)),
+                        }
+                    },
+                    call,
+                ),
+            )
+            .build();
+            let start = JsPromise::resolve(JsValue::undefined(), cx)?;
+            JsValue::from(start.then(Some(run_hook), None, cx)?)
         };
-        let promise = value
-            .as_object()
-            .and_then(|o| JsPromise::from_object(o).ok());
-        let value = match promise {
-            // Awaited while the job driver runs promise jobs (executor.rs).
-            Some(p) => {
-                let fut = p.into_js_future(&mut context.borrow_mut())?;
-                fut.await?
+        // The hook's result (a module, a namespace, or a promise of either) is taken over in a
+        // promise reaction: it runs on an engine that may use the module's own engine (where
+        // its namespace must be made), while this future may be parked on the import engine
+        // (dyn_import.rs) until the hook settles — on a timer, later, or never.
+        let slot = JsObject::with_null_proto();
+        let (promise, on_ok, on_err) = {
+            let cx = &mut *context.borrow_mut();
+            let promise = JsPromise::resolve(value, cx)?;
+            let settle = |ok: bool| {
+                NativeFunction::from_copy_closure_with_captures(
+                    move |_, args, slot: &JsObject, cx| {
+                        let v = args.first().cloned().unwrap_or_default();
+                        let (state, v) = match (ok, host(cx)) {
+                            (true, Some(h)) => match h.finish_dynamic(v.clone(), cx) {
+                                Ok(_) => ("ok", v),
+                                Err(e) => ("err", e.into_opaque(cx).unwrap_or_default()),
+                            },
+                            _ => ("err", v),
+                        };
+                        slot.set(js_string!("state"), JsString::from(state), false, cx)?;
+                        slot.set(js_string!("value"), v, false, cx)?;
+                        Ok(JsValue::undefined())
+                    },
+                    slot.clone(),
+                )
+            };
+            let realm = cx.realm().clone();
+            let on_ok = FunctionObjectBuilder::new(&realm, settle(true)).build();
+            let on_err = FunctionObjectBuilder::new(&realm, settle(false)).build();
+            (promise, on_ok, on_err)
+        };
+        promise.then(Some(on_ok), Some(on_err), &mut context.borrow_mut())?;
+        let (state, value) = std::future::poll_fn(|_| {
+            let cx = &mut *context.borrow_mut();
+            let state = slot.get(js_string!("state"), cx).unwrap_or_default();
+            if state.is_undefined() {
+                return std::task::Poll::Pending;
             }
-            None => value,
-        };
+            let value = slot.get(js_string!("value"), cx).unwrap_or_default();
+            std::task::Poll::Ready((state, value))
+        })
+        .await;
+        if state.as_string().is_some_and(|s| s == js_string!("err")) {
+            return Err(JsError::from_opaque(value));
+        }
+        // The namespace exists now (made by the reaction): this only maps value → module.
         h.finish_dynamic(value, &mut context.borrow_mut())
     }
 

@@ -82,6 +82,14 @@ impl Script {
         options: ScriptOptions,
         path: String,
     ) -> Result<Self, SyntaxFailure> {
+        crate::native_stack::guarded(|| Self::check_unguarded(code, options, path))
+    }
+
+    fn check_unguarded(
+        code: &str,
+        options: ScriptOptions,
+        path: String,
+    ) -> Result<Self, SyntaxFailure> {
         let mut interner = Interner::default();
         let scope = Scope::new_global();
         let parsed =

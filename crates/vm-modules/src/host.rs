@@ -308,7 +308,7 @@ impl Modules {
         let iso = isolate_of(&ctx)?;
         iso.check_source_size(code)?;
         // Realm-free facts first (syntax errors, requests, top-level await): see requests.rs.
-        let requests = match crate::requests::scan(code) {
+        let requests = match vm_core::with_native_stack(|| crate::requests::scan(code)) {
             Ok(r) => r,
             Err(message) => {
                 let err = |cx: &mut Context| {
@@ -559,7 +559,7 @@ impl Modules {
         let result = iso.with_engine_of(current, &home, &ctx, |cx| -> Result<(), ModuleError> {
             self.loading.set(true);
             let promise = root.inner.boa.load(cx);
-            let drained = iso.run_loader_jobs_from(cx);
+            let drained = iso.run_module_loader_jobs_from(cx);
             self.loading.set(false);
             drained?;
             match promise.state() {

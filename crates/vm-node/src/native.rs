@@ -164,9 +164,11 @@ pub(crate) fn to_js(err: VmError, cx: &mut Context) -> JsError {
             err.to_string(),
             cx,
         ),
-        VmError::NestingLimit(_) | VmError::EngineBusy(_) => JsNativeError::range()
-            .with_message("Maximum call stack size exceeded")
-            .into(),
+        VmError::NestingLimit(_) | VmError::EngineBusy(_) | VmError::SourceTooDeep { .. } => {
+            JsNativeError::range()
+                .with_message("Maximum call stack size exceeded")
+                .into()
+        }
         other => JsNativeError::error()
             .with_message(other.to_string())
             .into(),

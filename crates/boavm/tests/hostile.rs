@@ -1,0 +1,233 @@
+//! The hostile-input suite: every `conformance/hostile/*.js` runs through the `boavm` binary
+//! under a 4 GB address-space limit and a wall-clock timeout. Each must end normally (exit 0,
+//! no signal) and print exactly its `*.expected` (node's output, or the stated outcome where
+//! node's is not usable). A case in `known-differences.txt` must still end on its own, without
+//! a signal or a timeout; its output is not compared.
+//!
+//! Two CLI cases check that output printed before an abnormal end reaches a pipe: SIGTERM while
+//! waiting on a timer, and `--abort-on-uncaught-exception`.
+#![cfg(unix)]
+
+use std::{
+    collections::BTreeMap,
+    io::Read,
+    os::unix::process::{CommandExt, ExitStatusExt},
+    path::{Path, PathBuf},
+    process::{Command, Stdio},
+    sync::Mutex,
+    time::{Duration, Instant},
+};
+
+/// Address space each case may use (RLIMIT_AS): the isolate thread reserves 1 GB of stack.
+const ADDRESS_SPACE: u64 = 4 << 30;
+/// Per-case wall clock limit (dev profile; the slowest case takes a few seconds).
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../conformance/hostile")
+}
+
+fn known_differences() -> BTreeMap<String, String> {
+    std::fs::read_to_string(dir().join("known-differences.txt"))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            l.split_once('\t')
+                .map(|(n, r)| (n.trim().to_owned(), r.trim().to_owned()))
+        })
+        .collect()
+}
+
+fn boavm(args: &[&str], cwd: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_boavm"));
+    cmd.args(args)
+        .current_dir(cwd)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // SAFETY: `setrlimit` is async-signal-safe and changes only the child's own limits.
+    unsafe {
+        cmd.pre_exec(|| {
+            let lim = libc::rlimit {
+                rlim_cur: ADDRESS_SPACE as libc::rlim_t,
+                rlim_max: ADDRESS_SPACE as libc::rlim_t,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            // No core files from the abort case.
+            let none = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: 0,
+            };
+            libc::setrlimit(libc::RLIMIT_CORE, &none);
+            Ok(())
+        });
+    }
+    cmd
+}
+
+struct Outcome {
+    status: std::process::ExitStatus,
+    stdout: String,
+    stderr: String,
+    elapsed: Duration,
+    timed_out: bool,
+}
+
+/// Runs `cmd` to its end or `TIMEOUT` (then kills it), collecting its output.
+fn run(mut cmd: Command) -> Outcome {
+    let start = Instant::now();
+    let mut child = cmd.spawn().expect("boavm starts");
+    let mut out = child.stdout.take().expect("piped");
+    let mut err = child.stderr.take().expect("piped");
+    let reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = out.read_to_end(&mut s);
+        s
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = err.read_to_end(&mut s);
+        s
+    });
+    let mut timed_out = false;
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        if start.elapsed() > TIMEOUT {
+            timed_out = true;
+            let _ = child.kill();
+            break child.wait().expect("wait");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    Outcome {
+        status,
+        stdout: String::from_utf8_lossy(&reader.join().unwrap_or_default()).into_owned(),
+        stderr: String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).into_owned(),
+        elapsed: start.elapsed(),
+        timed_out,
+    }
+}
+
+fn describe(o: &Outcome) -> String {
+    let how = match (o.timed_out, o.status.code(), o.status.signal()) {
+        (true, ..) => format!("timed out after {:?}", TIMEOUT),
+        (_, Some(c), _) => format!("exit code {c}"),
+        (_, _, Some(s)) => format!("killed by signal {s}"),
+        _ => "ended".to_owned(),
+    };
+    let tail: String = o.stderr.chars().take(400).collect();
+    format!("{how} after {:?}; stderr: {tail}", o.elapsed)
+}
+
+#[test]
+fn hostile_inputs_never_kill_the_host() {
+    let dir = dir();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("conformance/hostile exists")
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".js")
+                .map(str::to_owned)
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 40, "only {} hostile cases", names.len());
+    let known = known_differences();
+    for name in known.keys() {
+        assert!(
+            names.contains(name),
+            "known-differences.txt names a missing case {name}"
+        );
+    }
+    let queue = Mutex::new(names.clone());
+    let problems = Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let Some(name) = queue.lock().unwrap().pop() else {
+                    break;
+                };
+                let o = run(boavm(&[&format!("{name}.js")], &dir));
+                let ended_normally = !o.timed_out && o.status.signal().is_none();
+                let problem = if known.contains_key(&name) {
+                    (!ended_normally).then(|| format!("{name}: {}", describe(&o)))
+                } else if !ended_normally || o.status.code() != Some(0) {
+                    Some(format!("{name}: {}", describe(&o)))
+                } else {
+                    let expected = std::fs::read_to_string(dir.join(format!("{name}.expected")))
+                        .unwrap_or_else(|_| panic!("{name}.expected is missing"));
+                    (o.stdout != expected).then(|| {
+                        format!(
+                            "{name}: output differs\n--- expected\n{expected}--- got\n{}",
+                            o.stdout
+                        )
+                    })
+                };
+                if let Some(p) = problem {
+                    problems.lock().unwrap().push(p);
+                }
+            });
+        }
+    });
+    let problems = problems.into_inner().unwrap();
+    println!(
+        "hostile: {} passed, {} failed ({} cases, {} known differences)",
+        names.len() - problems.len(),
+        problems.len(),
+        names.len(),
+        known.len()
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Output printed before the process is killed reaches a pipe, and the process dies by the
+/// signal as node's does (shells report 143).
+#[test]
+fn output_survives_sigterm() {
+    let tmp = std::env::temp_dir().join(format!("boavm-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let mut cmd = boavm(
+        &[
+            "-e",
+            "console.log('before the signal'); setInterval(() => {}, 1000)",
+        ],
+        &tmp,
+    );
+    cmd.stdout(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 17];
+    out.read_exact(&mut first)
+        .expect("the line arrives before the signal");
+    // SAFETY: sends SIGTERM to the child this test spawned.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGTERM);
+    }
+    let status = child.wait().unwrap();
+    assert_eq!(&first, b"before the signal");
+    assert_eq!(status.signal(), Some(libc::SIGTERM), "{status:?}");
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// `--abort-on-uncaught-exception`: what was printed before the abort is not lost on a pipe.
+#[test]
+fn output_survives_abort() {
+    let o = run(boavm(
+        &[
+            "--abort-on-uncaught-exception",
+            "-e",
+            "console.log('printed first'); throw new Error('boom')",
+        ],
+        &std::env::temp_dir(),
+    ));
+    assert_eq!(o.stdout, "printed first\n");
+    assert_eq!(o.status.signal(), Some(libc::SIGABRT), "{}", describe(&o));
+}
