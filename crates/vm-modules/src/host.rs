@@ -53,6 +53,10 @@ impl std::fmt::Debug for HookHandle {
     }
 }
 
+/// Script and function hooks pinned to a realm they ran in (see [`Modules::pin_hook`]).
+#[derive(Trace, Finalize, JsData, Default)]
+struct PinnedHooks(GcRefCell<Vec<HookHandle>>);
+
 /// A context's own hook, in its realm's `[[HostDefined]]`.
 #[derive(Trace, Finalize, JsData)]
 struct ContextHook(DynamicImportHook);
@@ -216,6 +220,24 @@ impl Modules {
         }
         hooks.insert(tag, WeakGc::new(&cell));
         HookHandle { cell, tag }
+    }
+
+    /// Keeps `hook` alive as long as `context`: code compiled with its tag that runs there can
+    /// call `import()` after the script or function object itself is gone (from a promise
+    /// job, a timer, a closure). Boa 0.22's compiled scripts have no mutable host-defined slot
+    /// to hold it, so the realm does.
+    pub fn pin_hook(&self, context: &VmContext, hook: &HookHandle) {
+        let realm = context.realm();
+        if !realm.host_defined().has::<PinnedHooks>() {
+            realm.host_defined_mut().insert(PinnedHooks::default());
+        }
+        let data = realm.host_defined();
+        if let Some(p) = data.get::<PinnedHooks>() {
+            let mut list = p.0.borrow_mut();
+            if !list.iter().any(|h| h.tag == hook.tag) {
+                list.push(hook.clone());
+            }
+        }
     }
 
     /// The hook registered under `tag`, while its handle lives.

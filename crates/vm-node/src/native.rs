@@ -377,13 +377,16 @@ fn target_context(
 
 fn run_script(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
     let handle = object_arg(args, 0, "script")?;
-    let script = handle
+    let (script, hook) = handle
         .downcast_ref::<ScriptHandle>()
-        .map(|h| h.script.clone())
+        .map(|h| (h.script.clone(), h.hook.clone()))
         .ok_or_else(|| JsNativeError::typ().with_message("Illegal invocation"))?;
     let iso = isolate(cx)?;
     binding(b)?.reap();
     let ctx = target_context(b, &arg(args, 1), &iso, cx)?;
+    if let Some(hook) = &hook {
+        crate::modules::modules(b, cx)?.pin_hook(&ctx, hook);
+    }
     let timeout = arg(args, 3);
     let options = RunOptions {
         display_errors: arg(args, 2).to_boolean(),
@@ -439,6 +442,9 @@ fn compile_function(
     }
     let hook = crate::modules::hook_handle(b, &arg(args, 7), cx)?;
     let host_tag = hook.as_ref().map_or(0, vm_modules::HookHandle::tag);
+    let hook_ctx = parsing_context
+        .clone()
+        .unwrap_or_else(|| iso.main_context());
     let options = CompileFunctionOptions {
         script: ScriptOptions {
             filename: string_arg(args, 2, cx)?,
@@ -453,16 +459,12 @@ fn compile_function(
         .compile_function_from(cx, &code, &params, options)
         .map_err(|e| to_js(e, cx))?;
     if let Some(hook) = hook {
-        // The hook lives as long as the function (a weak-map entry keyed by it).
-        let holder = JsObject::from_proto_and_data(None, HookHolder(hook));
-        binding(b)?.weakmap.set(&function, holder.into(), cx)?;
+        // The hook lives as long as the function's context (the function, and closures it
+        // creates, may call import() later).
+        crate::modules::modules(b, cx)?.pin_hook(&hook_ctx, &hook);
     }
     Ok(function.into())
 }
-
-/// Keeps a compiled function's `importModuleDynamically` hook alive with the function.
-#[derive(Trace, Finalize, JsData)]
-struct HookHolder(vm_modules::HookHandle);
 
 fn measure_memory(
     _: &JsValue,
