@@ -349,7 +349,8 @@ fn main() {
         );
         let host = cli.host;
         let trace = cli.trace;
-        let builder = std::thread::Builder::new().stack_size(64 << 20);
+        // Above vm-core's 64 MB red zone, so entry points never switch stack segments.
+        let builder = std::thread::Builder::new().stack_size(256 << 20);
         handles.push(
             builder
                 .spawn(move || {
