@@ -19,6 +19,7 @@
 pub(crate) const RED_ZONE: usize = 64 << 20;
 
 /// Size of a new stack segment (virtual memory: only the pages touched become resident).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) const SEGMENT: usize = 512 << 20;
 
 /// Runs `f` with at least [`RED_ZONE`] bytes of native stack available.
