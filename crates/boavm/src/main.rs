@@ -197,6 +197,8 @@ fn run(cli: &Cli, iso: &Isolate, cx: &mut Context) -> i32 {
 }
 
 fn main() {
+    // Intl's default locale as Node picks it (LC_ALL/LC_MESSAGES/LANG); before any thread.
+    vm_core::locale::use_node_default_locale();
     let cli = Cli::parse();
     if cli.eval.is_none() && cli.print.is_none() && cli.args.is_empty() {
         eprintln!("boavm: no script given (try `boavm --help`)");

@@ -52,6 +52,7 @@ mod hooks;
 mod interrupt;
 mod isolate;
 mod loader;
+pub mod locale;
 mod options;
 mod positions;
 mod rss;

@@ -27,6 +27,8 @@ pub(crate) fn patch_realm(cx: &mut Context) -> JsResult<()> {
     // which no other engine does (Node's global enumeration tests list every name).
     let global = cx.global_object();
     global.delete_property_or_throw(js_string!("TypedArray"), cx)?;
+    // Limit: Boa's Intl has no host default time zone (see `locale`).
+    crate::locale::patch_realm(cx)?;
     let proto = cx.intrinsics().constructors().error().prototype();
     let Some(desc) = own_descriptor(&proto, cx)? else {
         return Ok(());

@@ -1,0 +1,28 @@
+// Intl.DateTimeFormat and Date toLocale*String, always with timeZone 'UTC' (stable output).
+const show = (label, f) => { try { console.log(label, JSON.stringify(f())); } catch (e) { console.log(label, 'threw', e.name); } };
+const d = new Date(Date.UTC(2024, 2, 9, 14, 5, 7));
+const utc = { timeZone: 'UTC' };
+show('de date', () => new Intl.DateTimeFormat('de-DE', utc).format(d));
+show('en-US date', () => new Intl.DateTimeFormat('en-US', utc).format(d));
+show('en-GB date', () => new Intl.DateTimeFormat('en-GB', utc).format(d));
+show('ja date', () => new Intl.DateTimeFormat('ja-JP', utc).format(d));
+show('de time', () => new Intl.DateTimeFormat('de-DE', { ...utc, hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d));
+show('en-GB long', () => new Intl.DateTimeFormat('en-GB', { ...utc, year: 'numeric', month: 'long', day: 'numeric' }).format(d));
+show('de long', () => new Intl.DateTimeFormat('de-DE', { ...utc, year: 'numeric', month: 'long', day: 'numeric' }).format(d));
+show('weekday', () => new Intl.DateTimeFormat('en-US', { ...utc, weekday: 'long' }).format(d));
+show('month short', () => new Intl.DateTimeFormat('fr-FR', { ...utc, month: 'short' }).format(d));
+show('offset zone', () => new Intl.DateTimeFormat('de-DE', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d));
+show('berlin', () => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d));
+show('resolved tz', () => new Intl.DateTimeFormat('en-US', { timeZone: 'UTC' }).resolvedOptions().timeZone);
+show('resolved tz2', () => new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York' }).resolvedOptions().timeZone);
+show('resolved locale', () => new Intl.DateTimeFormat('de-DE', utc).resolvedOptions().locale);
+show('resolved calendar', () => new Intl.DateTimeFormat('de-DE', utc).resolvedOptions().calendar);
+show('bad zone', () => new Intl.DateTimeFormat('en-US', { timeZone: 'Not/AZone' }));
+show('invalid date', () => new Intl.DateTimeFormat('en-US', utc).format(new Date(NaN)));
+show('toLocaleDateString', () => d.toLocaleDateString('de-DE', utc));
+show('toLocaleDateString en-GB', () => d.toLocaleDateString('en-GB', utc));
+show('toLocaleTimeString', () => d.toLocaleTimeString('de-DE', utc));
+show('toLocaleString', () => d.toLocaleString('de-DE', utc));
+show('toLocaleString ymd', () => d.toLocaleString('en-US', { ...utc, year: 'numeric', month: 'numeric', day: 'numeric' }));
+show('invalid toLocaleString', () => new Date(NaN).toLocaleString('en-US', utc));
+show('tag', () => Object.prototype.toString.call(new Intl.DateTimeFormat()));
