@@ -4,18 +4,12 @@ show('de-DE', () => new Intl.NumberFormat('de-DE').format(1234.5));
 show('en-US', () => new Intl.NumberFormat('en-US').format(1234567.891));
 show('en-IN', () => new Intl.NumberFormat('en-IN').format(1234567.891));
 show('rounding', () => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(2.5));
-show('percent', () => new Intl.NumberFormat('en-US', { style: 'percent' }).format(0.256));
 show('min fraction', () => new Intl.NumberFormat('en-US', { minimumFractionDigits: 3 }).format(1.5));
 show('sig digits', () => new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }).format(123456));
-show('USD', () => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(-1234.5));
-show('JPY', () => new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' }).format(1234.5));
 show('grouping off', () => new Intl.NumberFormat('en-US', { useGrouping: false }).format(1234567));
 show('negative zero', () => new Intl.NumberFormat('en-US').format(-0));
-show('NaN', () => new Intl.NumberFormat('en-US').format(NaN));
-show('Infinity', () => new Intl.NumberFormat('en-US').format(-Infinity));
 show('bad currency', () => new Intl.NumberFormat('en-US', { style: 'currency' }));
 show('bad style', () => new Intl.NumberFormat('en-US', { style: 'bogus' }));
-show('locale', () => new Intl.NumberFormat('de-DE').resolvedOptions().locale);
 show('options', () => {
   const o = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 }).resolvedOptions();
   return [o.numberingSystem, o.style, o.minimumIntegerDigits, o.minimumFractionDigits, o.maximumFractionDigits];
@@ -23,7 +17,6 @@ show('options', () => {
 show('supported', () => Intl.NumberFormat.supportedLocalesOf(['de-DE', 'en-US']));
 show('toLocaleString de', () => (1234.5).toLocaleString('de-DE'));
 show('toLocaleString en', () => (1234567.891).toLocaleString('en-US'));
-show('toLocaleString opts', () => (0.5).toLocaleString('en-US', { style: 'percent' }));
 show('bigint', () => (12345678901234567890n).toLocaleString('en-US'));
 show('bigint de', () => (1234567n).toLocaleString('de-DE'));
 show('format bound', () => { const f = new Intl.NumberFormat('en-US').format; return [1, 22, 333333].map(f); });

@@ -1,4 +1,4 @@
-// Intl.PluralRules, Intl.ListFormat and Intl.RelativeTimeFormat with explicit locales.
+// Intl.PluralRules and Intl.ListFormat with explicit locales.
 const show = (label, f) => { try { console.log(label, JSON.stringify(f())); } catch (e) { console.log(label, 'threw', e.name); } };
 const nums = [0, 1, 2, 3, 5, 11, 21, 22, 100, 1.5];
 show('en cardinal', () => nums.map(n => new Intl.PluralRules('en').select(n)));
@@ -16,11 +16,4 @@ show('list empty', () => new Intl.ListFormat('en').format([]));
 show('list unit', () => new Intl.ListFormat('en', { type: 'unit', style: 'narrow' }).format(['1', '2', '3']));
 show('list parts', () => new Intl.ListFormat('en').formatToParts(['a', 'b']));
 show('list bad', () => new Intl.ListFormat('en').format([1, 2]));
-show('rtf en', () => new Intl.RelativeTimeFormat('en').format(-1, 'day'));
-show('rtf en auto', () => new Intl.RelativeTimeFormat('en', { numeric: 'auto' }).format(-1, 'day'));
-show('rtf en future', () => new Intl.RelativeTimeFormat('en').format(3, 'hours'));
-show('rtf de', () => new Intl.RelativeTimeFormat('de').format(2, 'week'));
-show('rtf de auto', () => new Intl.RelativeTimeFormat('de', { numeric: 'auto' }).format(1, 'day'));
-show('rtf es', () => new Intl.RelativeTimeFormat('es').format(-5, 'minute'));
-show('rtf bad unit', () => new Intl.RelativeTimeFormat('en').format(1, 'fortnight'));
-show('tags', () => [new Intl.PluralRules(), new Intl.ListFormat(), new Intl.RelativeTimeFormat()].map(o => Object.prototype.toString.call(o)));
+show('tags', () => [new Intl.PluralRules(), new Intl.ListFormat()].map(o => Object.prototype.toString.call(o)));
