@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p docs
+# Hand-written sections at the end of docs/performance.md (from "## Intl" on) are kept.
+kept_sections="$(sed -n '/^## Intl/,$p' docs/performance.md 2>/dev/null || true)"
 rust_out="$(mktemp)"
 node_out="$(mktemp)"
 trap 'rm -f "$rust_out" "$node_out"' EXIT
@@ -80,5 +82,9 @@ num() { if [ -n "$1" ]; then awk -v v="$1" -v d="$2" 'BEGIN { printf "%.*f", d, 
   echo "- a cached small script's runInContext ≤ Node's time: $(ratio "$(rust boavm run_in_context_cached_small)" "$(nodev run_in_context_cached_small)") of Node."
   echo "- global access in a context ≤ 3× a plain realm's: ${instr_ratio_global_access:-–} of a plain Boa realm in instructions (wall clock: $(ratio "$(rust boavm global_access_10k)" "$(rust bare_boa global_access_10k)"))."
   echo "- layer overhead ≤ 1.05× bare Boa on a CPU-bound script without a timeout: ${instr_ratio_cpu:-–} in instructions (wall clock: $(ratio "$(rust boavm cpu_script)" "$(rust bare_boa cpu_script)"); with a timeout: $(ratio "$(rust boavm cpu_script_timeout)" "$(rust bare_boa cpu_script)"))."
+  if [ -n "$kept_sections" ]; then
+    echo
+    printf '%s\n' "$kept_sections"
+  fi
 } >docs/performance.md
 cat docs/performance.md

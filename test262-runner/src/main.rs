@@ -188,6 +188,8 @@ fn make_engine(host: HostKind, timeout: Duration) -> Box<dyn Engine> {
 }
 
 fn main() {
+    // Intl's default locale as Node picks it (C/POSIX: en-US), before the worker threads start.
+    vm_core::locale::use_node_default_locale();
     let cli = Cli::parse();
     let root = cli
         .test262_dir

@@ -233,7 +233,8 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
         }),
         ("env", |_, _, cx| {
             let obj = ObjectInitializer::new(cx).build();
-            for (k, v) in std::env::vars() {
+            // As the user set it (vm-core's locale setup rewrites LANGUAGE for Boa's Intl).
+            for (k, v) in vm_core::locale::user_env_vars() {
                 obj.create_data_property_or_throw(JsString::from(k.as_str()), js_str(&v), cx)?;
             }
             Ok(obj.into())

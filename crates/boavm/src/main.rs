@@ -203,6 +203,8 @@ fn run(cli: &Cli, iso: &Isolate, cx: &mut Context) -> i32 {
 const ISOLATE_STACK: usize = 1 << 30;
 
 fn main() {
+    // Intl's default locale as Node picks it (LC_ALL/LC_MESSAGES/LANG); before any thread.
+    vm_core::locale::use_node_default_locale();
     let cli = Cli::parse();
     let runner = std::thread::Builder::new()
         .name("boavm".into())

@@ -53,6 +53,7 @@ mod hooks;
 mod interrupt;
 mod isolate;
 mod loader;
+pub mod locale;
 mod native_stack;
 mod options;
 mod positions;

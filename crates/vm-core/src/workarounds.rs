@@ -28,6 +28,8 @@ pub(crate) fn patch_realm(cx: &mut Context, global: &JsObject) -> JsResult<()> {
     // from the realm's own global object, never from a sandbox.
     global.delete_property_or_throw(js_string!("TypedArray"), cx)?;
     crate::string_limits::patch_realm(cx)?;
+    // Limit: Boa's Intl has no host default time zone (see `locale`).
+    crate::locale::patch_realm(cx)?;
     let proto = cx.intrinsics().constructors().error().prototype();
     let Some(desc) = own_descriptor(&proto, cx)? else {
         return Ok(());

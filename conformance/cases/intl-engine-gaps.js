@@ -1,0 +1,21 @@
+// What Boa 0.22's Intl does differently from V8/ICU (a known failure, see known-failures.txt;
+// README "Intl" lists each).
+const show = (label, f) => { try { console.log(label, JSON.stringify(f())); } catch (e) { console.log(label, 'threw', e.name); } };
+const d = new Date(Date.UTC(2024, 2, 9, 14, 5, 7));
+const utc = { timeZone: 'UTC' };
+show('resolved locale', () => [new Intl.NumberFormat('de-DE').resolvedOptions().locale, new Intl.DateTimeFormat('de-DE').resolvedOptions().locale]);
+show('default date', () => new Intl.DateTimeFormat('de-DE', utc).format(d));
+show('numeric year', () => d.toLocaleDateString('de-DE', { ...utc, year: 'numeric', month: 'numeric', day: 'numeric' }));
+show('hour12 false', () => d.toLocaleTimeString('en-US', { ...utc, hour12: false }));
+show('percent', () => new Intl.NumberFormat('en-US', { style: 'percent' }).format(0.256));
+show('currency', () => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(-1234.5));
+show('unit', () => new Intl.NumberFormat('en-US', { style: 'unit', unit: 'kilometer' }).format(3));
+show('scientific', () => new Intl.NumberFormat('en-US', { notation: 'scientific' }).format(1234567));
+show('NaN', () => new Intl.NumberFormat('en-US').format(NaN));
+show('formatToParts', () => new Intl.NumberFormat('en-US').formatToParts(1.5).length);
+show('dtf formatToParts', () => new Intl.DateTimeFormat('en', utc).formatToParts(d).length);
+show('numberingSystem', () => new Intl.NumberFormat('en-US', { numberingSystem: 'arab' }).format(12));
+show('array toLocaleString', () => [3, 1000.5].toLocaleString('de-DE'));
+show('offset zone', () => new Intl.DateTimeFormat('en', { timeZone: '+05:30' }).resolvedOptions().timeZone);
+show('legacy zone id', () => new Intl.DateTimeFormat('en', { timeZone: 'Asia/Kolkata' }).resolvedOptions().timeZone);
+show('missing', () => ['DisplayNames', 'RelativeTimeFormat', 'supportedValuesOf'].map(n => typeof Intl[n]));

@@ -1,0 +1,28 @@
+// Every vm context has its own Intl with its own prototypes, as in node.
+const vm = require('vm');
+const show = (label, f) => { try { console.log(label, JSON.stringify(f())); } catch (e) { console.log(label, 'threw', e.name); } };
+const names = ['NumberFormat', 'DateTimeFormat', 'Collator', 'PluralRules', 'ListFormat', 'Segmenter', 'Locale'];
+show('typeof in context', () => vm.runInNewContext('typeof Intl'));
+show('own Intl', () => vm.runInNewContext('Intl') !== Intl);
+show('own prototypes', () => names.map(n => vm.runInNewContext(`Intl.${n}.prototype`) !== Intl[n].prototype));
+show('own constructors', () => names.map(n => vm.runInNewContext(`Intl.${n}`) !== Intl[n]));
+show('instanceof outside', () => vm.runInNewContext('new Intl.NumberFormat("de-DE")') instanceof Intl.NumberFormat);
+show('instanceof inside', () => vm.runInNewContext('new Intl.NumberFormat("de-DE") instanceof Intl.NumberFormat'));
+const ctx = vm.createContext({ outside: new Intl.NumberFormat('en-US'), d: new Date(Date.UTC(2020, 0, 2)) });
+show('outside instance in context', () => vm.runInContext('outside instanceof Intl.NumberFormat', ctx));
+show('outside instance formats', () => vm.runInContext('outside.format(1234.5)', ctx));
+show('format in context', () => vm.runInContext('new Intl.NumberFormat("de-DE").format(1234.5)', ctx));
+show('date in context', () => vm.runInContext('d.toLocaleDateString("de-DE", { timeZone: "UTC", dateStyle: "medium" })', ctx));
+show('collator in context', () => vm.runInContext('["b", "a", "C"].sort(new Intl.Collator("en").compare)', ctx));
+show('case in context', () => vm.runInContext('"i".toLocaleUpperCase("tr")', ctx));
+show('locale in context', () => vm.runInContext('new Intl.Locale("en-Latn-US").language', ctx));
+show('cross-realm method', () => Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format').get.call(vm.runInContext('new Intl.NumberFormat("de-DE")', ctx))(9876.5));
+show('cross-realm resolvedOptions', () => Intl.Collator.prototype.resolvedOptions.call(vm.runInContext('new Intl.Collator("sv")', ctx)).locale);
+show('getCanonicalLocales', () => vm.runInContext('Intl.getCanonicalLocales(["EN-us", "de-de"])', ctx));
+show('toStringTag', () => vm.runInContext('Object.prototype.toString.call(Intl)', ctx));
+const dc = vm.createContext(vm.constants.DONT_CONTEXTIFY);
+show('dont contextify', () => [vm.runInContext('Intl', dc) !== Intl, vm.runInContext('Intl.NumberFormat.prototype', dc) !== Intl.NumberFormat.prototype]);
+show('dont contextify format', () => vm.runInContext('new Intl.PluralRules("en", { type: "ordinal" }).select(2)', dc));
+show('two contexts differ', () => vm.runInNewContext('Intl.Collator') !== vm.runInNewContext('Intl.Collator'));
+show('sandbox shadows Intl', () => vm.runInNewContext('Intl', { Intl: 42 }));
+show('context Intl is sandbox-free', () => { const c = vm.createContext({}); vm.runInContext('Intl.x = 1', c); return [Intl.x, Object.keys(c)]; });

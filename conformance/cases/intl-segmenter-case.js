@@ -1,0 +1,21 @@
+// Intl.Segmenter and locale-aware case mapping.
+const show = (label, f) => { try { console.log(label, JSON.stringify(f())); } catch (e) { console.log(label, 'threw', e.name); } };
+const seg = (loc, opts, s) => [...new Intl.Segmenter(loc, opts).segment(s)];
+show('graphemes', () => seg('en', { granularity: 'grapheme' }, 'e\u0301a🇩🇪👍🏽').map(s => s.segment));
+show('grapheme index', () => seg('en', undefined, 'ab').map(s => [s.segment, s.index, s.input]));
+show('words', () => seg('en', { granularity: 'word' }, 'Hello, world! 42 times.').filter(s => s.isWordLike).map(s => s.segment));
+show('word parts', () => seg('en', { granularity: 'word' }, "Don't stop").map(s => [s.segment, s.isWordLike]));
+show('sentences', () => seg('en', { granularity: 'sentence' }, 'One. Two? Three!').map(s => s.segment));
+show('containing', () => { const r = new Intl.Segmenter('en', { granularity: 'word' }).segment('abc def').containing(5); return [r.segment, r.index]; });
+show('resolved', () => { const o = new Intl.Segmenter('de', { granularity: 'word' }).resolvedOptions(); return [o.locale, o.granularity]; });
+show('tr upper', () => 'istanbul ılık'.toLocaleUpperCase('tr'));
+show('tr lower', () => 'İSTANBUL IŞIK'.toLocaleLowerCase('tr'));
+show('en upper', () => 'istanbul'.toLocaleUpperCase('en-US'));
+show('en lower', () => 'İ'.toLocaleLowerCase('en-US').length);
+show('az upper', () => 'i'.toLocaleUpperCase('az'));
+show('lt lower', () => 'I\u0300'.toLocaleLowerCase('lt').length);
+show('de upper', () => 'straße'.toLocaleUpperCase('de'));
+show('el upper', () => 'άλφα'.toLocaleUpperCase('el'));
+show('list of locales', () => 'i'.toLocaleUpperCase(['tr', 'en']));
+show('bad locale', () => 'i'.toLocaleUpperCase('x'));
+show('tag', () => Object.prototype.toString.call(new Intl.Segmenter()));
