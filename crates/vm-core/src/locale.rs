@@ -120,6 +120,7 @@ pub fn host_time_zone() -> Option<String> {
 }
 
 /// Whether `zone` is a name of UTC itself, what Boa already uses by default.
+#[cfg_attr(not(feature = "intl"), allow(dead_code))]
 fn is_utc(zone: &str) -> bool {
     matches!(
         zone,
