@@ -1,16 +1,3 @@
 const vm = require('node:vm');
-function outcome(label, f) {
-  try {
-    const v = f();
-    console.log(label, 'ok', typeof v === 'string' ? 'string:' + v.length : String(v));
-  } catch (e) {
-    const stack = e && e.constructor && e.constructor.name === 'RangeError' && /Maximum call stack size exceeded/.test(e.message);
-    console.log(label, e && e.constructor && e.constructor.name, stack ? '(stack)' : '');
-  }
-}
-// Engines differ here (a value, a RangeError, another error); what must not happen is an abort.
-function survives(label, f) {
-  try { f(); } catch (e) { /* any catchable outcome */ }
-  console.log(label, 'survived');
-}
+const { outcome, survives } = require('./support/harness');
 outcome('compileFunction paren 100k', () => vm.compileFunction('return ' + '('.repeat(100000) + '1' + ')'.repeat(100000)));

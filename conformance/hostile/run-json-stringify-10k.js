@@ -1,17 +1,4 @@
 const vm = require('node:vm');
-function outcome(label, f) {
-  try {
-    const v = f();
-    console.log(label, 'ok', typeof v === 'string' ? 'string:' + v.length : String(v));
-  } catch (e) {
-    const stack = e && e.constructor && e.constructor.name === 'RangeError' && /Maximum call stack size exceeded/.test(e.message);
-    console.log(label, e && e.constructor && e.constructor.name, stack ? '(stack)' : '');
-  }
-}
-// Engines differ here (a value, a RangeError, another error); what must not happen is an abort.
-function survives(label, f) {
-  try { f(); } catch (e) { /* any catchable outcome */ }
-  console.log(label, 'survived');
-}
+const { outcome, survives } = require('./support/harness');
 function nest(n) { let a = []; for (let i = 0; i < n; i++) a = [a]; return a; }
 survives('JSON.stringify 10k', () => JSON.stringify(nest(10000)));
