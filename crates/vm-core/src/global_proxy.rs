@@ -63,11 +63,11 @@ impl GlobalState {
         }
     }
 
-    fn sandbox(&self, _cx: &mut Context) -> JsResult<Option<Live>> {
-        Ok(match &self.slot {
-            SandboxSlot::Object(o) => Some(Live::Object(o.clone())),
-            SandboxSlot::Host(m) => Some(Live::Host(m.clone())),
-        })
+    fn sandbox(&self) -> Live {
+        match &self.slot {
+            SandboxSlot::Object(o) => Live::Object(o.clone()),
+            SandboxSlot::Host(m) => Live::Host(m.clone()),
+        }
     }
 }
 
@@ -311,8 +311,8 @@ fn trap_get(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
-    if let Some(live) = st.sandbox(cx)?.filter(|_| !is_undefined_key(&key)) {
-        match &live {
+    if !is_undefined_key(&key) {
+        match &st.sandbox() {
             Live::Object(o) => {
                 let own = own_data_value(o, &key);
                 let found = own.is_some() || o.has_property(key.clone(), cx)?;
@@ -350,10 +350,8 @@ fn trap_has(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
-    if let Some(live) = st.sandbox(cx)?.filter(|_| !is_undefined_key(&key)) {
-        if live_has(&live, &key, cx)? {
-            return Ok(true.into());
-        }
+    if !is_undefined_key(&key) && live_has(&st.sandbox(), &key, cx)? {
+        return Ok(true.into());
     }
     if target_descriptor(&st.target, &key).is_some() {
         return Ok(true.into());
@@ -376,17 +374,17 @@ fn trap_set(
             return Ok(false.into());
         }
     }
-    let live = match st.sandbox(cx)? {
+    let live = match st.sandbox() {
         // Node keeps symbol-keyed writes from inside on the global, off the sandbox.
-        Some(Live::Object(o)) if matches!(key, PropertyKey::Symbol(_)) => {
+        Live::Object(o) if matches!(key, PropertyKey::Symbol(_)) => {
             if o.has_property(key.clone(), cx)? {
                 Some(Live::Object(o))
             } else {
                 None
             }
         }
-        Some(Live::Host(_)) if matches!(key, PropertyKey::Symbol(_)) => None,
-        other => other,
+        Live::Host(_) if matches!(key, PropertyKey::Symbol(_)) => None,
+        other => Some(other),
     };
     let Some(live) = live else {
         return Ok(st.target.set(key, value, false, cx)?.into());
@@ -432,25 +430,22 @@ fn trap_delete(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
-    let mut ok = true;
-    if let Some(live) = st.sandbox(cx)? {
-        ok = match &live {
-            Live::Object(o) => st
-                .delete
-                .call(
-                    &JsValue::undefined(),
-                    &[o.clone().into(), key_value(&key)],
-                    cx,
-                )?
-                .to_boolean(),
-            Live::Host(m) => {
-                if let Some(k) = string_key(&key) {
-                    m.remove_key(&k);
-                }
-                true
+    let ok = match &st.sandbox() {
+        Live::Object(o) => st
+            .delete
+            .call(
+                &JsValue::undefined(),
+                &[o.clone().into(), key_value(&key)],
+                cx,
+            )?
+            .to_boolean(),
+        Live::Host(m) => {
+            if let Some(k) = string_key(&key) {
+                m.remove_key(&k);
             }
-        };
-    }
+            true
+        }
+    };
     if !ok {
         return Ok(false.into());
     }
@@ -502,9 +497,7 @@ fn trap_define_property(
 ) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
     let desc = trap_argument_descriptor(&arg(args, 2), cx)?;
-    let Some(live) = st.sandbox(cx)? else {
-        return mirror_to_target(st, &key, &desc, cx).map(Into::into);
-    };
+    let live = st.sandbox();
     if is_declaration(&desc) {
         // `var`/function declarations: Node records them on the sandbox as configurable data
         // properties. The Proxy invariants require a non-configurable twin on the target.
@@ -601,12 +594,12 @@ fn trap_get_own_property_descriptor(
 ) -> JsResult<JsValue> {
     let key = key_arg(args, cx)?;
     let target_desc = target_descriptor(&st.target, &key);
-    let sandbox_desc = match st.sandbox(cx)?.filter(|_| !is_undefined_key(&key)) {
-        Some(Live::Object(o)) => own_descriptor(&o, &key, cx)?,
-        Some(Live::Host(m)) => string_key(&key)
+    let sandbox_desc = match st.sandbox() {
+        _ if is_undefined_key(&key) => None,
+        Live::Object(o) => own_descriptor(&o, &key, cx)?,
+        Live::Host(m) => string_key(&key)
             .and_then(|k| m.get_key(&k))
             .map(host_descriptor),
-        None => None,
     };
     let Some(mut desc) = sandbox_desc else {
         return Ok(target_desc.map_or(JsValue::undefined(), |d| report_descriptor(st, &d, cx)));
@@ -673,10 +666,9 @@ fn trap_own_keys(
     st: &Gc<GlobalState>,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    let mut keys: Vec<PropertyKey> = match st.sandbox(cx)? {
-        Some(Live::Object(o)) => o.own_property_keys(cx)?,
-        Some(Live::Host(m)) => m.key_list().into_iter().map(PropertyKey::from).collect(),
-        None => Vec::new(),
+    let mut keys: Vec<PropertyKey> = match st.sandbox() {
+        Live::Object(o) => o.own_property_keys(cx)?,
+        Live::Host(m) => m.key_list().into_iter().map(PropertyKey::from).collect(),
     };
     let mut seen: rustc_hash::FxHashSet<PropertyKey> = keys.iter().cloned().collect();
     for k in st.target.own_property_keys(cx)? {

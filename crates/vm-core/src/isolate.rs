@@ -296,36 +296,32 @@ impl IsolateInner {
     /// Checks out `rec`'s own engine, building one if it was parked; `None` while it runs
     /// further up the stack.
     pub(crate) fn checkout(&self, rec: &ContextRecord) -> Result<Option<Checkout<'_>>, VmError> {
-        let engine = match self.engines.take(rec.id) {
-            Taken::Engine(e) => e,
-            Taken::Busy => return Ok(None),
-            Taken::Parked(interner) => match self.fresh_engine_with(rec, interner) {
-                Ok(e) => Box::new(e),
-                Err(e) => {
-                    // The interner went into the failed build: code parsed on the old engine
-                    // cannot run any more, but the context stays usable for new code.
-                    self.engines.restore_parked(rec.id, None);
-                    return Err(e);
-                }
-            },
-            Taken::Missing => {
-                self.engines.insert_busy(rec.id);
-                match self.fresh_engine_with(rec, None) {
-                    Ok(e) => Box::new(e),
-                    Err(e) => {
-                        self.engines.restore_parked(rec.id, None);
-                        return Err(e);
-                    }
-                }
-            }
-        };
-        Ok(Some(Checkout {
+        let checkout = |engine| Checkout {
             iso: self,
             id: rec.id,
             engine: Some(engine),
             discard: false,
             threw: false,
-        }))
+        };
+        let interner = match self.engines.take(rec.id) {
+            Taken::Engine(engine) => return Ok(Some(checkout(engine))),
+            Taken::Busy => return Ok(None),
+            Taken::Parked(interner) => interner,
+            Taken::Missing => {
+                self.engines.insert_busy(rec.id);
+                None
+            }
+        };
+        let engine = match self.fresh_engine_with(rec, interner) {
+            Ok(e) => Box::new(e),
+            Err(e) => {
+                // The interner went into the failed build: code parsed on the old engine
+                // cannot run any more, but the context stays usable for new code.
+                self.engines.restore_parked(rec.id, None);
+                return Err(e);
+            }
+        };
+        Ok(Some(checkout(engine)))
     }
 
     /// Builds `rec`'s engine now if it is parked, so the cost is not charged to a run's
