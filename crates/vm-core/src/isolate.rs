@@ -527,6 +527,9 @@ impl IsolateInner {
             .map_or_else(|| global.clone(), |(_, target)| target.clone());
         let state = state.map(|(s, _)| s);
         workarounds::patch_realm(&mut engine, &own_global).map_err(init)?;
+        if !options.code_generation.strings {
+            workarounds::refuse_eval(&mut engine, &own_global).map_err(init)?;
+        }
         let rec = Gc::new(ContextRecord {
             id,
             realm: realm.clone(),

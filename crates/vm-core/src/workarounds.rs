@@ -90,6 +90,36 @@ pub(crate) fn patch_realm(cx: &mut Context, global: &JsObject) -> JsResult<()> {
     Ok(())
 }
 
+/// Limit: Boa's `eval` returns a non-string argument without asking the host, while V8 refuses
+/// every `eval` call once code generation from strings is off (`eval(42)` throws EvalError).
+/// Such a realm's global `eval` becomes a function with the same name and length that always
+/// throws; with strings refused a direct eval could not run code anyway.
+pub(crate) fn refuse_eval(cx: &mut Context, global: &JsObject) -> JsResult<()> {
+    let realm = cx.realm().clone();
+    let eval = FunctionObjectBuilder::new(
+        &realm,
+        NativeFunction::from_fn_ptr(|_, _, _| {
+            Err(boa_engine::JsNativeError::eval()
+                .with_message("Code generation from strings disallowed for this context")
+                .into())
+        }),
+    )
+    .name(js_string!("eval"))
+    .length(1)
+    .build();
+    global.define_property_or_throw(
+        js_string!("eval"),
+        PropertyDescriptor::builder()
+            .value(eval)
+            .writable(true)
+            .enumerable(false)
+            .configurable(true)
+            .build(),
+        cx,
+    )?;
+    Ok(())
+}
+
 fn own_descriptor(obj: &JsObject, cx: &mut Context) -> JsResult<Option<PropertyDescriptor>> {
     let v = boa_engine::builtins::object::OrdinaryObject::get_own_property_descriptor(
         &JsValue::undefined(),
