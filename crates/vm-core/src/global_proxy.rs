@@ -310,6 +310,7 @@ fn trap_get(
     st: &Gc<GlobalState>,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
+    crate::workarounds::recursion_headroom(cx)?;
     let key = key_arg(args, cx)?;
     if !is_undefined_key(&key) {
         match &st.sandbox() {
@@ -349,6 +350,7 @@ fn trap_has(
     st: &Gc<GlobalState>,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
+    crate::workarounds::recursion_headroom(cx)?;
     let key = key_arg(args, cx)?;
     if !is_undefined_key(&key) && live_has(&st.sandbox(), &key, cx)? {
         return Ok(true.into());

@@ -133,6 +133,27 @@ fn own_descriptor(obj: &JsObject, cx: &mut Context) -> JsResult<Option<PropertyD
     }
 }
 
+/// Frames kept free below Boa's recursion limit for the code that catches the error.
+const RECURSION_HEADROOM: usize = 32;
+
+/// Limit: Boa's recursion limit is an engine error that `try/catch` cannot catch; V8 throws a
+/// catchable `RangeError`. Boa runs no host code on a plain JS call, but every global name
+/// lookup in a contextified global reaches the Proxy traps: there, a call chain within
+/// [`RECURSION_HEADROOM`] frames of the limit gets V8's catchable error instead, so
+/// `function f(){f()} try{f()}catch{}` recovers inside a context. (Recursion that touches no
+/// global name still hits Boa's uncatchable limit.)
+pub(crate) fn recursion_headroom(cx: &Context) -> JsResult<()> {
+    // `stack_trace()` is a slice iterator: its size hint is exact and O(1).
+    let depth = cx.stack_trace().size_hint().0;
+    let limit = cx.runtime_limits().recursion_limit();
+    if depth.saturating_add(RECURSION_HEADROOM) >= limit {
+        return Err(boa_engine::JsNativeError::range()
+            .with_message("Maximum call stack size exceeded")
+            .into());
+    }
+    Ok(())
+}
+
 /// Turns an engine error into a [`VmError`]: catchable errors become the thrown JS value
 /// (native errors are materialised in the running realm), uncatchable ones (runtime limits)
 /// stay host errors.
