@@ -174,6 +174,11 @@
     release: { name: 'boavm' },
     exitCode: undefined,
     cwd: () => host.cwd(),
+    kill(pid, signal = 'SIGTERM') {
+      if (pid !== process.pid) throw new Error('boavm: process.kill can only signal the current process');
+      if (signal !== 0) host.kill(typeof signal === 'number' ? `signal ${signal}` : String(signal));
+      return true;
+    },
     exit(code) {
       if (code !== undefined) process.exitCode = code;
       const finalCode = process.exitCode === undefined ? 0 : process.exitCode | 0;

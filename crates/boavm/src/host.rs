@@ -261,6 +261,12 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
             flush();
             std::process::exit(code);
         }),
+        ("kill", |_, a, cx| {
+            // `process.kill(process.pid, name)`: raises a signal in this process only.
+            let name = str_arg(a, 0, cx)?;
+            raise_signal(&name).map_err(|m| JsNativeError::typ().with_message(m))?;
+            Ok(JsValue::undefined())
+        }),
         ("resolve", |_, a, cx| {
             let dir = str_arg(a, 0, cx)?;
             let id = str_arg(a, 1, cx)?;
@@ -345,4 +351,25 @@ pub fn host_object(cx: &mut Context) -> JsResult<JsObject> {
         obj.set(JsString::from(name), func, false, cx)?;
     }
     Ok(obj)
+}
+
+/// Raises the signal called `name` (`SIGINT`, ...) in this process.
+#[cfg(unix)]
+fn raise_signal(name: &str) -> Result<(), String> {
+    use signal_hook::consts as c;
+    let sig = match name {
+        "SIGINT" => c::SIGINT,
+        "SIGTERM" => c::SIGTERM,
+        "SIGHUP" => c::SIGHUP,
+        "SIGQUIT" => c::SIGQUIT,
+        "SIGUSR1" => c::SIGUSR1,
+        "SIGUSR2" => c::SIGUSR2,
+        _ => return Err(format!("Unknown signal: {name}")),
+    };
+    signal_hook::low_level::raise(sig).map_err(|e| e.to_string())
+}
+
+#[cfg(not(unix))]
+fn raise_signal(name: &str) -> Result<(), String> {
+    Err(format!("cannot raise {name} on this platform"))
 }

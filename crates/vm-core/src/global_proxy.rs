@@ -311,6 +311,8 @@ fn trap_get(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     crate::workarounds::recursion_headroom(cx)?;
+    // Global lookups are stop points for timed and breakOnSigint host runs (module bodies).
+    crate::Isolate::check_deadline(cx)?;
     let key = key_arg(args, cx)?;
     if !is_undefined_key(&key) {
         match &st.sandbox() {
@@ -351,6 +353,8 @@ fn trap_has(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     crate::workarounds::recursion_headroom(cx)?;
+    // Global lookups are stop points for timed and breakOnSigint host runs (module bodies).
+    crate::Isolate::check_deadline(cx)?;
     let key = key_arg(args, cx)?;
     if !is_undefined_key(&key) && live_has(&st.sandbox(), &key, cx)? {
         return Ok(true.into());

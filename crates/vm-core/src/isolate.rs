@@ -51,6 +51,9 @@ pub(crate) struct IsolateInner {
     /// Deadlines of the timed runs in progress (outermost first): a nested run also stops at
     /// an enclosing run's deadline, as V8's termination is isolate-wide.
     pub(crate) deadlines: RefCell<Vec<(std::time::Instant, std::time::Duration)>>,
+    /// SIGINT flags of the `breakOnSigint` host runs in progress (module evaluations), seen
+    /// by [`Isolate::check_deadline`].
+    pub(crate) sigint_watches: RefCell<Vec<std::sync::Arc<std::sync::atomic::AtomicBool>>>,
     /// The largest source accepted for compilation (bytes).
     pub(crate) max_source_bytes: Cell<usize>,
     /// Set when a panic unwound through a run: every later call fails with it.
@@ -603,6 +606,7 @@ impl Isolate {
                 interruptible: Cell::new(false),
                 interrupt_callback: RefCell::new(None),
                 deadlines: RefCell::new(Vec::new()),
+                sigint_watches: RefCell::new(Vec::new()),
                 module_host: RefCell::new(None),
                 teardown: RefCell::default(),
                 compile_cache: RefCell::default(),
@@ -761,9 +765,10 @@ impl Isolate {
     }
 
     /// For host functions: fails with Boa's uncatchable loop-limit error once the deadline of a
-    /// timed run in progress has passed, which the run then reports as its timeout. Host calls
-    /// thereby become stop points for code Boa cannot interrupt (loops inside native callbacks
-    /// or module bodies that call into the host).
+    /// timed run in progress has passed (or SIGINT hit a `breakOnSigint` host run), which the
+    /// run then reports as its timeout (or interruption). Host calls thereby become stop points
+    /// for code Boa cannot interrupt (loops inside native callbacks or module bodies that call
+    /// into the host).
     pub fn check_deadline(cx: &Context) -> boa_engine::JsResult<()> {
         let Some(iso) = cx.get_data::<EngineTag>().and_then(|t| t.isolate.upgrade()) else {
             return Ok(());
@@ -772,7 +777,12 @@ impl Isolate {
             .deadlines
             .borrow()
             .iter()
-            .any(|(at, _)| std::time::Instant::now() >= *at);
+            .any(|(at, _)| std::time::Instant::now() >= *at)
+            || iso
+                .sigint_watches
+                .borrow()
+                .iter()
+                .any(|f| f.load(std::sync::atomic::Ordering::SeqCst));
         if expired {
             return Err(boa_engine::error::EngineError::RuntimeLimit(
                 boa_engine::error::RuntimeLimitError::LoopIteration,

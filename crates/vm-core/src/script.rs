@@ -278,6 +278,32 @@ impl Script {
     }
 }
 
+/// Keeps a `breakOnSigint` host run's SIGINT flag on the isolate's list while it runs, for
+/// [`Isolate::check_deadline`].
+struct SigintWatch<'a> {
+    iso: &'a IsolateInner,
+    flag: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    _guard: SigintGuard,
+}
+
+impl<'a> SigintWatch<'a> {
+    fn push(iso: &'a IsolateInner, guard: SigintGuard) -> Self {
+        let flag = guard.flag.clone();
+        iso.sigint_watches.borrow_mut().push(flag.clone());
+        Self {
+            iso,
+            flag,
+            _guard: guard,
+        }
+    }
+}
+
+impl Drop for SigintWatch<'_> {
+    fn drop(&mut self) {
+        self.iso.sigint_watches.borrow_mut().pop();
+    }
+}
+
 /// Keeps a run's deadline on the isolate's stack while it runs.
 struct DeadlineGuard<'a>(&'a IsolateInner);
 
@@ -516,28 +542,65 @@ impl Isolate {
         timeout: std::time::Duration,
         f: impl FnOnce(&mut Context) -> boa_engine::JsResult<R>,
     ) -> Result<R, VmError> {
+        self.run_stoppable(current, engine_ctx, ctx, Some(timeout), false, f)
+    }
+
+    /// [`Isolate::run_bounded`] with an optional timeout and `breakOnSigint`. SIGINT is seen
+    /// where a deadline is: at host calls ([`Isolate::check_deadline`], also the contextified
+    /// global's traps) and between the context's jobs; a loop that reaches none of them keeps
+    /// running (and Ctrl-C is held back while it does).
+    pub fn run_stoppable<R>(
+        &self,
+        current: Option<&mut Context>,
+        engine_ctx: &VmContext,
+        ctx: &VmContext,
+        timeout: Option<std::time::Duration>,
+        break_on_sigint: bool,
+        f: impl FnOnce(&mut Context) -> boa_engine::JsResult<R>,
+    ) -> Result<R, VmError> {
         let iso = &*self.inner;
         iso.warm(&engine_ctx.rec)?;
-        if cfg!(target_arch = "wasm32") {
+        if cfg!(target_arch = "wasm32") && timeout.is_some() {
             return Err(VmError::InvalidOption {
                 name: "timeout",
                 reason: "wasm32-unknown-unknown has no clock to measure a timeout".into(),
             });
         }
-        let at = std::time::Instant::now() + timeout;
-        let _deadline = DeadlineGuard::push(iso, (at, timeout));
+        let sigint = if break_on_sigint {
+            Some(SigintWatch::push(iso, SigintGuard::install()?))
+        } else {
+            None
+        };
+        let deadline = timeout.map(|t| (std::time::Instant::now() + t, t));
+        let _deadline = deadline.map(|d| DeadlineGuard::push(iso, d));
         let rec = ctx.rec.clone();
+        let sigint_hit = || {
+            sigint
+                .as_ref()
+                .is_some_and(|w| w.flag.swap(false, std::sync::atomic::Ordering::SeqCst))
+        };
         let result = self.with_engine_of(current, engine_ctx, ctx, |cx| {
             let saved = cx.runtime_limits();
-            let limit = interrupt::backstop_limit(cx, timeout);
-            cx.runtime_limits_mut().set_loop_iteration_limit(limit);
-            let stopped = |e: &boa_engine::JsError| {
-                interrupt::is_backstop(e) && std::time::Instant::now() >= at
+            if let Some((_, t)) = deadline {
+                let limit = interrupt::backstop_limit(cx, t);
+                cx.runtime_limits_mut().set_loop_iteration_limit(limit);
+            }
+            let expired = || deadline.filter(|(at, _)| std::time::Instant::now() >= *at);
+            let stop = |e: &boa_engine::JsError| -> Option<VmError> {
+                if !interrupt::is_backstop(e) {
+                    return None;
+                }
+                if let Some((_, t)) = expired() {
+                    return Some(VmError::Timeout(t));
+                }
+                sigint_hit().then_some(VmError::Sigint)
             };
             let value = match f(cx) {
                 Ok(v) => v,
-                Err(e) if stopped(&e) => return Err(VmError::Timeout(timeout)),
                 Err(e) => {
+                    if let Some(stopped) = stop(&e) {
+                        return Err(stopped);
+                    }
                     cx.set_runtime_limits(saved);
                     return Err(workarounds::convert_error(e, cx));
                 }
@@ -545,16 +608,21 @@ impl Isolate {
             if rec.microtask_mode == MicrotaskMode::AfterEvaluate {
                 let handle = crate::InterruptHandle::default();
                 let watch = Watch {
-                    deadline: Some((at, timeout)),
-                    sigint: None,
+                    deadline,
+                    sigint: sigint.as_ref().map(|w| w.flag.clone()),
                     handle: &handle,
                     callback: None,
                 };
                 match iso.drain_jobs_watched(Some(cx), Some(rec.id), Some(&watch)) {
-                    Err(VmError::Engine(m))
-                        if m.contains("iteration loops") && std::time::Instant::now() >= at =>
-                    {
-                        return Err(VmError::Timeout(timeout))
+                    Err(VmError::Engine(m)) if m.contains("iteration loops") => {
+                        if let Some((_, t)) = expired() {
+                            return Err(VmError::Timeout(t));
+                        }
+                        if sigint_hit() {
+                            return Err(VmError::Sigint);
+                        }
+                        cx.set_runtime_limits(saved);
+                        return Err(VmError::Engine(m));
                     }
                     Err(e) => {
                         cx.set_runtime_limits(saved);

@@ -657,6 +657,19 @@ impl Modules {
         module: &VmModule,
         timeout: Option<std::time::Duration>,
     ) -> Result<JsPromise, ModuleError> {
+        self.evaluate_stoppable(current, module, timeout, false)
+    }
+
+    /// `module.evaluate({ timeout, breakOnSigint })`. SIGINT stops the bodies at the same
+    /// points as a timeout does (host calls, global lookups in a contextified global, between
+    /// jobs) and fails with [`vm_core::VmError::Sigint`].
+    pub fn evaluate_stoppable(
+        &self,
+        current: Option<&mut Context>,
+        module: &VmModule,
+        timeout: Option<std::time::Duration>,
+        break_on_sigint: bool,
+    ) -> Result<JsPromise, ModuleError> {
         match self.status(module) {
             ModuleStatus::Unlinked | ModuleStatus::Linking => {
                 return Err(ModuleError::Status(
@@ -733,8 +746,8 @@ impl Modules {
             }
             Ok(Ok(p))
         };
-        let outcome = match timeout {
-            None => iso
+        let outcome = match (timeout, break_on_sigint) {
+            (None, false) => iso
                 .with_engine_of(current, &module.inner.home, &ctx, |cx| {
                     let r = body(cx).map_err(|e| thrown(e, cx))?;
                     // The context's own microtasks run right after the evaluation (with a
@@ -745,17 +758,24 @@ impl Modules {
                 })
                 .map_err(ModuleError::Vm)
                 .and_then(|r| r),
-            Some(t) => iso
-                .run_bounded(current, &module.inner.home, &ctx, t, body)
+            (t, sigint) => iso
+                .run_stoppable(current, &module.inner.home, &ctx, t, sigint, body)
                 .map_err(ModuleError::Vm),
         };
         let promise = match outcome {
             Ok(inner) => inner?,
             Err(e) => {
-                // A stopped or failed evaluation leaves the started modules errored.
+                // A stopped or failed evaluation leaves the started modules errored; a stopped
+                // one with `error` null, as V8's termination leaves it.
+                let stopped = matches!(&e, ModuleError::Vm(v) if v.is_stop());
+                let error = if stopped {
+                    JsValue::null()
+                } else {
+                    JsValue::undefined()
+                };
                 for m in &started {
                     if m.inner.status.get() == ModuleStatus::Evaluating {
-                        m.fail(JsValue::undefined());
+                        m.fail(error.clone());
                     }
                 }
                 return Err(e);

@@ -162,8 +162,7 @@ module.exports = function makeModules({
         if (status !== 'linked' && status !== 'evaluated' && status !== 'errored') {
           throw statusError('must be one of linked, evaluated, or errored');
         }
-        if (breakOnSigint) throw unsupported('options.breakOnSigint of Module#evaluate');
-        const promise = native.moduleEvaluate(this[kHandle], timeout);
+        const promise = native.moduleEvaluate(this[kHandle], timeout, breakOnSigint);
         return promise;
       } catch (err) {
         return rejectedPromise(err);

@@ -283,8 +283,9 @@ pub(crate) fn evaluate(
         t if t.is_undefined() => None,
         t => Some(std::time::Duration::from_millis(t.to_number(cx)? as u64)),
     };
+    let break_on_sigint = arg(args, 2).to_boolean();
     let p: JsPromise = modules(b, cx)?
-        .evaluate_with_timeout(Some(cx), &module, timeout)
+        .evaluate_stoppable(Some(cx), &module, timeout, break_on_sigint)
         .map_err(|e| module_err(e, cx))?;
     Ok(in_caller_realm(p, cx)?.into())
 }
