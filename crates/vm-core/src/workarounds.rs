@@ -254,7 +254,21 @@ pub(crate) fn v8_message(message: &str) -> Option<String> {
     if let Some(name) = message.strip_prefix("cannot redefine property: ") {
         return Some(format!("Cannot redefine property: {name}"));
     }
-    None
+    // Boa's Proxy invariant errors do not name the trap (nor the property); these three come
+    // only from [[GetOwnProperty]].
+    let gopd = match message {
+        "Proxy trap result is not configurable and target result is undefined" => {
+            "trap reported non-configurability for a property which is either non-existent or configurable in the proxy target"
+        }
+        "Proxy trap result is undefined and target is not extensible" => {
+            "trap returned undefined for a property which exists in the non-extensible proxy target"
+        }
+        "Proxy trap result is writable and not configurable while target result is not configurable" => {
+            "trap reported non-configurable and writable for a property which is non-configurable, non-writable in the proxy target"
+        }
+        _ => return None,
+    };
+    Some(format!("'getOwnPropertyDescriptor' on proxy: {gopd}"))
 }
 
 /// Applies [`v8_message`] to a thrown native error (its `message` own property).
@@ -292,6 +306,10 @@ mod tests {
             v8_message("cannot redefine property: f").as_deref(),
             Some("Cannot redefine property: f")
         );
+        assert!(v8_message(
+            "Proxy trap result is not configurable and target result is undefined"
+        )
+        .is_some_and(|m| m.starts_with("'getOwnPropertyDescriptor' on proxy: ")));
         assert_eq!(v8_message("something else"), None);
     }
 }
