@@ -306,10 +306,10 @@ mod tests {
             v8_message("cannot redefine property: f").as_deref(),
             Some("Cannot redefine property: f")
         );
-        assert!(v8_message(
-            "Proxy trap result is not configurable and target result is undefined"
-        )
-        .is_some_and(|m| m.starts_with("'getOwnPropertyDescriptor' on proxy: ")));
+        assert!(
+            v8_message("Proxy trap result is not configurable and target result is undefined")
+                .is_some_and(|m| m.starts_with("'getOwnPropertyDescriptor' on proxy: "))
+        );
         assert_eq!(v8_message("something else"), None);
     }
 }
