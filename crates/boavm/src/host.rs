@@ -189,7 +189,7 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
             let vm = vm_node::install(
                 cx,
                 arg(a, 0),
-                Some(crate::alloc::live_bytes),
+                Some(vm_core::memory::process_live_bytes),
                 arg(a, 1).as_object(),
             )?;
             Ok(vm.into())
@@ -307,7 +307,7 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
             Ok(obj.into())
         }),
         ("heapBytes", |_, _, _| {
-            Ok((crate::alloc::live_bytes() as f64).into())
+            Ok((vm_core::memory::process_live_bytes() as f64).into())
         }),
         ("rss", |_, _, _| Ok((rss_bytes() as f64).into())),
         ("exposeGc", |_, _, _| {

@@ -63,6 +63,8 @@ pub(crate) struct Hooks {
     pending_global: RefCell<Option<JsObject>>,
     /// Rejected promises without a handler, in rejection order.
     unhandled: RefCell<Vec<JsPromise>>,
+    /// The isolate's memory limit in bytes (see `memory`).
+    pub(crate) memory_limit: std::cell::Cell<Option<usize>>,
 }
 
 impl Hooks {
@@ -104,6 +106,16 @@ impl HostHooks for Hooks {
             Err(JsNativeError::eval()
                 .with_message("Code generation from strings disallowed for this context")
                 .into())
+        }
+    }
+
+    /// Under a memory limit an `ArrayBuffer` may take at most the isolate's headroom (Boa
+    /// allocates buffers fallibly, so this is refused before anything is allocated).
+    fn max_buffer_size(&self, _context: &mut Context) -> u64 {
+        const BOA_DEFAULT: u64 = 1_610_612_736;
+        match self.memory_limit.get() {
+            Some(limit) => BOA_DEFAULT.min(crate::memory::headroom(limit) as u64),
+            None => BOA_DEFAULT,
         }
     }
 

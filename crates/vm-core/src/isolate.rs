@@ -51,6 +51,8 @@ pub(crate) struct IsolateInner {
     /// Deadlines of the timed runs in progress (outermost first): a nested run also stops at
     /// an enclosing run's deadline, as V8's termination is isolate-wide.
     pub(crate) deadlines: RefCell<Vec<(std::time::Instant, std::time::Duration)>>,
+    /// Stoppable runs in progress under the memory limit (host calls check it while > 0).
+    pub(crate) memory_runs: Cell<u32>,
     /// The largest source accepted for compilation (bytes).
     pub(crate) max_source_bytes: Cell<usize>,
     /// Set when a panic unwound through a run: every later call fails with it.
@@ -600,6 +602,7 @@ impl Isolate {
                 interruptible: Cell::new(false),
                 interrupt_callback: RefCell::new(None),
                 deadlines: RefCell::new(Vec::new()),
+                memory_runs: Cell::new(0),
                 module_host: RefCell::new(None),
                 teardown: RefCell::default(),
                 compile_cache: RefCell::default(),
@@ -770,13 +773,51 @@ impl Isolate {
             .borrow()
             .iter()
             .any(|(at, _)| std::time::Instant::now() >= *at);
-        if expired {
+        let over_memory = iso.memory_runs.get() > 0
+            && iso
+                .shared
+                .hooks
+                .memory_limit
+                .get()
+                .is_some_and(crate::memory::over);
+        if expired || over_memory {
             return Err(boa_engine::error::EngineError::RuntimeLimit(
                 boa_engine::error::RuntimeLimitError::LoopIteration,
             )
             .into());
         }
         Ok(())
+    }
+
+    /// Limits the live heap of the isolate's thread to `bytes` (`None`: no limit). A run that
+    /// grows it past the limit stops with [`VmError::MemoryLimit`] (its engine is discarded
+    /// and a collection returns what it built); `ArrayBuffer`s larger than what is left fail
+    /// with a `RangeError` before allocating. Runs under a limit take the stoppable path.
+    /// Where the limit is checked, and what it cannot catch: README "Memory limit".
+    ///
+    /// # Errors
+    /// [`VmError::InvalidOption`] when [`crate::memory::TrackingAllocator`] is not the global
+    /// allocator (there would be nothing to measure), or `bytes` is 0.
+    pub fn set_memory_limit(&self, bytes: Option<usize>) -> Result<(), VmError> {
+        if let Some(b) = bytes {
+            if b == 0 || !crate::memory::tracking_installed() {
+                return Err(VmError::InvalidOption {
+                    name: "memoryLimit",
+                    reason: if b == 0 {
+                        "must be a positive number of bytes".into()
+                    } else {
+                        "install vm_core::memory::TrackingAllocator as the global allocator".into()
+                    },
+                });
+            }
+        }
+        self.inner.shared.hooks.memory_limit.set(bytes);
+        Ok(())
+    }
+
+    /// The memory limit set by [`Isolate::set_memory_limit`].
+    pub fn memory_limit(&self) -> Option<usize> {
+        self.inner.shared.hooks.memory_limit.get()
     }
 
     /// Sets the largest source (in bytes) scripts, functions and modules may have

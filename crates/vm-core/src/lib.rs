@@ -54,6 +54,7 @@ mod interrupt;
 mod isolate;
 mod loader;
 pub mod locale;
+pub mod memory;
 mod native_stack;
 mod options;
 mod positions;

@@ -294,6 +294,22 @@ impl Drop for DeadlineGuard<'_> {
     }
 }
 
+/// Counts a stoppable run under the memory limit while it runs (see `check_deadline`).
+struct MemoryRunGuard<'a>(&'a IsolateInner);
+
+impl<'a> MemoryRunGuard<'a> {
+    fn enter(iso: &'a IsolateInner) -> Self {
+        iso.memory_runs.set(iso.memory_runs.get() + 1);
+        Self(iso)
+    }
+}
+
+impl Drop for MemoryRunGuard<'_> {
+    fn drop(&mut self) {
+        self.0.memory_runs.set(self.0.memory_runs.get() - 1);
+    }
+}
+
 /// The stop conditions of a run, or `None` when it takes Boa's plain (unstoppable) path.
 fn watch_for<'a>(
     iso: &'a IsolateInner,
@@ -306,10 +322,12 @@ fn watch_for<'a>(
         .iter()
         .min_by_key(|(at, _)| *at)
         .copied();
+    let memory_limit = iso.shared.hooks.memory_limit.get();
     let stoppable = options.timeout.is_some()
         || options.break_on_sigint
         || iso.interruptible.get()
-        || enclosing.is_some();
+        || enclosing.is_some()
+        || memory_limit.is_some();
     if !stoppable {
         return Ok((None, None));
     }
@@ -341,6 +359,7 @@ fn watch_for<'a>(
         sigint: guard.as_ref().map(|g| g.flag.clone()),
         handle: &iso.interrupt,
         callback,
+        memory_limit,
     };
     Ok((Some(watch), guard))
 }
@@ -490,14 +509,25 @@ impl Isolate {
             .as_ref()
             .and_then(|w| w.deadline)
             .map(|d| DeadlineGuard::push(iso, d));
-        match &watch {
+        let _memory = watch
+            .as_ref()
+            .and_then(|w| w.memory_limit)
+            .map(|_| MemoryRunGuard::enter(iso));
+        let result = match &watch {
             Some(w) => iso.enter_stoppable(&ctx.rec, |cx| {
                 script.run_on(iso, &ctx.rec, cx, options, Some(w))
             }),
             None => iso.enter(current, &ctx.rec, |cx| {
                 script.run_on(iso, &ctx.rec, cx, options, None)
             }),
+        };
+        if let Err(VmError::MemoryLimit { .. }) = &result {
+            // The stopped engine is gone; the context's queued jobs would keep what the run
+            // built alive (and build more): they go too, and a collection returns the memory.
+            iso.shared.executor.discard_context_jobs(ctx.rec.id);
+            boa_gc::force_collect();
         }
+        result
     }
 
     /// Runs `f` (host code that evaluates JS synchronously, e.g. a module body) on `ctx`'s own
@@ -526,6 +556,12 @@ impl Isolate {
         }
         let at = std::time::Instant::now() + timeout;
         let _deadline = DeadlineGuard::push(iso, (at, timeout));
+        let _memory = iso
+            .shared
+            .hooks
+            .memory_limit
+            .get()
+            .map(|_| MemoryRunGuard::enter(iso));
         let rec = ctx.rec.clone();
         let result = self.with_engine_of(current, engine_ctx, ctx, |cx| {
             let saved = cx.runtime_limits();
@@ -549,6 +585,7 @@ impl Isolate {
                     sigint: None,
                     handle: &handle,
                     callback: None,
+                    memory_limit: iso.shared.hooks.memory_limit.get(),
                 };
                 match iso.drain_jobs_watched(Some(cx), Some(rec.id), Some(&watch)) {
                     Err(VmError::Engine(m))
