@@ -9,7 +9,8 @@ const {
   Array, ArrayIsArray, DataView, Error, MathMax, MathMin, MathTrunc, Number, NumberIsInteger, NumberIsNaN,
   NumberPrototypeToString, ObjectAssign, ObjectCreate, ObjectDefineProperty, ObjectSetPrototypeOf, RangeError,
   StringPrototypeCharCodeAt, StringPrototypeSlice, SymbolFor, SymbolSpecies, SymbolToPrimitive,
-  TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteOffset, TypedArrayPrototypeSet, Uint8Array,
+  ReflectOwnKeys, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteLength, TypedArrayPrototypeGetByteOffset,
+  TypedArrayPrototypeSet, TypedArrayPrototypeSubarray, Uint8Array,
   dataDescriptor, regExpReplace, regExpTest,
 } = primordials;
 
@@ -31,7 +32,7 @@ function Buffer(arg, encodingOrOffset, length) {
   return Buffer.from(arg, encodingOrOffset, length);
 }
 
-FastBuffer.prototype.constructor = Buffer;
+ObjectDefineProperty(FastBuffer.prototype, 'constructor', dataDescriptor(Buffer, true, false, true));
 Buffer.prototype = FastBuffer.prototype;
 ObjectSetPrototypeOf(Buffer, Uint8Array);
 ObjectDefineProperty(Buffer, SymbolSpecies, {
@@ -42,6 +43,11 @@ ObjectDefineProperty(Buffer, SymbolSpecies, {
     return FastBuffer;
   },
 });
+
+// Statics and prototype methods are collected here and defined at the end: this module loads
+// on first use, after user code, and assignments could reach setters on Object.prototype.
+const statics = { __proto__: null };
+const proto = { __proto__: null };
 
 function validateSize(size) {
   if (typeof size !== 'number') throw errors.ERR_INVALID_ARG_TYPE('size', 'number', size);
@@ -85,7 +91,10 @@ function fromArrayBuffer(obj, byteOffset, length) {
     byteOffset = +byteOffset;
     if (NumberIsNaN(byteOffset)) byteOffset = 0;
   }
-  const maxLength = obj.byteLength - byteOffset;
+  const byteLength = types.isArrayBuffer(obj)
+    ? primordials.ArrayBufferPrototypeGetByteLength(obj)
+    : primordials.SharedArrayBufferPrototypeGetByteLength(obj);
+  const maxLength = byteLength - byteOffset;
   if (maxLength < 0) throw errors.ERR_BUFFER_OUT_OF_BOUNDS('offset');
   if (length === undefined) {
     length = maxLength;
@@ -109,7 +118,7 @@ function fromObject(obj) {
   return undefined;
 }
 
-Buffer.from = function from(value, encodingOrOffset, length) {
+statics.from = function from(value, encodingOrOffset, length) {
   if (typeof value === 'string') return fromString(value, encodingOrOffset);
   if (typeof value === 'object' && value !== null) {
     if (types.isAnyArrayBuffer(value)) return fromArrayBuffer(value, encodingOrOffset, length);
@@ -128,35 +137,35 @@ Buffer.from = function from(value, encodingOrOffset, length) {
                                     ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], value);
 };
 
-Buffer.of = function of(...items) {
+statics.of = function of(...items) {
   const buf = new FastBuffer(items.length);
   for (let i = 0; i < items.length; i++) buf[i] = items[i];
   return buf;
 };
 
-Buffer.alloc = function alloc(size, fill, encoding) {
+statics.alloc = function alloc(size, fill, encoding) {
   validateSize(size);
   const buf = new FastBuffer(size);
   if (fill !== undefined && fill !== 0 && size > 0) fillImpl(buf, fill, 0, buf.length, encoding);
   return buf;
 };
 
-Buffer.allocUnsafe = function allocUnsafe(size) {
+statics.allocUnsafe = function allocUnsafe(size) {
   validateSize(size);
   return new FastBuffer(size);
 };
 
-Buffer.allocUnsafeSlow = Buffer.allocUnsafe;
+statics.allocUnsafeSlow = statics.allocUnsafe;
 
-Buffer.isBuffer = function isBuffer(b) {
+statics.isBuffer = function isBuffer(b) {
   return b instanceof Buffer;
 };
 
-Buffer.isEncoding = function isEncoding(encoding) {
+statics.isEncoding = function isEncoding(encoding) {
   return typeof encoding === 'string' && encoding.length !== 0 && enc.normalizeEncoding(encoding) !== undefined;
 };
 
-Buffer.byteLength = function byteLength(string, encoding) {
+statics.byteLength = function byteLength(string, encoding) {
   if (typeof string !== 'string') {
     if (types.isArrayBufferView(string) || types.isAnyArrayBuffer(string)) return string.byteLength;
     throw errors.ERR_INVALID_ARG_TYPE('string', ['string', 'Buffer', 'ArrayBuffer'], string);
@@ -185,13 +194,13 @@ function bytesOf(buf, start, n) {
   return new Uint8Array(TypedArrayPrototypeGetBuffer(buf), TypedArrayPrototypeGetByteOffset(buf) + start, n);
 }
 
-Buffer.compare = function compare(buf1, buf2) {
+statics.compare = function compare(buf1, buf2) {
   if (!types.isUint8Array(buf1)) throw errors.ERR_INVALID_ARG_TYPE('buf1', ['Buffer', 'Uint8Array'], buf1);
   if (!types.isUint8Array(buf2)) throw errors.ERR_INVALID_ARG_TYPE('buf2', ['Buffer', 'Uint8Array'], buf2);
   return compareBytes(buf1, buf2);
 };
 
-Buffer.concat = function concat(list, length) {
+statics.concat = function concat(list, length) {
   if (!ArrayIsArray(list)) throw errors.ERR_INVALID_ARG_TYPE('list', 'Array', list);
   if (list.length === 0) return new FastBuffer();
   if (length === undefined) {
@@ -220,12 +229,11 @@ Buffer.concat = function concat(list, length) {
   return buffer;
 };
 
-Buffer.poolSize = 8 * 1024;
+statics.poolSize = 8 * 1024;
 
 // ---------------------------------------------------------------------------
 // Prototype
 
-const proto = Buffer.prototype;
 
 proto.toString = function toString(encoding, start, end) {
   const len = this.length;
@@ -245,12 +253,17 @@ proto.toString = function toString(encoding, start, end) {
 
 proto.toLocaleString = proto.toString;
 
+// Own, so that a patched TypedArray.prototype.subarray does not reach buffers.
+proto.subarray = function subarray(start, end) {
+  return TypedArrayPrototypeSubarray(this, start, end);
+};
+
 proto.equals = function equals(otherBuffer) {
   if (!types.isUint8Array(otherBuffer)) {
     throw errors.ERR_INVALID_ARG_TYPE('otherBuffer', ['Buffer', 'Uint8Array'], otherBuffer);
   }
   if (this === otherBuffer) return true;
-  if (this.byteLength !== otherBuffer.byteLength) return false;
+  if (TypedArrayPrototypeGetByteLength(this) !== TypedArrayPrototypeGetByteLength(otherBuffer)) return false;
   return compareBytes(this, otherBuffer) === 0;
 };
 
@@ -617,6 +630,15 @@ function atob(input) {
   const buf = fromString(input, 'base64');
   return enc.codecs.latin1.slice(buf, 0, buf.length);
 }
+
+function install(target, source) {
+  const keys = ReflectOwnKeys(source);
+  for (let i = 0; i < keys.length; i++) {
+    ObjectDefineProperty(target, keys[i], dataDescriptor(source[keys[i]], true, true, true));
+  }
+}
+install(Buffer, statics);
+install(Buffer.prototype, proto);
 
 module.exports = {
   Buffer,

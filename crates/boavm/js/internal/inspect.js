@@ -92,6 +92,11 @@ function builtinTagName(obj) {
   return StringPrototypeSlice(types.tagOf(obj), 8, -1);
 }
 
+// Like Node, Object.prototype and Function.prototype keep their name when user code replaces
+// their `constructor` (other builtin prototypes then show as `Object [Tag]`).
+const ObjectPrototype = primordials.Object.prototype;
+const FunctionPrototype = primordials.Function.prototype;
+
 // The name of the first constructor on the prototype chain that `obj` is an
 // instance of; null for objects without prototype.
 function getConstructorName(obj, ctx, recurseTimes) {
@@ -103,6 +108,8 @@ function getConstructorName(obj, ctx, recurseTimes) {
         safeInstanceof(original, desc.value)) {
       return String(desc.value.name);
     }
+    if (obj === ObjectPrototype) return 'Object';
+    if (obj === FunctionPrototype) return 'Function';
     obj = ObjectGetPrototypeOf(obj);
     if (firstProto === undefined) firstProto = obj;
   }
