@@ -177,3 +177,34 @@ pub(crate) fn limit_of(cx: &boa_engine::Context) -> Option<usize> {
 pub(crate) fn admits(cx: &boa_engine::Context, bytes: u64) -> bool {
     limit_of(cx).is_none_or(|limit| bytes <= headroom(limit) as u64)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charges_malloc_granules() {
+        assert_eq!(charged(1), 32);
+        assert_eq!(charged(24), 32);
+        assert_eq!(charged(25), 48);
+        assert_eq!(charged(1 << 20), (1 << 20) + 16);
+        assert_eq!(charged(usize::MAX), usize::MAX & !15);
+    }
+
+    #[test]
+    fn over_counts_one_more_allocation_like_the_largest_and_forgets_it() {
+        // The test binary does not install the tracking allocator: drive the counters by hand.
+        let base = thread_live_bytes();
+        grew(1000);
+        assert!(!over(base + 2000 + 1));
+        grew(1000);
+        assert!(over(base + 2000 + 999), "live 2000 + largest 1000 > limit");
+        assert!(
+            !over(base + 2000 + 999),
+            "the mark was reset by the last check"
+        );
+        shrank(2000);
+        assert_eq!(thread_live_bytes(), base);
+        assert_eq!(headroom(base + 10), 10);
+    }
+}
