@@ -470,7 +470,29 @@ impl IsolateInner {
                 }
                 return Ok(());
             };
-            self.run_job(current.as_deref_mut(), job)?;
+            if let Err(e) = self.run_job(current.as_deref_mut(), job) {
+                // A stop point inside the job unwinds it with an engine error: report the stop.
+                if let Some(stop) = watch.and_then(crate::interrupt::Watch::should_stop) {
+                    return Err(stop.into());
+                }
+                return Err(e);
+            }
+        }
+    }
+
+    /// Drops the jobs queued for `rec`'s own queue (microtaskMode 'afterEvaluate') after a
+    /// stopped run: a self-rescheduling chain must not run unbounded in the next evaluation.
+    pub(crate) fn drop_context_jobs(&self, rec: &ContextRecord) {
+        if rec.microtask_mode != crate::MicrotaskMode::AfterEvaluate {
+            return;
+        }
+        let id = rec.id;
+        while let Some(job) = self
+            .shared
+            .executor
+            .pop_where(|realm| realm.and_then(realm_context_id) == Some(id))
+        {
+            drop(job);
         }
     }
 
@@ -771,12 +793,20 @@ impl Isolate {
             .iter()
             .any(|(at, _)| std::time::Instant::now() >= *at);
         if expired {
-            return Err(boa_engine::error::EngineError::RuntimeLimit(
-                boa_engine::error::RuntimeLimitError::LoopIteration,
-            )
-            .into());
+            return Err(crate::stop_points::stop_error());
         }
         Ok(())
+    }
+
+    /// For host functions: a stop point. Fails with Boa's uncatchable runtime-limit error when
+    /// a stoppable run in progress on this thread must stop (its deadline passed, SIGINT with
+    /// `breakOnSigint`, or an [`InterruptHandle`](crate::InterruptHandle) request); the run
+    /// then reports that stop. Costs one thread-local read when no stoppable run is in
+    /// progress. Unlike [`Isolate::check_deadline`] it also sets `cx`'s loop and recursion
+    /// limits to 0, so that JS a native function runs after swallowing the error fails at once
+    /// (the stopped run's engine is discarded or its limits restored afterwards).
+    pub fn stop_point(cx: &mut Context) -> boa_engine::JsResult<()> {
+        crate::stop_points::check(cx)
     }
 
     /// Sets the largest source (in bytes) scripts, functions and modules may have
