@@ -195,7 +195,6 @@ fn run_cell(iso: &Isolate, m: &Modules, mode: Mode, src: &str) -> Cell {
                     break_on_sigint: true,
                     timeout: Some(SIGINT_FALLBACK),
                     display_errors: false,
-                    ..Default::default()
                 }
             };
             let sender = (mode == Mode::Sigint).then(|| {
