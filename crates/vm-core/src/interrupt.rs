@@ -226,10 +226,18 @@ pub(crate) fn settle<T>(
     started: std::time::Instant,
     loop_limit: u64,
 ) -> Result<JsResult<T>, Stop> {
-    if let Some(stop) = watch.should_stop() {
+    // A run that ended on its own reports a stop only if one was recorded for it (a stop
+    // point fired, or a nested run saw its deadline pass) or the engine's error is the
+    // backstop's after the deadline: bounded work that merely overran keeps its result.
+    if let Some(stop) = watch.armed.tripped() {
         return Err(stop);
     }
     if let Err(e) = &outcome {
+        if is_loop_limit(e) {
+            if let Some(stop) = watch.should_stop() {
+                return Err(stop);
+            }
+        }
         if is_loop_limit(e) && watch.deadline.is_some() {
             // Fired before the deadline: the machine ran faster than measured.
             let ms = started.elapsed().as_secs_f64() * 1000.0;
