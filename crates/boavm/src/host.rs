@@ -336,7 +336,7 @@ pub fn host_object(cx: &mut Context) -> JsResult<JsObject> {
     for (name, f) in host_functions() {
         // Every host call is a stop point for a timed run whose deadline has passed.
         let checked = NativeFunction::from_copy_closure(move |this, args, cx| {
-            Isolate::check_deadline(cx)?;
+            Isolate::stop_point(cx)?;
             f(this, args, cx)
         });
         let func = FunctionObjectBuilder::new(&realm, checked)

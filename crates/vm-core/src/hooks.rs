@@ -93,6 +93,8 @@ impl HostHooks for Hooks {
         _direct: bool,
         context: &mut Context,
     ) -> JsResult<()> {
+        // `eval` and `Function` are stop points of a timed run.
+        crate::stop_points::check(context)?;
         crate::workarounds::note_parse(context, &realm);
         // Boa parses `eval`/`Function` code right after this, on the stack left here.
         crate::source_depth::check_dynamic(parameters, body)?;
@@ -117,6 +119,18 @@ impl HostHooks for Hooks {
             Some(limit) => BOA_DEFAULT.min(crate::memory::headroom(limit) as u64),
             None => BOA_DEFAULT,
         }
+    }
+
+    fn call_job_callback(
+        &self,
+        job: &boa_engine::job::JobCallback,
+        this: &boa_engine::JsValue,
+        args: &[boa_engine::JsValue],
+        context: &mut Context,
+    ) -> JsResult<boa_engine::JsValue> {
+        // Every promise job is a stop point of a timed run.
+        crate::stop_points::check(context)?;
+        job.callback().call(this, args, context)
     }
 
     fn promise_rejection_tracker(

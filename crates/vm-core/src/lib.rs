@@ -63,6 +63,7 @@ mod sandbox;
 mod script;
 mod source_depth;
 mod stack;
+mod stop_points;
 mod string_limits;
 mod workarounds;
 

@@ -242,8 +242,15 @@ impl Script {
                 return Err(err);
             }
         }
+        let saved = watch.map(|w| interrupt::set_backstop(cx, w));
         let result = match watch {
-            Some(w) => interrupt::evaluate_watched(&script, cx, w).map_err(VmError::from)?,
+            Some(w) => match interrupt::evaluate_watched(&script, cx, w) {
+                Ok(r) => r,
+                Err(stop) => {
+                    iso.drop_context_jobs(rec);
+                    return Err(stop.into());
+                }
+            },
             None => script.evaluate(cx),
         };
         let result = match result {
@@ -271,8 +278,16 @@ impl Script {
             }
         };
         if rec.microtask_mode == MicrotaskMode::AfterEvaluate {
-            // The context's own microtasks run now, inside the same timeout.
-            iso.drain_jobs_watched(Some(cx), Some(rec.id), watch)?;
+            // The context's own microtasks run now, inside the same timeout (and backstop).
+            if let Err(e) = iso.drain_jobs_watched(Some(cx), Some(rec.id), watch) {
+                if e.is_stop() {
+                    iso.drop_context_jobs(rec);
+                }
+                return Err(e);
+            }
+        }
+        if let Some(saved) = saved {
+            cx.set_runtime_limits(saved);
         }
         result
     }
@@ -291,22 +306,6 @@ impl<'a> DeadlineGuard<'a> {
 impl Drop for DeadlineGuard<'_> {
     fn drop(&mut self) {
         self.0.deadlines.borrow_mut().pop();
-    }
-}
-
-/// Counts a stoppable run under the memory limit while it runs (see `check_deadline`).
-struct MemoryRunGuard<'a>(&'a IsolateInner);
-
-impl<'a> MemoryRunGuard<'a> {
-    fn enter(iso: &'a IsolateInner) -> Self {
-        iso.memory_runs.set(iso.memory_runs.get() + 1);
-        Self(iso)
-    }
-}
-
-impl Drop for MemoryRunGuard<'_> {
-    fn drop(&mut self) {
-        self.0.memory_runs.set(self.0.memory_runs.get() - 1);
     }
 }
 
@@ -354,13 +353,13 @@ fn watch_for<'a>(
         (Some(o), Some(e)) => Some(if e.0 < o.0 { e } else { o }),
         (o, e) => o.or(e),
     };
-    let watch = Watch {
+    let watch = Watch::new(
         deadline,
-        sigint: guard.as_ref().map(|g| g.flag.clone()),
-        handle: &iso.interrupt,
+        guard.as_ref().map(|g| g.flag.clone()),
+        &iso.interrupt,
         callback,
         memory_limit,
-    };
+    );
     Ok((Some(watch), guard))
 }
 
@@ -509,10 +508,6 @@ impl Isolate {
             .as_ref()
             .and_then(|w| w.deadline)
             .map(|d| DeadlineGuard::push(iso, d));
-        let _memory = watch
-            .as_ref()
-            .and_then(|w| w.memory_limit)
-            .map(|_| MemoryRunGuard::enter(iso));
         let result = match &watch {
             Some(w) => iso.enter_stoppable(&ctx.rec, |cx| {
                 script.run_on(iso, &ctx.rec, cx, options, Some(w))
@@ -556,52 +551,35 @@ impl Isolate {
         }
         let at = std::time::Instant::now() + timeout;
         let _deadline = DeadlineGuard::push(iso, (at, timeout));
-        let _memory = iso
-            .shared
-            .hooks
-            .memory_limit
-            .get()
-            .map(|_| MemoryRunGuard::enter(iso));
         let rec = ctx.rec.clone();
+        let handle = crate::InterruptHandle::default();
+        let watch = Watch::new(
+            Some((at, timeout)),
+            None,
+            &handle,
+            None,
+            iso.shared.hooks.memory_limit.get(),
+        );
         let result = self.with_engine_of(current, engine_ctx, ctx, |cx| {
-            let saved = cx.runtime_limits();
-            let limit = interrupt::backstop_limit(cx, timeout);
-            cx.runtime_limits_mut().set_loop_iteration_limit(limit);
-            let stopped = |e: &boa_engine::JsError| {
-                interrupt::is_backstop(e) && std::time::Instant::now() >= at
+            // The sync evaluation unwinds fully on a stop: the engine stays usable once its
+            // limits are restored (it may be the caller's).
+            let saved = interrupt::set_backstop(cx, &watch);
+            let started = std::time::Instant::now();
+            let limit = cx.runtime_limits().loop_iteration_limit();
+            let outcome = interrupt::settle(f(cx), &watch, started, limit);
+            let outcome = match outcome {
+                Ok(Ok(v)) if rec.microtask_mode == MicrotaskMode::AfterEvaluate => iso
+                    .drain_jobs_watched(Some(cx), Some(rec.id), Some(&watch))
+                    .map(|()| v),
+                Ok(Ok(v)) => Ok(v),
+                Ok(Err(e)) => Err(workarounds::convert_error(e, cx)),
+                Err(stop) => Err(stop.into()),
             };
-            let value = match f(cx) {
-                Ok(v) => v,
-                Err(e) if stopped(&e) => return Err(VmError::Timeout(timeout)),
-                Err(e) => {
-                    cx.set_runtime_limits(saved);
-                    return Err(workarounds::convert_error(e, cx));
-                }
-            };
-            if rec.microtask_mode == MicrotaskMode::AfterEvaluate {
-                let handle = crate::InterruptHandle::default();
-                let watch = Watch {
-                    deadline: Some((at, timeout)),
-                    sigint: None,
-                    handle: &handle,
-                    callback: None,
-                    memory_limit: iso.shared.hooks.memory_limit.get(),
-                };
-                match iso.drain_jobs_watched(Some(cx), Some(rec.id), Some(&watch)) {
-                    Err(VmError::Engine(m))
-                        if m.contains("iteration loops") && std::time::Instant::now() >= at =>
-                    {
-                        return Err(VmError::Timeout(timeout))
-                    }
-                    Err(e) => {
-                        cx.set_runtime_limits(saved);
-                        return Err(e);
-                    }
-                    Ok(()) => {}
-                }
-            }
             cx.set_runtime_limits(saved);
-            Ok(value)
+            if outcome.as_ref().err().is_some_and(VmError::is_stop) {
+                iso.drop_context_jobs(&rec);
+            }
+            outcome
         });
         let result = result.and_then(|r| r);
         if result.as_ref().err().is_some_and(VmError::is_stop) {
