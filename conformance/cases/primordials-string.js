@@ -26,7 +26,7 @@ runAll([
   ['String.prototype.toString', SP, 'toString'],
   ['String.prototype[Symbol.iterator]', SP, Symbol.iterator],
   ['String.fromCharCode', String, 'fromCharCode'],
-  ['RegExp.prototype.exec', RP, 'exec', undefined, ['format']],
+  ['RegExp.prototype.exec', RP, 'exec', undefined, ['format', 'Buffer inspect']],
   ['RegExp.prototype.test', RP, 'test'],
   ['RegExp.prototype[Symbol.replace]', RP, Symbol.replace],
   ['RegExp.prototype[Symbol.split]', RP, Symbol.split],

@@ -234,6 +234,59 @@ async function moduleChecks() {
   check('measureMemory', () => vm.measureMemory());
 }
 
+function bufferChecks() {
+  check('Buffer.from utf8', () => Buffer.from('h\u00e9llo \u20ac \ud83d\ude00').toString('hex'));
+  check('Buffer.from base64', () => Buffer.from('aGVsbG8gd29ybGQ=', 'base64').toString());
+  check('Buffer encodings', () => {
+    const b = Buffer.from('\u00ffab', 'latin1');
+    return b.toString('base64url') + ' ' + b.toString('ascii') + ' ' +
+      Buffer.from('hi', 'utf16le').toString('hex') + ' ' + Buffer.from('6869', 'hex').toString('latin1');
+  });
+  check('Buffer.alloc fill', () => Buffer.alloc(5, 'ab').toString() + Buffer.alloc(3).fill('x', 1).toString('hex'));
+  check('Buffer.concat', () => Buffer.concat([Buffer.from('a'), new Uint8Array([98, 99])], 3).toString());
+  check('Buffer slice', () => {
+    const b = Buffer.from('abcdef');
+    return b.subarray(1, 3).toString() + b.slice(-2).toString() + Buffer.isBuffer(b.subarray(1));
+  });
+  check('Buffer compare', () => Buffer.compare(Buffer.from('a'), Buffer.from('b')) + ' ' +
+    Buffer.from('x').equals(Buffer.from('x')) + ' ' + Buffer.from('ab').compare(Buffer.from('aa')));
+  check('Buffer read/write', () => {
+    const b = Buffer.alloc(14);
+    b.writeUInt32LE(0xdeadbeef, 0);
+    b.writeInt16BE(-2, 4);
+    b.writeDoubleLE(1.5, 6);
+    return b.readUInt32LE(0) + ' ' + b.readInt16BE(4) + ' ' + b.readDoubleLE(6) + ' ' + b.toString('hex', 0, 6);
+  });
+  check('Buffer write string', () => {
+    const b = Buffer.alloc(6);
+    return b.write('\u20acx', 1) + ' ' + b.toString('hex');
+  });
+  check('Buffer indexOf', () => {
+    const b = Buffer.from('abcabc');
+    return b.indexOf('ca') + ' ' + b.lastIndexOf(Buffer.from('b')) + ' ' + b.includes(99) + ' ' + b.includes('x');
+  });
+  check('Buffer.byteLength', () => Buffer.byteLength('\u20acuro') + ' ' + Buffer.isEncoding('UTF-8') +
+    ' ' + Buffer.isEncoding('nope'));
+  check('Buffer copy swap', () => {
+    const b = Buffer.from([1, 2, 3, 4]);
+    const t = Buffer.alloc(4);
+    b.copy(t, 1, 0, 2);
+    return t.toString('hex') + ' ' + b.swap16().toString('hex');
+  });
+  check('Buffer toJSON', () => {
+    const j = Buffer.from('hi').toJSON();
+    return j.type + ' ' + j.data.length + ' ' + j.data[1];
+  });
+  check('Buffer.from array', () => Buffer.from([104, 105]).toString() + Buffer.from(new Uint16Array([1, 2]).buffer).length);
+  check('Buffer inspect', () => util.inspect(Buffer.from('hello')));
+  check('btoa atob', () => require('buffer').btoa('hi') + ' ' + require('buffer').atob('aGk='));
+  check('bad Buffer.from', () => Buffer.from(5));
+  check('bad Buffer.alloc', () => Buffer.alloc(-1));
+  check('bad Buffer encoding', () => Buffer.from('x', 'nope'));
+  check('bad Buffer read', () => Buffer.alloc(2).readUInt16LE(1));
+  check('bad Buffer.concat', () => Buffer.concat([1]));
+}
+
 // Values for util.inspect, built before any patch.
 const fixtures = {
   plain: { a: [1, 'two', { b: null }], s: new Set([1]), m: new Map([[1, 2]]) },
@@ -277,6 +330,7 @@ async function cliChecks() {
   check('assert.throws regexp', () => assert.throws(() => { throw new Error('xyz'); }, /y/));
   check('assert.notStrictEqual', () => assert.notStrictEqual(1, 2));
   await checkAsync('assert.rejects', () => assert.rejects(Promise.reject(new Error('r')), Error));
+  bufferChecks();
   if (!('console.log' in skip)) {
     write('  console.log: follows');
     flush();

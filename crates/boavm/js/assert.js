@@ -7,7 +7,7 @@
 // possible here, so the message is Node's fallback `<value> == true`.
 
 const {
-  ArrayPrototypeFilter, ArrayPrototypeIndexOf, ArrayPrototypeJoin, ArrayPrototypePush,
+  ArrayPrototypeFilter, ArrayPrototypeIndexOf, Error, ArrayPrototypeJoin, ArrayPrototypePush,
   ArrayPrototypeSlice, NumberIsNaN, ObjectDefineProperty, ObjectIs, ObjectKeys,
   ObjectPrototypeIsPrototypeOf, ReflectApply, RegExpPrototypeExec, SafeMap, SafeSet, String,
   StringPrototypeSplit, mapEntries, regExpTest, setValues,

@@ -4,10 +4,15 @@
 // A Buffer class compatible with the common parts of Node's `node:buffer`.
 // Buffers are Uint8Array instances whose prototype is Buffer.prototype.
 
+const primordials = require('internal/primordials');
 const {
-  ArrayIsArray, MathMax, MathMin, MathTrunc, NumberIsInteger, NumberIsNaN, ObjectAssign,
-  ObjectCreate, ObjectDefineProperty, ObjectSetPrototypeOf, SymbolFor,
-} = require('internal/primordials');
+  Array, ArrayIsArray, DataView, Error, MathMax, MathMin, MathTrunc, Number, NumberIsInteger, NumberIsNaN,
+  NumberPrototypeToString, ObjectAssign, ObjectCreate, ObjectDefineProperty, ObjectSetPrototypeOf, RangeError,
+  StringPrototypeCharCodeAt, StringPrototypeSlice, SymbolFor, SymbolSpecies, SymbolToPrimitive,
+  ReflectOwnKeys, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteLength, TypedArrayPrototypeGetByteOffset,
+  TypedArrayPrototypeSet, TypedArrayPrototypeSubarray, Uint8Array,
+  dataDescriptor, regExpReplace, regExpTest,
+} = primordials;
 
 const errors = require('internal/errors');
 const types = require('internal/types');
@@ -27,16 +32,22 @@ function Buffer(arg, encodingOrOffset, length) {
   return Buffer.from(arg, encodingOrOffset, length);
 }
 
-FastBuffer.prototype.constructor = Buffer;
+ObjectDefineProperty(FastBuffer.prototype, 'constructor', dataDescriptor(Buffer, true, false, true));
 Buffer.prototype = FastBuffer.prototype;
 ObjectSetPrototypeOf(Buffer, Uint8Array);
-ObjectDefineProperty(Buffer, Symbol.species, {
+ObjectDefineProperty(Buffer, SymbolSpecies, {
+  __proto__: null,
   enumerable: false,
   configurable: true,
   get() {
     return FastBuffer;
   },
 });
+
+// Statics and prototype methods are collected here and defined at the end: this module loads
+// on first use, after user code, and assignments could reach setters on Object.prototype.
+const statics = { __proto__: null };
+const proto = { __proto__: null };
 
 function validateSize(size) {
   if (typeof size !== 'number') throw errors.ERR_INVALID_ARG_TYPE('size', 'number', size);
@@ -62,7 +73,7 @@ function fromString(string, encoding) {
   const max = codec.byteLength(string);
   const buf = new FastBuffer(max);
   const written = codec.write(string, buf, 0, max);
-  return written === max ? buf : new FastBuffer(buf.buffer, 0, written);
+  return written === max ? buf : new FastBuffer(TypedArrayPrototypeGetBuffer(buf), 0, written);
 }
 
 function fromArrayLike(obj) {
@@ -80,7 +91,10 @@ function fromArrayBuffer(obj, byteOffset, length) {
     byteOffset = +byteOffset;
     if (NumberIsNaN(byteOffset)) byteOffset = 0;
   }
-  const maxLength = obj.byteLength - byteOffset;
+  const byteLength = types.isArrayBuffer(obj)
+    ? primordials.ArrayBufferPrototypeGetByteLength(obj)
+    : primordials.SharedArrayBufferPrototypeGetByteLength(obj);
+  const maxLength = byteLength - byteOffset;
   if (maxLength < 0) throw errors.ERR_BUFFER_OUT_OF_BOUNDS('offset');
   if (length === undefined) {
     length = maxLength;
@@ -104,7 +118,7 @@ function fromObject(obj) {
   return undefined;
 }
 
-Buffer.from = function from(value, encodingOrOffset, length) {
+statics.from = function from(value, encodingOrOffset, length) {
   if (typeof value === 'string') return fromString(value, encodingOrOffset);
   if (typeof value === 'object' && value !== null) {
     if (types.isAnyArrayBuffer(value)) return fromArrayBuffer(value, encodingOrOffset, length);
@@ -114,8 +128,8 @@ Buffer.from = function from(value, encodingOrOffset, length) {
     }
     const b = fromObject(value);
     if (b) return b;
-    if (typeof value[Symbol.toPrimitive] === 'function') {
-      const primitive = value[Symbol.toPrimitive]('string');
+    if (typeof value[SymbolToPrimitive] === 'function') {
+      const primitive = value[SymbolToPrimitive]('string');
       if (typeof primitive === 'string') return fromString(primitive, encodingOrOffset);
     }
   }
@@ -123,35 +137,35 @@ Buffer.from = function from(value, encodingOrOffset, length) {
                                     ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], value);
 };
 
-Buffer.of = function of(...items) {
+statics.of = function of(...items) {
   const buf = new FastBuffer(items.length);
   for (let i = 0; i < items.length; i++) buf[i] = items[i];
   return buf;
 };
 
-Buffer.alloc = function alloc(size, fill, encoding) {
+statics.alloc = function alloc(size, fill, encoding) {
   validateSize(size);
   const buf = new FastBuffer(size);
   if (fill !== undefined && fill !== 0 && size > 0) fillImpl(buf, fill, 0, buf.length, encoding);
   return buf;
 };
 
-Buffer.allocUnsafe = function allocUnsafe(size) {
+statics.allocUnsafe = function allocUnsafe(size) {
   validateSize(size);
   return new FastBuffer(size);
 };
 
-Buffer.allocUnsafeSlow = Buffer.allocUnsafe;
+statics.allocUnsafeSlow = statics.allocUnsafe;
 
-Buffer.isBuffer = function isBuffer(b) {
+statics.isBuffer = function isBuffer(b) {
   return b instanceof Buffer;
 };
 
-Buffer.isEncoding = function isEncoding(encoding) {
+statics.isEncoding = function isEncoding(encoding) {
   return typeof encoding === 'string' && encoding.length !== 0 && enc.normalizeEncoding(encoding) !== undefined;
 };
 
-Buffer.byteLength = function byteLength(string, encoding) {
+statics.byteLength = function byteLength(string, encoding) {
   if (typeof string !== 'string') {
     if (types.isArrayBufferView(string) || types.isAnyArrayBuffer(string)) return string.byteLength;
     throw errors.ERR_INVALID_ARG_TYPE('string', ['string', 'Buffer', 'ArrayBuffer'], string);
@@ -160,23 +174,33 @@ Buffer.byteLength = function byteLength(string, encoding) {
   return codec.byteLength(string);
 };
 
-function compareBytes(a, b) {
-  const n = MathMin(a.length, b.length);
+// Compares a[aStart, aEnd) with b[bStart, bEnd) (no subarray: it reads `constructor`).
+function compareBytes(a, b, aStart = 0, aEnd = a.length, bStart = 0, bEnd = b.length) {
+  const aLen = MathMax(aEnd - aStart, 0);
+  const bLen = MathMax(bEnd - bStart, 0);
+  const n = MathMin(aLen, bLen);
   for (let i = 0; i < n; i++) {
-    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    const x = a[aStart + i];
+    const y = b[bStart + i];
+    if (x !== y) return x < y ? -1 : 1;
   }
-  if (a.length < b.length) return -1;
-  if (a.length > b.length) return 1;
+  if (aLen < bLen) return -1;
+  if (aLen > bLen) return 1;
   return 0;
 }
 
-Buffer.compare = function compare(buf1, buf2) {
+// A Uint8Array over buf[start, start + n), made without `subarray`.
+function bytesOf(buf, start, n) {
+  return new Uint8Array(TypedArrayPrototypeGetBuffer(buf), TypedArrayPrototypeGetByteOffset(buf) + start, n);
+}
+
+statics.compare = function compare(buf1, buf2) {
   if (!types.isUint8Array(buf1)) throw errors.ERR_INVALID_ARG_TYPE('buf1', ['Buffer', 'Uint8Array'], buf1);
   if (!types.isUint8Array(buf2)) throw errors.ERR_INVALID_ARG_TYPE('buf2', ['Buffer', 'Uint8Array'], buf2);
   return compareBytes(buf1, buf2);
 };
 
-Buffer.concat = function concat(list, length) {
+statics.concat = function concat(list, length) {
   if (!ArrayIsArray(list)) throw errors.ERR_INVALID_ARG_TYPE('list', 'Array', list);
   if (list.length === 0) return new FastBuffer();
   if (length === undefined) {
@@ -199,18 +223,17 @@ Buffer.concat = function concat(list, length) {
       throw errors.ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], item);
     }
     const n = MathMin(item.length, length - pos);
-    buffer.set(n === item.length ? item : item.subarray(0, n), pos);
+    TypedArrayPrototypeSet(buffer, n === item.length ? item : bytesOf(item, 0, n), pos);
     pos += n;
   }
   return buffer;
 };
 
-Buffer.poolSize = 8 * 1024;
+statics.poolSize = 8 * 1024;
 
 // ---------------------------------------------------------------------------
 // Prototype
 
-const proto = Buffer.prototype;
 
 proto.toString = function toString(encoding, start, end) {
   const len = this.length;
@@ -230,12 +253,17 @@ proto.toString = function toString(encoding, start, end) {
 
 proto.toLocaleString = proto.toString;
 
+// Own, so that a patched TypedArray.prototype.subarray does not reach buffers.
+proto.subarray = function subarray(start, end) {
+  return TypedArrayPrototypeSubarray(this, start, end);
+};
+
 proto.equals = function equals(otherBuffer) {
   if (!types.isUint8Array(otherBuffer)) {
     throw errors.ERR_INVALID_ARG_TYPE('otherBuffer', ['Buffer', 'Uint8Array'], otherBuffer);
   }
   if (this === otherBuffer) return true;
-  if (this.byteLength !== otherBuffer.byteLength) return false;
+  if (TypedArrayPrototypeGetByteLength(this) !== TypedArrayPrototypeGetByteLength(otherBuffer)) return false;
   return compareBytes(this, otherBuffer) === 0;
 };
 
@@ -245,7 +273,9 @@ proto.compare = function compare(target, targetStart, targetEnd, sourceStart, so
   if (targetEnd === undefined) targetEnd = target.length;
   if (sourceStart === undefined) sourceStart = 0;
   if (sourceEnd === undefined) sourceEnd = this.length;
-  return compareBytes(this.subarray(sourceStart, sourceEnd), target.subarray(targetStart, targetEnd));
+  const clamp = (v, len) => MathMin(MathMax(v, 0), len);
+  return compareBytes(this, target, clamp(sourceStart, this.length), clamp(sourceEnd, this.length),
+                      clamp(targetStart, target.length), clamp(targetEnd, target.length));
 };
 
 function adjustOffset(offset, length) {
@@ -263,7 +293,7 @@ proto.slice = function slice(start, end) {
   start = adjustOffset(start, srcLength);
   end = end !== undefined ? adjustOffset(end, srcLength) : srcLength;
   const newLength = end > start ? end - start : 0;
-  return new FastBuffer(this.buffer, this.byteOffset + start, newLength);
+  return new FastBuffer(TypedArrayPrototypeGetBuffer(this), TypedArrayPrototypeGetByteOffset(this) + start, newLength);
 };
 
 proto.toJSON = function toJSON() {
@@ -320,8 +350,9 @@ function fillImpl(buf, value, offset, end, encoding) {
     if (codec === undefined) throw unknownEncoding(encoding);
     if (value.length === 0) {
       value = 0;
-    } else if (value.length === 1 && enc.normalizeEncoding(encoding) === 'utf8' && value.charCodeAt(0) < 128) {
-      value = value.charCodeAt(0);
+    } else if (value.length === 1 && enc.normalizeEncoding(encoding) === 'utf8' &&
+               StringPrototypeCharCodeAt(value, 0) < 128) {
+      value = StringPrototypeCharCodeAt(value, 0);
     } else {
       const bytes = fromString(value, encoding);
       if (bytes.length === 0) {
@@ -371,7 +402,7 @@ proto.copy = function copy(target, targetStart, sourceStart, sourceEnd) {
   sourceEnd = sourceEnd === undefined ? this.length : MathMin(this.length, MathTrunc(sourceEnd) || 0);
   if (targetStart >= target.length || sourceStart >= sourceEnd) return 0;
   const n = MathMin(sourceEnd - sourceStart, target.length - targetStart);
-  target.set(this.subarray(sourceStart, sourceStart + n), targetStart);
+  TypedArrayPrototypeSet(target, bytesOf(this, sourceStart, n), targetStart);
   return n;
 };
 
@@ -425,7 +456,7 @@ proto.lastIndexOf = function lastIndexOf(value, byteOffset, encoding) {
 };
 
 proto.includes = function includes(value, byteOffset, encoding) {
-  return this.indexOf(value, byteOffset, encoding) !== -1;
+  return indexOfImpl(this, value, byteOffset, encoding, true) !== -1;
 };
 
 function swap(buf, size) {
@@ -466,21 +497,21 @@ function checkReadOffset(buf, offset, size) {
 }
 
 function viewOf(buf) {
-  return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  return new DataView(TypedArrayPrototypeGetBuffer(buf), TypedArrayPrototypeGetByteOffset(buf), buf.length);
 }
 
-// [suffix, size, DataView getter, DataView setter, min, max]
+// [suffix, size, DataView method suffix, min, max, alias suffix]
 const numericTypes = [
-  ['UInt8', 1, 'getUint8', 'setUint8', 0, 255],
-  ['Int8', 1, 'getInt8', 'setInt8', -128, 127],
-  ['UInt16', 2, 'getUint16', 'setUint16', 0, 65535],
-  ['Int16', 2, 'getInt16', 'setInt16', -32768, 32767],
-  ['UInt32', 4, 'getUint32', 'setUint32', 0, 4294967295],
-  ['Int32', 4, 'getInt32', 'setInt32', -2147483648, 2147483647],
-  ['Float', 4, 'getFloat32', 'setFloat32'],
-  ['Double', 8, 'getFloat64', 'setFloat64'],
-  ['BigUInt64', 8, 'getBigUint64', 'setBigUint64', 0n, 2n ** 64n - 1n],
-  ['BigInt64', 8, 'getBigInt64', 'setBigInt64', -(2n ** 63n), 2n ** 63n - 1n],
+  ['UInt8', 1, 'Uint8', 0, 255, 'Uint8'],
+  ['Int8', 1, 'Int8', -128, 127],
+  ['UInt16', 2, 'Uint16', 0, 65535, 'Uint16'],
+  ['Int16', 2, 'Int16', -32768, 32767],
+  ['UInt32', 4, 'Uint32', 0, 4294967295, 'Uint32'],
+  ['Int32', 4, 'Int32', -2147483648, 2147483647],
+  ['Float', 4, 'Float32'],
+  ['Double', 8, 'Float64'],
+  ['BigUInt64', 8, 'BigUint64', 0n, 2n ** 64n - 1n, 'BigUint64'],
+  ['BigInt64', 8, 'BigInt64', -(2n ** 63n), 2n ** 63n - 1n],
 ];
 
 function rangeText(size, min, max) {
@@ -491,16 +522,19 @@ function rangeText(size, min, max) {
   return `>= ${min} and <= ${max}`;
 }
 
-function defineNumeric(suffix, size, getter, setter, min, max) {
+function defineNumeric(suffix, size, type, min, max, alias) {
+  const getter = primordials[`DataViewPrototypeGet${type}`];
+  const setter = primordials[`DataViewPrototypeSet${type}`];
   const endians = size === 1 ? [''] : ['LE', 'BE'];
-  for (const endian of endians) {
+  for (let e = 0; e < endians.length; e++) {
+    const endian = endians[e];
     const little = endian === 'LE';
     const readName = `read${suffix}${endian}`;
     const writeName = `write${suffix}${endian}`;
     const read = {
       [readName](offset) {
         offset = checkReadOffset(this, offset, size);
-        return viewOf(this)[getter](offset, little);
+        return getter(viewOf(this), offset, little);
       },
     }[readName];
     const write = {
@@ -516,20 +550,23 @@ function defineNumeric(suffix, size, getter, setter, min, max) {
           value = +value;
         }
         offset = checkReadOffset(this, offset, size);
-        viewOf(this)[setter](offset, value, little);
+        setter(viewOf(this), offset, value, little);
         return offset + size;
       },
     }[writeName];
     proto[readName] = read;
     proto[writeName] = write;
-    if (suffix.includes('UInt')) {
-      proto[readName.replace('UInt', 'Uint')] = read;
-      proto[writeName.replace('UInt', 'Uint')] = write;
+    if (alias !== undefined) {
+      proto[`read${alias}${endian}`] = read;
+      proto[`write${alias}${endian}`] = write;
     }
   }
 }
 
-for (const t of numericTypes) defineNumeric(t[0], t[1], t[2], t[3], t[4], t[5]);
+for (let i = 0; i < numericTypes.length; i++) {
+  const t = numericTypes[i];
+  defineNumeric(t[0], t[1], t[2], t[3], t[4], t[5]);
+}
 
 // --- inspection ---------------------------------------------------------------
 
@@ -538,14 +575,16 @@ proto[SymbolFor('nodejs.util.inspect.custom')] = function inspect(recurseTimes, 
   const remaining = this.length - INSPECT_MAX_BYTES;
   let str = '';
   for (let i = 0; i < actualMax; i++) {
-    const h = this[i].toString(16);
+    const h = NumberPrototypeToString(this[i], 16);
     str += (i === 0 ? '' : ' ') + (h.length === 1 ? `0${h}` : h);
   }
   if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
   if (ctx && typeof inspectFn === 'function') {
     const extras = ObjectCreate(null);
     let hasExtras = false;
-    for (const key of types.getOwnNonIndexProperties(this, !ctx.showHidden)) {
+    const keys = types.getOwnNonIndexProperties(this, !ctx.showHidden);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       hasExtras = true;
       extras[key] = this[key];
     }
@@ -553,7 +592,7 @@ proto[SymbolFor('nodejs.util.inspect.custom')] = function inspect(recurseTimes, 
       if (this.length !== 0) str += ', ';
       const opts = ObjectAssign({}, ctx, { breakLength: Infinity, compact: true });
       // Drop the "[Object: null prototype] {" prefix and " }" suffix.
-      str += inspectFn(extras, opts).slice(27, -2);
+      str += StringPrototypeSlice(inspectFn(extras, opts), 27, -2);
     }
   }
   return `<${this.constructor.name} ${str}>`;
@@ -567,10 +606,10 @@ function btoa(input) {
   input = `${input}`;
   const bytes = new Uint8Array(input.length);
   for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
+    const c = StringPrototypeCharCodeAt(input, i);
     if (c > 0xff) {
       const err = new Error('Invalid character');
-      err.name = 'InvalidCharacterError';
+      ObjectDefineProperty(err, 'name', dataDescriptor('InvalidCharacterError', true, true, true));
       throw err;
     }
     bytes[i] = c;
@@ -580,17 +619,26 @@ function btoa(input) {
 
 function atob(input) {
   if (arguments.length === 0) throw errors.ERR_MISSING_ARGS('input');
-  input = `${input}`.replace(/[\t\n\f\r ]/g, '');
-  if (input.length % 4 === 0) input = input.replace(/==?$/, '');
-  const invalid = input.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(input);
+  input = regExpReplace(/[\t\n\f\r ]/g, `${input}`, () => '');
+  if (input.length % 4 === 0) input = regExpReplace(/==?$/, input, () => '');
+  const invalid = input.length % 4 === 1 || regExpTest(/[^A-Za-z0-9+/]/, input);
   if (invalid) {
     const err = new Error('The string to be decoded is not correctly encoded.');
-    err.name = 'InvalidCharacterError';
+    ObjectDefineProperty(err, 'name', dataDescriptor('InvalidCharacterError', true, true, true));
     throw err;
   }
   const buf = fromString(input, 'base64');
   return enc.codecs.latin1.slice(buf, 0, buf.length);
 }
+
+function install(target, source) {
+  const keys = ReflectOwnKeys(source);
+  for (let i = 0; i < keys.length; i++) {
+    ObjectDefineProperty(target, keys[i], dataDescriptor(source[keys[i]], true, true, true));
+  }
+}
+install(Buffer, statics);
+install(Buffer.prototype, proto);
 
 module.exports = {
   Buffer,

@@ -7,6 +7,10 @@
 // non-TTY mode, and a failure sets `process.exitCode = 1`. Subtests (`t.test`), hooks,
 // mocking and reporters beyond this are not provided.
 
+const {
+  ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeShift, Promise, String, StringPrototypeSplit,
+  promiseThen, resolvedPromise,
+} = require('internal/primordials');
 const { inspect } = require('util');
 
 const queue = [];
@@ -28,7 +32,8 @@ function report(ok, name, error) {
     failed++;
     process.exitCode = 1;
     process.stdout.write(`not ok ${counter} - ${name}\n`);
-    process.stdout.write(`  ---\n  error: ${inspect(error).split('\n').join('\n  ')}\n  ...\n`);
+    const text = ArrayPrototypeJoin(StringPrototypeSplit(inspect(error), '\n'), '\n  ');
+    process.stdout.write(`  ---\n  error: ${text}\n  ...\n`);
   }
 }
 
@@ -36,7 +41,7 @@ async function drain() {
   if (running) return;
   running = true;
   while (queue.length > 0) {
-    const { name, fn, options } = queue.shift();
+    const { name, fn, options } = ArrayPrototypeShift(queue);
     if (options.skip || options.todo) {
       counter++;
       process.stdout.write(`ok ${counter} - ${name} # ${options.skip ? 'SKIP' : 'TODO'}\n`);
@@ -55,15 +60,15 @@ async function drain() {
 function test(name, options, fn) {
   const t = normalize(name, options, fn);
   return new Promise((resolve) => {
-    queue.push({ ...t, fn: async (ctx) => { try { await t.fn(ctx); } finally { resolve(); } } });
-    Promise.resolve().then(drain);
+    ArrayPrototypePush(queue, { ...t, fn: async (ctx) => { try { await t.fn(ctx); } finally { resolve(); } } });
+    promiseThen(resolvedPromise(), drain);
   });
 }
 
 function describe(name, options, fn) {
   const t = normalize(name, options, fn);
   t.fn();
-  return Promise.resolve();
+  return resolvedPromise();
 }
 
 test.test = test;

@@ -7,7 +7,7 @@
 // helpers.
 
 const {
-  ArrayPrototypePop, ArrayPrototypePush, JSONStringify, Number, NumberParseFloat, NumberParseInt,
+  ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, JSONStringify, Number, NumberParseFloat, NumberParseInt,
   ObjectAssign, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
   ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty,
   ObjectSetPrototypeOf, Promise, ReflectApply, ReflectConstruct, ReflectOwnKeys, String,
@@ -308,7 +308,7 @@ function toUSVString(str) {
 }
 
 const publicTypes = {};
-for (const name of [
+const publicTypeNames = [
   'isPromise', 'isRegExp', 'isDate', 'isMap', 'isSet', 'isWeakMap', 'isWeakSet',
   'isNativeError', 'isTypedArray', 'isArrayBufferView', 'isArrayBuffer', 'isSharedArrayBuffer',
   'isAnyArrayBuffer', 'isDataView', 'isUint8Array', 'isUint8ClampedArray', 'isUint16Array',
@@ -317,7 +317,9 @@ for (const name of [
   'isBooleanObject', 'isBigIntObject', 'isSymbolObject', 'isBoxedPrimitive',
   'isArgumentsObject', 'isGeneratorFunction', 'isAsyncFunction', 'isGeneratorObject',
   'isMapIterator', 'isSetIterator', 'isWeakRef', 'isModuleNamespaceObject',
-]) {
+];
+for (let i = 0; i < publicTypeNames.length; i++) {
+  const name = publicTypeNames[i];
   publicTypes[name] = types[name];
 }
 
@@ -337,6 +339,6 @@ module.exports = {
   stripVTControlCharacters: inspectModule.stripVTControlCharacters,
   TextEncoder: utf8.TextEncoder,
   TextDecoder: utf8.TextDecoder,
-  isArray: Array.isArray,
+  isArray: ArrayIsArray,
   isError: types.isError,
 };

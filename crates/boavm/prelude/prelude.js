@@ -112,8 +112,8 @@
   }
 
   // --- console ----------------------------------------------------------------------------
-  const counts = Object.create(null);
-  const timersStart = Object.create(null);
+  const counts = ObjectCreate(null);
+  const timersStart = ObjectCreate(null);
   let groupIndent = '';
   function out(stream, args) {
     let text = ReflectApply(format, undefined, args);
@@ -158,7 +158,7 @@
   };
 
   // --- process ----------------------------------------------------------------------------
-  const listeners = Object.create(null);
+  const listeners = ObjectCreate(null);
   const tickQueue = [];
   let exiting = false;
   const process = {

@@ -189,7 +189,7 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
             let vm = vm_node::install(
                 cx,
                 arg(a, 0),
-                Some(crate::alloc::live_bytes),
+                Some(vm_core::memory::process_live_bytes),
                 arg(a, 1).as_object(),
             )?;
             Ok(vm.into())
@@ -313,7 +313,7 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
             Ok(obj.into())
         }),
         ("heapBytes", |_, _, _| {
-            Ok((crate::alloc::live_bytes() as f64).into())
+            Ok((vm_core::memory::process_live_bytes() as f64).into())
         }),
         ("rss", |_, _, _| Ok((rss_bytes() as f64).into())),
         ("exposeGc", |_, _, _| {
@@ -342,7 +342,7 @@ pub fn host_object(cx: &mut Context) -> JsResult<JsObject> {
     for (name, f) in host_functions() {
         // Every host call is a stop point for a timed run whose deadline has passed.
         let checked = NativeFunction::from_copy_closure(move |this, args, cx| {
-            Isolate::check_deadline(cx)?;
+            Isolate::stop_point(cx)?;
             f(this, args, cx)
         });
         let func = FunctionObjectBuilder::new(&realm, checked)

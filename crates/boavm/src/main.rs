@@ -1,5 +1,4 @@
 //! `boavm FILE.js [args…]`: runs a CommonJS file with `require('node:vm')` on Boa.
-mod alloc;
 mod host;
 
 use std::path::PathBuf;
@@ -10,8 +9,9 @@ use boa_engine::{
 use clap::Parser;
 use vm_core::{Isolate, VmError};
 
+// Counts live heap bytes: `vm.measureMemory`, `process.memoryUsage` and `--max-heap-mb`.
 #[global_allocator]
-static ALLOC: alloc::Counting = alloc::Counting;
+static ALLOC: vm_core::memory::TrackingAllocator = vm_core::memory::TrackingAllocator::system();
 
 const PRELUDE: &str = include_str!("../prelude/prelude.js");
 
@@ -40,6 +40,10 @@ struct Cli {
         alias = "abort_on_uncaught_exception"
     )]
     abort_on_uncaught_exception: bool,
+    /// Limit the isolate's live heap to MB megabytes (MiB): a vm run that grows it further
+    /// stops with `ERR_VM_MEMORY_LIMIT` (README "Memory limit").
+    #[arg(long = "max-heap-mb", value_name = "MB", value_parser = clap::value_parser!(u32).range(1..=1_048_576))]
+    max_heap_mb: Option<u32>,
     /// Accepted for compatibility with Node's test flags: vm modules are always available.
     #[arg(long = "experimental-vm-modules")]
     experimental_vm_modules: bool,
@@ -263,6 +267,12 @@ fn real_main(cli: Cli) -> i32 {
             return 70;
         }
     };
+    if let Some(mb) = cli.max_heap_mb {
+        if let Err(e) = iso.set_memory_limit(Some((mb as usize) << 20)) {
+            eprintln!("boavm: {e}");
+            return 9;
+        }
+    }
     let main_ctx = iso.main_context();
     let code = iso.with_context(None, &main_ctx, |cx| run(&cli, &iso, cx));
     host::flush();

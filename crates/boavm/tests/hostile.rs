@@ -8,18 +8,15 @@
 //! waiting on a timer, and `--abort-on-uncaught-exception`.
 #![cfg(unix)]
 
+mod support;
+
 use std::{
-    collections::BTreeMap,
-    io::Read,
-    os::unix::process::{CommandExt, ExitStatusExt},
-    path::{Path, PathBuf},
-    process::{Command, Stdio},
-    sync::Mutex,
-    time::{Duration, Instant},
+    collections::BTreeMap, io::Read, os::unix::process::ExitStatusExt, path::PathBuf,
+    process::Stdio, sync::Mutex, time::Duration,
 };
 
-/// Address space each case may use (RLIMIT_AS): the isolate thread reserves 1 GB of stack.
-const ADDRESS_SPACE: u64 = 4 << 30;
+use support::{boavm, Outcome};
+
 /// Per-case wall clock limit (dev profile; the slowest case takes a few seconds).
 const TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -39,89 +36,12 @@ fn known_differences() -> BTreeMap<String, String> {
         .collect()
 }
 
-fn boavm(args: &[&str], cwd: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_boavm"));
-    cmd.args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    // SAFETY: `setrlimit` is async-signal-safe and changes only the child's own limits.
-    unsafe {
-        cmd.pre_exec(|| {
-            let lim = libc::rlimit {
-                rlim_cur: ADDRESS_SPACE as libc::rlim_t,
-                rlim_max: ADDRESS_SPACE as libc::rlim_t,
-            };
-            if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            // No core files from the abort case.
-            let none = libc::rlimit {
-                rlim_cur: 0,
-                rlim_max: 0,
-            };
-            libc::setrlimit(libc::RLIMIT_CORE, &none);
-            Ok(())
-        });
-    }
-    cmd
-}
-
-struct Outcome {
-    status: std::process::ExitStatus,
-    stdout: String,
-    stderr: String,
-    elapsed: Duration,
-    timed_out: bool,
-}
-
-/// Runs `cmd` to its end or `TIMEOUT` (then kills it), collecting its output.
-fn run(mut cmd: Command) -> Outcome {
-    let start = Instant::now();
-    let mut child = cmd.spawn().expect("boavm starts");
-    let mut out = child.stdout.take().expect("piped");
-    let mut err = child.stderr.take().expect("piped");
-    let reader = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = out.read_to_end(&mut s);
-        s
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = err.read_to_end(&mut s);
-        s
-    });
-    let mut timed_out = false;
-    let status = loop {
-        if let Some(s) = child.try_wait().expect("wait") {
-            break s;
-        }
-        if start.elapsed() > TIMEOUT {
-            timed_out = true;
-            let _ = child.kill();
-            break child.wait().expect("wait");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    Outcome {
-        status,
-        stdout: String::from_utf8_lossy(&reader.join().unwrap_or_default()).into_owned(),
-        stderr: String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).into_owned(),
-        elapsed: start.elapsed(),
-        timed_out,
-    }
+fn run(cmd: std::process::Command) -> Outcome {
+    support::run(cmd, TIMEOUT)
 }
 
 fn describe(o: &Outcome) -> String {
-    let how = match (o.timed_out, o.status.code(), o.status.signal()) {
-        (true, ..) => format!("timed out after {:?}", TIMEOUT),
-        (_, Some(c), _) => format!("exit code {c}"),
-        (_, _, Some(s)) => format!("killed by signal {s}"),
-        _ => "ended".to_owned(),
-    };
-    let tail: String = o.stderr.chars().take(400).collect();
-    format!("{how} after {:?}; stderr: {tail}", o.elapsed)
+    o.describe(TIMEOUT)
 }
 
 #[test]
@@ -156,7 +76,7 @@ fn hostile_inputs_never_kill_the_host() {
                     break;
                 };
                 let o = run(boavm(&[&format!("{name}.js")], &dir));
-                let ended_normally = !o.timed_out && o.status.signal().is_none();
+                let ended_normally = o.ended_normally();
                 let problem = if known.contains_key(&name) {
                     (!ended_normally).then(|| format!("{name}: {}", describe(&o)))
                 } else if !ended_normally || o.status.code() != Some(0) {

@@ -144,7 +144,9 @@ impl EnginePool {
         }
         engine.clear_kept_objects();
         let recycle = id != 0 && entry.throws >= THROWS_BEFORE_RECYCLE;
-        if discard || recycle || std::mem::take(&mut entry.discard) {
+        // A stop point squeezed its limits (stop_points.rs): it ran inside a stopped run.
+        let squeezed = engine.runtime_limits().recursion_limit() == 0;
+        if discard || recycle || squeezed || std::mem::take(&mut entry.discard) {
             let interner = Box::new(std::mem::take(engine.interner_mut()));
             entry.slot = Slot::Parked(Some(interner));
             entry.throws = 0;

@@ -38,6 +38,13 @@ pub enum VmError {
     /// An [`crate::InterruptHandle`] or the interrupt callback stopped the run.
     #[error("Script execution was interrupted")]
     Interrupted,
+    /// The isolate's live heap grew past its memory limit during the run
+    /// ([`crate::Isolate::set_memory_limit`]; boavm's `ERR_VM_MEMORY_LIMIT`).
+    #[error("Script execution exceeded the memory limit of {} MB", .limit >> 20)]
+    MemoryLimit {
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// A panic (a Boa bug, or a panicking host callback) unwound through a run. The isolate
     /// may hold inconsistent engine state, so it refuses every later call with this error.
     #[error("the isolate is unusable after a panic during a run: {0}")]
@@ -66,9 +73,13 @@ pub enum VmError {
 }
 
 impl VmError {
-    /// Whether the run was stopped (timeout, SIGINT or interrupt) rather than failing.
+    /// Whether the run was stopped (timeout, SIGINT, interrupt or memory limit) rather than
+    /// failing.
     pub fn is_stop(&self) -> bool {
-        matches!(self, Self::Timeout(_) | Self::Sigint | Self::Interrupted)
+        matches!(
+            self,
+            Self::Timeout(_) | Self::Sigint | Self::Interrupted | Self::MemoryLimit { .. }
+        )
     }
 
     /// The thrown JavaScript value, when this error is one.

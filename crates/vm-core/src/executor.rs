@@ -76,6 +76,20 @@ impl Executor {
         q.remove(pos)
     }
 
+    /// Drops every queued job of the vm context `id` (its realm's jobs).
+    pub(crate) fn discard_context_jobs(&self, id: usize) {
+        let dropped: VecDeque<Queued> = {
+            let mut q = self.queue.borrow_mut();
+            let (gone, kept) = std::mem::take(&mut *q)
+                .into_iter()
+                .partition(|j| j.realm().and_then(crate::hooks::realm_context_id) == Some(id));
+            *q = kept;
+            gone
+        };
+        // Dropped outside the borrow: a job's captures may run finalizers that enqueue.
+        drop(dropped);
+    }
+
     /// Jobs the shared drain would run (jobs of `afterEvaluate` realms wait for their realm).
     pub(crate) fn shared_len(&self) -> usize {
         self.queue

@@ -63,6 +63,8 @@ pub(crate) struct Hooks {
     pending_global: RefCell<Option<JsObject>>,
     /// Rejected promises without a handler, in rejection order.
     unhandled: RefCell<Vec<JsPromise>>,
+    /// The isolate's memory limit in bytes (see `memory`).
+    pub(crate) memory_limit: std::cell::Cell<Option<usize>>,
 }
 
 impl Hooks {
@@ -91,6 +93,8 @@ impl HostHooks for Hooks {
         _direct: bool,
         context: &mut Context,
     ) -> JsResult<()> {
+        // `eval` and `Function` are stop points of a timed run.
+        crate::stop_points::check(context)?;
         crate::workarounds::note_parse(context, &realm);
         // Boa parses `eval`/`Function` code right after this, on the stack left here.
         crate::source_depth::check_dynamic(parameters, body)?;
@@ -105,6 +109,28 @@ impl HostHooks for Hooks {
                 .with_message("Code generation from strings disallowed for this context")
                 .into())
         }
+    }
+
+    /// Under a memory limit an `ArrayBuffer` may take at most the isolate's headroom (Boa
+    /// allocates buffers fallibly, so this is refused before anything is allocated).
+    fn max_buffer_size(&self, _context: &mut Context) -> u64 {
+        const BOA_DEFAULT: u64 = 1_610_612_736;
+        match self.memory_limit.get() {
+            Some(limit) => BOA_DEFAULT.min(crate::memory::headroom(limit) as u64),
+            None => BOA_DEFAULT,
+        }
+    }
+
+    fn call_job_callback(
+        &self,
+        job: &boa_engine::job::JobCallback,
+        this: &boa_engine::JsValue,
+        args: &[boa_engine::JsValue],
+        context: &mut Context,
+    ) -> JsResult<boa_engine::JsValue> {
+        // Every promise job is a stop point of a timed run.
+        crate::stop_points::check(context)?;
+        job.callback().call(this, args, context)
     }
 
     fn promise_rejection_tracker(

@@ -51,9 +51,6 @@ pub(crate) struct IsolateInner {
     /// Deadlines of the timed runs in progress (outermost first): a nested run also stops at
     /// an enclosing run's deadline, as V8's termination is isolate-wide.
     pub(crate) deadlines: RefCell<Vec<(std::time::Instant, std::time::Duration)>>,
-    /// SIGINT flags of the `breakOnSigint` host runs in progress (module evaluations), seen
-    /// by [`Isolate::check_deadline`].
-    pub(crate) sigint_watches: RefCell<Vec<std::sync::Arc<std::sync::atomic::AtomicBool>>>,
     /// The largest source accepted for compilation (bytes).
     pub(crate) max_source_bytes: Cell<usize>,
     /// Set when a panic unwound through a run: every later call fails with it.
@@ -473,7 +470,29 @@ impl IsolateInner {
                 }
                 return Ok(());
             };
-            self.run_job(current.as_deref_mut(), job)?;
+            if let Err(e) = self.run_job(current.as_deref_mut(), job) {
+                // A stop point inside the job unwinds it with an engine error: report the stop.
+                if let Some(stop) = watch.and_then(crate::interrupt::Watch::should_stop) {
+                    return Err(stop.into());
+                }
+                return Err(e);
+            }
+        }
+    }
+
+    /// Drops the jobs queued for `rec`'s own queue (microtaskMode 'afterEvaluate') after a
+    /// stopped run: a self-rescheduling chain must not run unbounded in the next evaluation.
+    pub(crate) fn drop_context_jobs(&self, rec: &ContextRecord) {
+        if rec.microtask_mode != crate::MicrotaskMode::AfterEvaluate {
+            return;
+        }
+        let id = rec.id;
+        while let Some(job) = self
+            .shared
+            .executor
+            .pop_where(|realm| realm.and_then(realm_context_id) == Some(id))
+        {
+            drop(job);
         }
     }
 
@@ -606,7 +625,6 @@ impl Isolate {
                 interruptible: Cell::new(false),
                 interrupt_callback: RefCell::new(None),
                 deadlines: RefCell::new(Vec::new()),
-                sigint_watches: RefCell::new(Vec::new()),
                 module_host: RefCell::new(None),
                 teardown: RefCell::default(),
                 compile_cache: RefCell::default(),
@@ -764,32 +782,46 @@ impl Isolate {
             .enter_with(current, &ctx.rec, true, |cx| Ok(f(cx)))
     }
 
-    /// For host functions: fails with Boa's uncatchable loop-limit error once the deadline of a
-    /// timed run in progress has passed (or SIGINT hit a `breakOnSigint` host run), which the
-    /// run then reports as its timeout (or interruption). Host calls thereby become stop points
-    /// for code Boa cannot interrupt (loops inside native callbacks or module bodies that call
-    /// into the host).
-    pub fn check_deadline(cx: &Context) -> boa_engine::JsResult<()> {
-        let Some(iso) = cx.get_data::<EngineTag>().and_then(|t| t.isolate.upgrade()) else {
-            return Ok(());
-        };
-        let expired = iso
-            .deadlines
-            .borrow()
-            .iter()
-            .any(|(at, _)| std::time::Instant::now() >= *at)
-            || iso
-                .sigint_watches
-                .borrow()
-                .iter()
-                .any(|f| f.load(std::sync::atomic::Ordering::SeqCst));
-        if expired {
-            return Err(boa_engine::error::EngineError::RuntimeLimit(
-                boa_engine::error::RuntimeLimitError::LoopIteration,
-            )
-            .into());
+    /// Limits the live heap of the isolate's thread to `bytes` (`None`: no limit). A run that
+    /// grows it past the limit stops with [`VmError::MemoryLimit`] (its engine is discarded
+    /// and a collection returns what it built); `ArrayBuffer`s larger than what is left fail
+    /// with a `RangeError` before allocating. Runs under a limit take the stoppable path.
+    /// Where the limit is checked, and what it cannot catch: README "Memory limit".
+    ///
+    /// # Errors
+    /// [`VmError::InvalidOption`] when [`crate::memory::TrackingAllocator`] is not the global
+    /// allocator (there would be nothing to measure), or `bytes` is 0.
+    pub fn set_memory_limit(&self, bytes: Option<usize>) -> Result<(), VmError> {
+        if let Some(b) = bytes {
+            if b == 0 || !crate::memory::tracking_installed() {
+                return Err(VmError::InvalidOption {
+                    name: "memoryLimit",
+                    reason: if b == 0 {
+                        "must be a positive number of bytes".into()
+                    } else {
+                        "install vm_core::memory::TrackingAllocator as the global allocator".into()
+                    },
+                });
+            }
         }
+        self.inner.shared.hooks.memory_limit.set(bytes);
         Ok(())
+    }
+
+    /// The memory limit set by [`Isolate::set_memory_limit`].
+    pub fn memory_limit(&self) -> Option<usize> {
+        self.inner.shared.hooks.memory_limit.get()
+    }
+
+    /// For host functions: a stop point. Fails with Boa's uncatchable runtime-limit error when
+    /// a stoppable run in progress on this thread must stop (its deadline passed, SIGINT with
+    /// `breakOnSigint`, an [`InterruptHandle`](crate::InterruptHandle) request, or the memory
+    /// limit); the run then reports that stop. Costs one thread-local read when no stoppable
+    /// run is in progress. It also sets `cx`'s loop and recursion limits to 0, so that JS a
+    /// native function runs after swallowing the error fails at once (the stopped run's engine
+    /// is discarded or its limits restored afterwards).
+    pub fn stop_point(cx: &mut Context) -> boa_engine::JsResult<()> {
+        crate::stop_points::check(cx)
     }
 
     /// Sets the largest source (in bytes) scripts, functions and modules may have

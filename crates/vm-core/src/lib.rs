@@ -54,6 +54,7 @@ mod interrupt;
 mod isolate;
 mod loader;
 pub mod locale;
+pub mod memory;
 mod native_stack;
 mod options;
 mod positions;
@@ -62,6 +63,7 @@ mod sandbox;
 mod script;
 mod source_depth;
 mod stack;
+mod stop_points;
 mod string_limits;
 mod workarounds;
 

@@ -242,8 +242,15 @@ impl Script {
                 return Err(err);
             }
         }
+        let saved = watch.map(|w| interrupt::set_backstop(cx, w));
         let result = match watch {
-            Some(w) => interrupt::evaluate_watched(&script, cx, w).map_err(VmError::from)?,
+            Some(w) => match interrupt::evaluate_watched(&script, cx, w) {
+                Ok(r) => r,
+                Err(stop) => {
+                    iso.drop_context_jobs(rec);
+                    return Err(stop.into());
+                }
+            },
             None => script.evaluate(cx),
         };
         let result = match result {
@@ -271,36 +278,18 @@ impl Script {
             }
         };
         if rec.microtask_mode == MicrotaskMode::AfterEvaluate {
-            // The context's own microtasks run now, inside the same timeout.
-            iso.drain_jobs_watched(Some(cx), Some(rec.id), watch)?;
+            // The context's own microtasks run now, inside the same timeout (and backstop).
+            if let Err(e) = iso.drain_jobs_watched(Some(cx), Some(rec.id), watch) {
+                if e.is_stop() {
+                    iso.drop_context_jobs(rec);
+                }
+                return Err(e);
+            }
+        }
+        if let Some(saved) = saved {
+            cx.set_runtime_limits(saved);
         }
         result
-    }
-}
-
-/// Keeps a `breakOnSigint` host run's SIGINT flag on the isolate's list while it runs, for
-/// [`Isolate::check_deadline`].
-struct SigintWatch<'a> {
-    iso: &'a IsolateInner,
-    flag: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    _guard: SigintGuard,
-}
-
-impl<'a> SigintWatch<'a> {
-    fn push(iso: &'a IsolateInner, guard: SigintGuard) -> Self {
-        let flag = guard.flag.clone();
-        iso.sigint_watches.borrow_mut().push(flag.clone());
-        Self {
-            iso,
-            flag,
-            _guard: guard,
-        }
-    }
-}
-
-impl Drop for SigintWatch<'_> {
-    fn drop(&mut self) {
-        self.iso.sigint_watches.borrow_mut().pop();
     }
 }
 
@@ -332,10 +321,12 @@ fn watch_for<'a>(
         .iter()
         .min_by_key(|(at, _)| *at)
         .copied();
+    let memory_limit = iso.shared.hooks.memory_limit.get();
     let stoppable = options.timeout.is_some()
         || options.break_on_sigint
         || iso.interruptible.get()
-        || enclosing.is_some();
+        || enclosing.is_some()
+        || memory_limit.is_some();
     if !stoppable {
         return Ok((None, None));
     }
@@ -362,12 +353,13 @@ fn watch_for<'a>(
         (Some(o), Some(e)) => Some(if e.0 < o.0 { e } else { o }),
         (o, e) => o.or(e),
     };
-    let watch = Watch {
+    let watch = Watch::new(
         deadline,
-        sigint: guard.as_ref().map(|g| g.flag.clone()),
-        handle: &iso.interrupt,
+        guard.as_ref().map(|g| g.flag.clone()),
+        &iso.interrupt,
         callback,
-    };
+        memory_limit,
+    );
     Ok((Some(watch), guard))
 }
 
@@ -516,14 +508,21 @@ impl Isolate {
             .as_ref()
             .and_then(|w| w.deadline)
             .map(|d| DeadlineGuard::push(iso, d));
-        match &watch {
+        let result = match &watch {
             Some(w) => iso.enter_stoppable(&ctx.rec, |cx| {
                 script.run_on(iso, &ctx.rec, cx, options, Some(w))
             }),
             None => iso.enter(current, &ctx.rec, |cx| {
                 script.run_on(iso, &ctx.rec, cx, options, None)
             }),
+        };
+        if let Err(VmError::MemoryLimit { .. }) = &result {
+            // The stopped engine is gone; the context's queued jobs would keep what the run
+            // built alive (and build more): they go too, and a collection returns the memory.
+            iso.shared.executor.discard_context_jobs(ctx.rec.id);
+            boa_gc::force_collect();
         }
+        result
     }
 
     /// Runs `f` (host code that evaluates JS synchronously, e.g. a module body) on `ctx`'s own
@@ -546,9 +545,9 @@ impl Isolate {
     }
 
     /// [`Isolate::run_bounded`] with an optional timeout and `breakOnSigint`. SIGINT is seen
-    /// where a deadline is: at host calls ([`Isolate::check_deadline`], also the contextified
-    /// global's traps) and between the context's jobs; a loop that reaches none of them keeps
-    /// running (and Ctrl-C is held back while it does).
+    /// where a deadline is: at stop points ([`Isolate::stop_point`]: host calls, the
+    /// contextified global's traps, `eval`, promise jobs) and between the context's jobs; a
+    /// loop that reaches none of them keeps running (and Ctrl-C is held back while it does).
     pub fn run_stoppable<R>(
         &self,
         current: Option<&mut Context>,
@@ -567,72 +566,41 @@ impl Isolate {
             });
         }
         let sigint = if break_on_sigint {
-            Some(SigintWatch::push(iso, SigintGuard::install()?))
+            Some(SigintGuard::install()?)
         } else {
             None
         };
         let deadline = timeout.map(|t| (std::time::Instant::now() + t, t));
         let _deadline = deadline.map(|d| DeadlineGuard::push(iso, d));
         let rec = ctx.rec.clone();
-        let sigint_hit = || {
-            sigint
-                .as_ref()
-                .is_some_and(|w| w.flag.swap(false, std::sync::atomic::Ordering::SeqCst))
-        };
+        let handle = crate::InterruptHandle::default();
+        let watch = Watch::new(
+            deadline,
+            sigint.as_ref().map(|g| g.flag.clone()),
+            &handle,
+            None,
+            iso.shared.hooks.memory_limit.get(),
+        );
         let result = self.with_engine_of(current, engine_ctx, ctx, |cx| {
-            let saved = cx.runtime_limits();
-            if let Some((_, t)) = deadline {
-                let limit = interrupt::backstop_limit(cx, t);
-                cx.runtime_limits_mut().set_loop_iteration_limit(limit);
-            }
-            let expired = || deadline.filter(|(at, _)| std::time::Instant::now() >= *at);
-            let stop = |e: &boa_engine::JsError| -> Option<VmError> {
-                if !interrupt::is_backstop(e) {
-                    return None;
-                }
-                if let Some((_, t)) = expired() {
-                    return Some(VmError::Timeout(t));
-                }
-                sigint_hit().then_some(VmError::Sigint)
+            // The sync evaluation unwinds fully on a stop: the engine stays usable once its
+            // limits are restored (it may be the caller's).
+            let saved = interrupt::set_backstop(cx, &watch);
+            let started = std::time::Instant::now();
+            let limit = cx.runtime_limits().loop_iteration_limit();
+            let outcome = interrupt::settle(f(cx), &watch, started, limit);
+            let outcome = match outcome {
+                Ok(Ok(v)) if rec.microtask_mode == MicrotaskMode::AfterEvaluate => iso
+                    .drain_jobs_watched(Some(cx), Some(rec.id), Some(&watch))
+                    .map(|()| v),
+                Ok(Ok(v)) => Ok(v),
+                Ok(Err(e)) => Err(workarounds::convert_error(e, cx)),
+                Err(stop) => Err(stop.into()),
             };
-            let value = match f(cx) {
-                Ok(v) => v,
-                Err(e) => {
-                    if let Some(stopped) = stop(&e) {
-                        return Err(stopped);
-                    }
-                    cx.set_runtime_limits(saved);
-                    return Err(workarounds::convert_error(e, cx));
-                }
-            };
-            if rec.microtask_mode == MicrotaskMode::AfterEvaluate {
-                let handle = crate::InterruptHandle::default();
-                let watch = Watch {
-                    deadline,
-                    sigint: sigint.as_ref().map(|w| w.flag.clone()),
-                    handle: &handle,
-                    callback: None,
-                };
-                match iso.drain_jobs_watched(Some(cx), Some(rec.id), Some(&watch)) {
-                    Err(VmError::Engine(m)) if m.contains("iteration loops") => {
-                        if let Some((_, t)) = expired() {
-                            return Err(VmError::Timeout(t));
-                        }
-                        if sigint_hit() {
-                            return Err(VmError::Sigint);
-                        }
-                        cx.set_runtime_limits(saved);
-                        return Err(VmError::Engine(m));
-                    }
-                    Err(e) => {
-                        cx.set_runtime_limits(saved);
-                        return Err(e);
-                    }
-                    Ok(()) => {}
-                }
-            }
             cx.set_runtime_limits(saved);
-            Ok(value)
+            if outcome.as_ref().err().is_some_and(VmError::is_stop) {
+                iso.drop_context_jobs(&rec);
+            }
+            outcome
         });
         let result = result.and_then(|r| r);
         if result.as_ref().err().is_some_and(VmError::is_stop) {

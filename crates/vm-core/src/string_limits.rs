@@ -7,7 +7,9 @@
 //! string length`. Each realm gets replacements that check the length first (V8's messages)
 //! and build the result by doubling (peak ≈ 2× the result). `Array.prototype.join` is checked
 //! where the separators alone would exceed the limit (`new Array(1e9).join()`). String
-//! concatenation with `+` cannot be intercepted: see the README (memory limits).
+//! concatenation with `+` cannot be intercepted: see the README (memory limits). Under an
+//! isolate memory limit the same builtins also refuse results that would not fit in what is
+//! left of it (no check can run inside one builtin call).
 use boa_engine::{
     js_string, object::FunctionObjectBuilder, property::PropertyDescriptor, Context, JsNativeError,
     JsObject, JsResult, JsString, JsValue, NativeFunction,
@@ -38,6 +40,13 @@ fn repeat_string(s: &JsString, mut n: u64) -> JsString {
     result
 }
 
+/// Peak bytes of building a `units`-long string like `s` by doubling (the result and the
+/// largest intermediate copy).
+fn doubling_bytes(s: &JsString, units: f64) -> u64 {
+    let unit = if s.as_str().is_latin1() { 1.0 } else { 2.0 };
+    (units * unit * 2.0) as u64
+}
+
 fn this_string(this: &JsValue, cx: &mut Context) -> JsResult<JsString> {
     if this.is_null_or_undefined() {
         return Err(JsNativeError::typ()
@@ -62,7 +71,9 @@ fn repeat(this: &JsValue, args: &[JsValue], cx: &mut Context) -> JsResult<JsValu
     if s.is_empty() || n == 0.0 {
         return Ok(js_string!().into());
     }
-    if n * s.len() as f64 > MAX_STRING_LENGTH as f64 {
+    if n * s.len() as f64 > MAX_STRING_LENGTH as f64
+        || !crate::memory::admits(cx, doubling_bytes(&s, n * s.len() as f64))
+    {
         return Err(invalid_length());
     }
     Ok(repeat_string(&s, n as u64).into())
@@ -84,7 +95,7 @@ fn pad(this: &JsValue, args: &[JsValue], cx: &mut Context, at_start: bool) -> Js
     if fill.is_empty() {
         return Ok(s.into());
     }
-    if max > MAX_STRING_LENGTH {
+    if max > MAX_STRING_LENGTH || !crate::memory::admits(cx, doubling_bytes(&fill, max as f64)) {
         return Err(invalid_length());
     }
     let fill_len = (max - len) as usize;
@@ -127,7 +138,8 @@ fn join(
                 .get(js_string!("length"), cx)?
                 .as_number()
                 .unwrap_or(0.0) as u64;
-            if len > 1 && (len - 1).saturating_mul(sep_len) > MAX_STRING_LENGTH {
+            let separators = len.saturating_sub(1).saturating_mul(sep_len);
+            if separators > MAX_STRING_LENGTH || !crate::memory::admits(cx, separators) {
                 return Err(invalid_length());
             }
         }

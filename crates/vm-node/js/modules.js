@@ -7,7 +7,7 @@
 const {
   ArrayIsArray, ArrayPrototypePush, ArrayPrototypeSlice, Error, FunctionPrototypeCall,
   ObjectCreate, ObjectDefineProperties, ObjectDefineProperty, ObjectFreeze, ObjectGetPrototypeOf,
-  ObjectPrototypeHasOwnProperty, ReflectApply, SafeSet, SafeWeakSet, SymbolFor, SymbolToStringTag,
+  ObjectPrototypeHasOwnProperty, ReflectApply, SafeSet, SafeWeakSet, Symbol, SymbolFor, SymbolToStringTag,
   TypeError, dataDescriptor, rejectedPromise, safePromiseAll,
 } = primordials;
 

@@ -191,10 +191,12 @@ function promiseThen(promise, onFulfilled, onRejected) {
 }
 define('promiseThen', promiseThen);
 
-// Promise.all over an array of values / promises, reading nothing patchable.
+// Promise.all over an array of values / promises, reading nothing patchable. The result array
+// has no prototype (resolving with it would read a `then` inherited from Array.prototype).
 define('safePromiseAll', (values) => new PromiseCtor((resolve, reject) => {
   const n = values.length;
   const results = new ArrayCtor(n);
+  ObjectSetPrototypeOf(results, null);
   let remaining = n;
   if (n === 0) {
     resolve(results);

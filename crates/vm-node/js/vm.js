@@ -7,7 +7,7 @@
 
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, FunctionPrototypeCall, MathCeil, MathFloor,
-  ObjectDefineProperty, ObjectFreeze, ReflectApply, RegExpPrototypeExec, Symbol, TypeError,
+  Error, ObjectDefineProperty, ObjectFreeze, ReflectApply, RegExpPrototypeExec, Symbol, TypeError,
   Uint8Array, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteOffset,
   TypedArrayPrototypeGetByteLength, DataViewPrototypeGetBuffer, DataViewPrototypeGetByteOffset,
   DataViewPrototypeGetByteLength, ArrayBufferIsView, dataDescriptor, resolvedPromise,

@@ -158,6 +158,12 @@ pub(crate) fn to_js(err: VmError, cx: &mut Context) -> JsError {
             err.to_string(),
             cx,
         ),
+        VmError::MemoryLimit { .. } => coded(
+            JsNativeError::error(),
+            "ERR_VM_MEMORY_LIMIT",
+            err.to_string(),
+            cx,
+        ),
         VmError::SourceTooLarge { .. } => coded(
             JsNativeError::range(),
             "ERR_BOAVM_SOURCE_TOO_LARGE",

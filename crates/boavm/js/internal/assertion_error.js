@@ -5,7 +5,7 @@
 // `a !== b`, everything else as a line diff of the inspected values.
 
 const {
-  ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, MathMax, ObjectAssign, ObjectCreate,
+  ArrayPrototypeJoin, ArrayPrototypePop, Error, ArrayPrototypePush, MathMax, ObjectAssign, ObjectCreate,
   ObjectDefineProperty, ObjectGetPrototypeOf, ReflectApply, SafeMap, SafeSet, String,
   StringPrototypeEndsWith, StringPrototypeRepeat, StringPrototypeSlice, StringPrototypeSplit,
   SymbolFor, mapEntries, regExpTest, setValues,

@@ -8,29 +8,31 @@
 // Array/Object prototypes differ) are not strictly deep-equal to local ones,
 // exactly like in Node. Loose mode ignores prototypes.
 
+const P = require('internal/primordials');
 const {
   ArrayIsArray, ArrayPrototypePush, MapIteratorPrototypeNext, SetIteratorPrototypeNext, ArrayPrototypeSplice, BigIntPrototypeValueOf,
-  BooleanPrototypeValueOf, DatePrototypeGetTime, FunctionPrototypeCall, NumberIsNaN,
+  BooleanPrototypeValueOf, DatePrototypeGetTime, NumberIsNaN,
   NumberPrototypeValueOf, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertySymbols,
   ObjectGetPrototypeOf, ObjectIs, ObjectKeys, ObjectPrototypeHasOwnProperty,
   ObjectPrototypePropertyIsEnumerable, ReflectApply, SafeMap, SafeSet, StringPrototypeValueOf,
-  SymbolPrototypeValueOf, Uint8Array, regExpTest, 
-} = require('internal/primordials');
+  SymbolPrototypeValueOf, Uint8Array, regExpTest,
+} = P;
 
 const types = require('internal/types');
 
 const hasOwn = (obj, key) => ObjectPrototypeHasOwnProperty(obj, key);
 const isEnumerable = (obj, key) => ObjectPrototypePropertyIsEnumerable(obj, key);
 
-const regExpSource = ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'source').get;
-const regExpFlags = ObjectGetOwnPropertyDescriptor(RegExp.prototype, 'flags').get;
-const setHas = Set.prototype.has;
-const setValues = Set.prototype.values;
-const mapHas = Map.prototype.has;
-const mapGet = Map.prototype.get;
-const mapEntries = Map.prototype.entries;
-const setSize = ObjectGetOwnPropertyDescriptor(Set.prototype, 'size').get;
-const mapSize = ObjectGetOwnPropertyDescriptor(Map.prototype, 'size').get;
+// (Uncurried: the receiver is the first argument.)
+const regExpSource = P.RegExpPrototypeGetSource;
+const regExpFlags = P.RegExpPrototypeGetFlags;
+const setHas = P.SetPrototypeHas;
+const setValues = P.SetPrototypeValues;
+const mapHas = P.MapPrototypeHas;
+const mapGet = P.MapPrototypeGet;
+const mapEntries = P.MapPrototypeEntries;
+const setSize = P.SetPrototypeGetSize;
+const mapSize = P.MapPrototypeGetSize;
 
 const ITER_NONE = 0;
 const ITER_ARRAY = 1;
@@ -39,7 +41,7 @@ const ITER_MAP = 3;
 
 function iterate(iterFn, obj) {
   const out = [];
-  const it = FunctionPrototypeCall(iterFn, obj);
+  const it = iterFn(obj);
   // The iterator's `next` as captured (a Map or Set iterator).
   const next = iterFn === mapEntries ? MapIteratorPrototypeNext : SetIteratorPrototypeNext;
   for (let step = next(it); !step.done; step = next(it)) ArrayPrototypePush(out, step.value);
@@ -59,8 +61,8 @@ function sameBytes(a, b) {
 }
 
 function similarRegExps(a, b) {
-  return FunctionPrototypeCall(regExpSource, a) === FunctionPrototypeCall(regExpSource, b) &&
-    FunctionPrototypeCall(regExpFlags, a) === FunctionPrototypeCall(regExpFlags, b) &&
+  return regExpSource(a) === regExpSource(b) &&
+    regExpFlags(a) === regExpFlags(b) &&
     a.lastIndex === b.lastIndex;
 }
 
@@ -153,10 +155,10 @@ function innerDeepEqual(a, b, strict, memos) {
     if (aKeys.length !== bKeys.length) return false;
     return keyCheck(a, b, strict, memos, ITER_NONE, aKeys);
   } else if (types.isSet(a)) {
-    if (!types.isSet(b) || FunctionPrototypeCall(setSize, a) !== FunctionPrototypeCall(setSize, b)) return false;
+    if (!types.isSet(b) || setSize(a) !== setSize(b)) return false;
     return keyCheck(a, b, strict, memos, ITER_SET);
   } else if (types.isMap(a)) {
-    if (!types.isMap(b) || FunctionPrototypeCall(mapSize, a) !== FunctionPrototypeCall(mapSize, b)) return false;
+    if (!types.isMap(b) || mapSize(a) !== mapSize(b)) return false;
     return keyCheck(a, b, strict, memos, ITER_MAP);
   } else if (types.isAnyArrayBuffer(a)) {
     if (!types.isAnyArrayBuffer(b) || !sameBytes(new Uint8Array(a), new Uint8Array(b))) return false;
@@ -210,8 +212,8 @@ function keyCheck(a, b, strict, memos, iterationType, aKeys) {
   if (aKeys.length === 0 &&
       (iterationType === ITER_NONE ||
        (iterationType === ITER_ARRAY && a.length === 0) ||
-       (iterationType === ITER_SET && FunctionPrototypeCall(setSize, a) === 0) ||
-       (iterationType === ITER_MAP && FunctionPrototypeCall(mapSize, a) === 0))) {
+       (iterationType === ITER_SET && setSize(a) === 0) ||
+       (iterationType === ITER_MAP && mapSize(a) === 0))) {
     return true;
   }
 
@@ -270,9 +272,9 @@ function isObjectValue(v) {
 function mightHaveLoosePrim(a, b, prim, hasFn) {
   switch (typeof prim) {
     case 'undefined':
-      return FunctionPrototypeCall(hasFn, b, null) && !FunctionPrototypeCall(hasFn, a, null);
+      return hasFn(b, null) && !hasFn(a, null);
     case 'object':
-      return FunctionPrototypeCall(hasFn, b, undefined) && !FunctionPrototypeCall(hasFn, a, undefined);
+      return hasFn(b, undefined) && !hasFn(a, undefined);
     case 'symbol':
       return false;
     case 'string':
@@ -304,7 +306,7 @@ function setEquiv(a, b, strict, memos) {
     const value = aValues[i];
     if (isObjectValue(value)) {
       ArrayPrototypePush(pending, value);
-    } else if (!FunctionPrototypeCall(setHas, b, value)) {
+    } else if (!setHas(b, value)) {
       if (strict) return false;
       if (!mightHaveLoosePrim(a, b, value, setHas)) return false;
       ArrayPrototypePush(pending, value);
@@ -315,7 +317,7 @@ function setEquiv(a, b, strict, memos) {
     const value = bValues[i];
     if (isObjectValue(value)) {
       if (!takeEqual(pending, value, strict, memos)) return false;
-    } else if (!strict && !FunctionPrototypeCall(setHas, a, value) && !takeEqual(pending, value, strict, memos)) {
+    } else if (!strict && !setHas(a, value) && !takeEqual(pending, value, strict, memos)) {
       return false;
     }
   }
@@ -332,8 +334,8 @@ function mapEquiv(a, b, strict, memos) {
     if (isObjectValue(key)) {
       ArrayPrototypePush(pending, [key, value]);
     } else {
-      const other = FunctionPrototypeCall(mapGet, b, key);
-      if ((other === undefined && !FunctionPrototypeCall(mapHas, b, key)) || !innerDeepEqual(value, other, strict, memos)) {
+      const other = mapGet(b, key);
+      if ((other === undefined && !mapHas(b, key)) || !innerDeepEqual(value, other, strict, memos)) {
         if (strict) return false;
         if (!mightHaveLoosePrim(a, b, key, mapHas)) return false;
         ArrayPrototypePush(pending, [key, value]);
@@ -347,7 +349,7 @@ function mapEquiv(a, b, strict, memos) {
     if (isObjectValue(key)) {
       if (!takeEqualEntry(pending, key, value, strict, memos)) return false;
     } else if (!strict &&
-               (!FunctionPrototypeCall(mapHas, a, key) || !innerDeepEqual(FunctionPrototypeCall(mapGet, a, key), value, false, memos)) &&
+               (!mapHas(a, key) || !innerDeepEqual(mapGet(a, key), value, false, memos)) &&
                !takeEqualEntry(pending, key, value, strict, memos)) {
       return false;
     }

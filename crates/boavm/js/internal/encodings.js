@@ -8,14 +8,15 @@
 //   slice(bytes, start, end)          -> decoded string
 
 const {
-  MathMin, StringFromCharCode,
+  ArrayPrototypeJoin, ArrayPrototypePush, Int16Array, MathMin, NumberPrototypeToString,
+  StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeToLowerCase, TypedArrayPrototypeFill,
 } = require('internal/primordials');
 
 const utf8 = require('internal/utf8');
 
 function normalizeEncoding(enc) {
   if (enc === undefined || enc === null) return 'utf8';
-  const e = `${enc}`.toLowerCase();
+  const e = StringPrototypeToLowerCase(`${enc}`);
   switch (e) {
     case 'utf8':
     case 'utf-8':
@@ -48,7 +49,7 @@ function hexValue(code) {
 }
 
 const hexTable = [];
-for (let i = 0; i < 256; i++) hexTable.push((i < 16 ? '0' : '') + i.toString(16));
+for (let i = 0; i < 256; i++) ArrayPrototypePush(hexTable, (i < 16 ? '0' : '') + NumberPrototypeToString(i, 16));
 
 const hex = {
   byteLength(str) {
@@ -58,8 +59,8 @@ const hex = {
     const n = MathMin(str.length >>> 1, max);
     let i = 0;
     for (; i < n; i++) {
-      const hi = hexValue(str.charCodeAt(i * 2) & 0xff);
-      const lo = hexValue(str.charCodeAt(i * 2 + 1) & 0xff);
+      const hi = hexValue(StringPrototypeCharCodeAt(str, i * 2) & 0xff);
+      const lo = hexValue(StringPrototypeCharCodeAt(str, i * 2 + 1) & 0xff);
       if (hi < 0 || lo < 0) break;
       target[offset + i] = hi * 16 + lo;
     }
@@ -76,16 +77,16 @@ const hex = {
 
 const b64Chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const b64UrlChars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const b64Lookup = new Int16Array(256).fill(-1);
+const b64Lookup = TypedArrayPrototypeFill(new Int16Array(256), -1);
 for (let i = 0; i < 64; i++) {
-  b64Lookup[b64Chars.charCodeAt(i)] = i;
-  b64Lookup[b64UrlChars.charCodeAt(i)] = i;
+  b64Lookup[StringPrototypeCharCodeAt(b64Chars, i)] = i;
+  b64Lookup[StringPrototypeCharCodeAt(b64UrlChars, i)] = i;
 }
 
 function base64ByteLength(str) {
   let len = str.length;
-  if (len > 0 && str.charCodeAt(len - 1) === 61) len--;
-  if (len > 1 && str.charCodeAt(len - 1) === 61) len--;
+  if (len > 0 && StringPrototypeCharCodeAt(str, len - 1) === 61) len--;
+  if (len > 1 && StringPrototypeCharCodeAt(str, len - 1) === 61) len--;
   return (len * 3) >>> 2;
 }
 
@@ -97,7 +98,7 @@ function base64Write(str, target, offset, max) {
   let bits = 0;
   for (let i = 0; i < str.length && written < max; i++) {
     // Like Node, only the low byte of each UTF-16 code unit is looked at.
-    const code = str.charCodeAt(i) & 0xff;
+    const code = StringPrototypeCharCodeAt(str, i) & 0xff;
     if (code === 61) break;
     const v = b64Lookup[code];
     if (v < 0) continue;
@@ -154,7 +155,7 @@ const latin1 = {
   },
   write(str, target, offset, max) {
     const n = MathMin(str.length, max);
-    for (let i = 0; i < n; i++) target[offset + i] = str.charCodeAt(i) & 0xff;
+    for (let i = 0; i < n; i++) target[offset + i] = StringPrototypeCharCodeAt(str, i) & 0xff;
     return n;
   },
   slice(bytes, start, end) {
@@ -171,12 +172,12 @@ const ascii = {
     for (let i = start; i < end; i++) {
       out += StringFromCharCode(bytes[i] & 0x7f);
       if (out.length >= 8192) {
-        parts.push(out);
+        ArrayPrototypePush(parts, out);
         out = '';
       }
     }
-    parts.push(out);
-    return parts.join('');
+    ArrayPrototypePush(parts, out);
+    return ArrayPrototypeJoin(parts, '');
   },
 };
 
@@ -189,7 +190,7 @@ const utf16le = {
   write(str, target, offset, max) {
     const n = MathMin(str.length, max >>> 1);
     for (let i = 0; i < n; i++) {
-      const c = str.charCodeAt(i);
+      const c = StringPrototypeCharCodeAt(str, i);
       target[offset + i * 2] = c & 0xff;
       target[offset + i * 2 + 1] = c >>> 8;
     }
@@ -215,6 +216,7 @@ const utf8Codec = {
 };
 
 const codecs = {
+  __proto__: null,
   utf8: utf8Codec,
   utf16le,
   latin1,

@@ -8,7 +8,8 @@
 const {
   ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypeJoin,
   ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeSlice,
-  ArrayPrototypeSplice, MathAbs, NumberIsInteger, ObjectDefineProperty, String,
+  ArrayPrototypeSplice, Error, MathAbs, NumberIsInteger, ObjectDefineProperty, RangeError, String,
+  TypeError,
   StringPrototypeEndsWith, StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeSlice,
   StringPrototypeSplit, StringPrototypeToLowerCase,
   ErrorPrototypeGetStack, regExpTest, regExpReplace,

@@ -6,6 +6,7 @@
 // ECMAScript. No engine internals are used: type detection relies on the
 // brand checks in 'internal/types'.
 
+const primordials = require('internal/primordials');
 const {
   ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypeJoin,
   ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeSort,
@@ -19,9 +20,9 @@ const {
   SafeMap, SafeSet, String, StringPrototypeEndsWith, StringPrototypeIncludes,
   StringPrototypeIndexOf, StringPrototypeRepeat, StringPrototypeSlice, StringPrototypeSplit,
   StringPrototypeStartsWith, StringPrototypeToLowerCase, StringPrototypeValueOf, SymbolFor,
-  SymbolPrototypeToString, SymbolPrototypeValueOf, Uint8Array, regExpExec, regExpReplace,
-  regExpTest,
-} = require('internal/primordials');
+  MapIteratorPrototypeNext, SetIteratorPrototypeNext, SymbolIterator, SymbolPrototypeToString,
+  SymbolPrototypeValueOf, SymbolToStringTag, Uint8Array, regExpExec, regExpReplace, regExpTest,
+} = primordials;
 
 const types = require('internal/types');
 const errors = require('internal/errors');
@@ -70,8 +71,10 @@ const plainKeyRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 // Names, prefixes, keys
 
 const builtInObjects = new SafeSet();
-for (const name of ObjectGetOwnPropertyNames(globalThis)) {
-  if (/^[A-Z][a-zA-Z0-9]+$/.test(name)) {
+const globalNames = ObjectGetOwnPropertyNames(globalThis);
+for (let i = 0; i < globalNames.length; i++) {
+  const name = globalNames[i];
+  if (regExpTest(/^[A-Z][a-zA-Z0-9]+$/, name)) {
     const desc = ObjectGetOwnPropertyDescriptor(globalThis, name);
     if (desc && typeof desc.value === 'function') builtInObjects.add(name);
   }
@@ -89,6 +92,11 @@ function builtinTagName(obj) {
   return StringPrototypeSlice(types.tagOf(obj), 8, -1);
 }
 
+// Like Node, Object.prototype and Function.prototype keep their name when user code replaces
+// their `constructor` (other builtin prototypes then show as `Object [Tag]`).
+const ObjectPrototype = primordials.Object.prototype;
+const FunctionPrototype = primordials.Function.prototype;
+
 // The name of the first constructor on the prototype chain that `obj` is an
 // instance of; null for objects without prototype.
 function getConstructorName(obj, ctx, recurseTimes) {
@@ -100,6 +108,8 @@ function getConstructorName(obj, ctx, recurseTimes) {
         safeInstanceof(original, desc.value)) {
       return String(desc.value.name);
     }
+    if (obj === ObjectPrototype) return 'Object';
+    if (obj === FunctionPrototype) return 'Function';
     obj = ObjectGetPrototypeOf(obj);
     if (firstProto === undefined) firstProto = obj;
   }
@@ -144,15 +154,18 @@ function getKeys(value, showHidden) {
 // do not keep the source text of classes.
 const builtinConstructorNames = new SafeSet(['GeneratorFunction', 'AsyncFunction',
                                          'AsyncGeneratorFunction', 'TypedArray']);
-for (const name of ObjectGetOwnPropertyNames(globalThis)) {
+for (let i = 0; i < globalNames.length; i++) {
+  const name = globalNames[i];
   // Only data properties are read: accessors on the global may have effects.
   const globalDesc = ObjectGetOwnPropertyDescriptor(globalThis, name);
-  if (globalDesc === undefined || !('value' in globalDesc)) continue;
+  if (globalDesc === undefined || !ObjectPrototypeHasOwnProperty(globalDesc, 'value')) continue;
   const member = globalDesc.value;
   if (typeof member === 'function') {
     builtinConstructorNames.add(name);
-  } else if (member !== null && typeof member === 'object' && /^[A-Z]/.test(name)) {
-    for (const inner of ObjectGetOwnPropertyNames(member)) {
+  } else if (member !== null && typeof member === 'object' && regExpTest(/^[A-Z]/, name)) {
+    const innerNames = ObjectGetOwnPropertyNames(member);
+    for (let j = 0; j < innerNames.length; j++) {
+      const inner = innerNames[j];
       const desc = ObjectGetOwnPropertyDescriptor(member, inner);
       if (desc && typeof desc.value === 'function') builtinConstructorNames.add(inner);
     }
@@ -406,19 +419,20 @@ function formatArrayBuffer(ctx, value) {
   return [`${ctx.stylize('[Uint8Contents]', 'special')}: <${str}>`];
 }
 
-const setValues = Set.prototype.values;
-const mapEntries = Map.prototype.entries;
-const setSizeGetter = ObjectGetOwnPropertyDescriptor(Set.prototype, 'size').get;
-const mapSizeGetter = ObjectGetOwnPropertyDescriptor(Map.prototype, 'size').get;
+// (Uncurried: the receiver is the first argument.)
+const setValues = primordials.SetPrototypeValues;
+const mapEntries = primordials.MapPrototypeEntries;
+const setSizeGetter = primordials.SetPrototypeGetSize;
+const mapSizeGetter = primordials.MapPrototypeGetSize;
 
 function formatSet(ctx, value, recurseTimes) {
-  const length = FunctionPrototypeCall(setSizeGetter, value);
+  const length = setSizeGetter(value);
   const maxLength = MathMin(MathMax(0, ctx.maxArrayLength), length);
   const output = [];
   ctx.indentationLvl += 2;
-  const it = FunctionPrototypeCall(setValues, value);
+  const it = setValues(value);
   for (let i = 0; i < maxLength; i++) {
-    const step = it.next();
+    const step = SetIteratorPrototypeNext(it);
     if (step.done) break;
     ArrayPrototypePush(output, formatValue(ctx, step.value, recurseTimes));
   }
@@ -428,13 +442,13 @@ function formatSet(ctx, value, recurseTimes) {
 }
 
 function formatMap(ctx, value, recurseTimes) {
-  const length = FunctionPrototypeCall(mapSizeGetter, value);
+  const length = mapSizeGetter(value);
   const maxLength = MathMin(MathMax(0, ctx.maxArrayLength), length);
   const output = [];
   ctx.indentationLvl += 2;
-  const it = FunctionPrototypeCall(mapEntries, value);
+  const it = mapEntries(value);
   for (let i = 0; i < maxLength; i++) {
-    const step = it.next();
+    const step = MapIteratorPrototypeNext(it);
     if (step.done) break;
     const k = formatValue(ctx, step.value[0], recurseTimes);
     const v = formatValue(ctx, step.value[1], recurseTimes);
@@ -552,9 +566,9 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
 function formatRaw(ctx, value, recurseTimes, typedArray) {
   let keys;
   const constructor = getConstructorName(value, ctx, recurseTimes);
-  let tag = value[Symbol.toStringTag];
+  let tag = value[SymbolToStringTag];
   if (typeof tag !== 'string' ||
-      (tag !== '' && (ctx.showHidden ? hasOwn : isEnumerable)(value, Symbol.toStringTag))) {
+      (tag !== '' && (ctx.showHidden ? hasOwn : isEnumerable)(value, SymbolToStringTag))) {
     tag = '';
   }
   let base = '';
@@ -563,7 +577,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   let noIterator = true;
   let extrasType = PROP_OBJECT;
 
-  if (Symbol.iterator in value || constructor === null) {
+  if (SymbolIterator in value || constructor === null) {
     noIterator = false;
     if (ArrayIsArray(value)) {
       const prefix = (constructor !== 'Array' || tag !== '') ?
@@ -574,14 +588,14 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       extrasType = PROP_ARRAY_EXTRA;
       formatter = formatArray;
     } else if (types.isSet(value)) {
-      const size = FunctionPrototypeCall(setSizeGetter, value);
+      const size = setSizeGetter(value);
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = formatSet;
       if (size === 0 && keys.length === 0) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (types.isMap(value)) {
-      const size = FunctionPrototypeCall(mapSizeGetter, value);
+      const size = mapSizeGetter(value);
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = formatMap;
@@ -593,7 +607,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       let fallback = '';
       if (constructor === null) {
         fallback = types.typedArrayName(value);
-        view = new globalThis[fallback](value);
+        view = new primordials[fallback](value);
       }
       const size = FunctionPrototypeCall(typedArrayLengthGetter, value);
       const prefix = getPrefix(constructor, tag, fallback, `(${size})`);

@@ -7,38 +7,32 @@
 // for objects created in another realm (vm contexts), where `instanceof`
 // against this realm's constructors would fail.
 
+const P = require('internal/primordials');
 const {
-  ArrayPrototypePush, FunctionPrototypeCall, Number, ObjectGetOwnPropertyDescriptor,
-  ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols, ObjectGetPrototypeOf,
-  ObjectIsExtensible, ObjectPrototypePropertyIsEnumerable, StringPrototypeCharCodeAt,
-} = require('internal/primordials');
+  ArrayPrototypePush, Error, Number, ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols,
+  ObjectGetPrototypeOf, ObjectIsExtensible, ObjectPrototypeHasOwnProperty, ObjectPrototypeIsPrototypeOf,
+  ObjectPrototypePropertyIsEnumerable, ObjectPrototypeToString, StringPrototypeCharCodeAt,
+} = P;
 
-const objectToString = Object.prototype.toString;
-const hasOwnProperty = Object.prototype.hasOwnProperty;
-
-function getter(proto, key) {
-  const desc = ObjectGetOwnPropertyDescriptor(proto, key);
-  return desc === undefined ? undefined : desc.get;
-}
-
-const mapSizeGetter = getter(Map.prototype, 'size');
-const setSizeGetter = getter(Set.prototype, 'size');
-const weakMapHas = WeakMap.prototype.has;
-const weakSetHas = WeakSet.prototype.has;
-const dateGetTime = Date.prototype.getTime;
-const regExpGlobalGetter = getter(RegExp.prototype, 'global');
-const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
-const typedArrayTagGetter = getter(TypedArrayPrototype, Symbol.toStringTag);
-const arrayBufferByteLength = getter(ArrayBuffer.prototype, 'byteLength');
-const sharedArrayBufferByteLength = typeof SharedArrayBuffer === 'function' ?
-  getter(SharedArrayBuffer.prototype, 'byteLength') : undefined;
-const dataViewBufferGetter = getter(DataView.prototype, 'buffer');
-const numberValueOf = Number.prototype.valueOf;
-const stringValueOf = String.prototype.valueOf;
-const booleanValueOf = Boolean.prototype.valueOf;
-const bigIntValueOf = typeof BigInt === 'function' ? BigInt.prototype.valueOf : undefined;
-const symbolValueOf = Symbol.prototype.valueOf;
-const weakRefDeref = typeof WeakRef === 'function' ? WeakRef.prototype.deref : undefined;
+// (Uncurried: the receiver is the first argument.)
+const hasOwnProperty = ObjectPrototypeHasOwnProperty;
+const mapSizeGetter = P.MapPrototypeGetSize;
+const setSizeGetter = P.SetPrototypeGetSize;
+const weakMapHas = P.WeakMapPrototypeHas;
+const weakSetHas = P.WeakSetPrototypeHas;
+const dateGetTime = P.DatePrototypeGetTime;
+const regExpGlobalGetter = P.RegExpPrototypeGetGlobal;
+const typedArrayTagGetter = P.TypedArrayPrototypeGetSymbolToStringTag;
+const arrayBufferByteLength = P.ArrayBufferPrototypeGetByteLength;
+const sharedArrayBufferByteLength = P.SharedArrayBufferPrototypeGetByteLength;
+const dataViewBufferGetter = P.DataViewPrototypeGetBuffer;
+const numberValueOf = P.NumberPrototypeValueOf;
+const stringValueOf = P.StringPrototypeValueOf;
+const booleanValueOf = P.BooleanPrototypeValueOf;
+const bigIntValueOf = P.BigIntPrototypeValueOf;
+const symbolValueOf = P.SymbolPrototypeValueOf;
+const weakRefDeref = P.WeakRefPrototypeDeref;
+const ErrorPrototype = Error.prototype;
 
 function isObjectLike(value) {
   return value !== null && (typeof value === 'object' || typeof value === 'function');
@@ -47,7 +41,7 @@ function isObjectLike(value) {
 function succeeds(fn, receiver, arg) {
   if (fn === undefined) return false;
   try {
-    FunctionPrototypeCall(fn, receiver, arg);
+    fn(receiver, arg);
     return true;
   } catch (e) {
     return false;
@@ -55,7 +49,7 @@ function succeeds(fn, receiver, arg) {
 }
 
 function tagOf(value) {
-  return FunctionPrototypeCall(objectToString, value);
+  return ObjectPrototypeToString(value);
 }
 
 function isMap(value) {
@@ -86,7 +80,7 @@ function isRegExp(value) {
   if (!isObjectLike(value)) return false;
   try {
     // Returns undefined only for %RegExp.prototype% itself.
-    return FunctionPrototypeCall(regExpGlobalGetter, value) !== undefined;
+    return regExpGlobalGetter(value) !== undefined;
   } catch (e) {
     return false;
   }
@@ -95,7 +89,7 @@ function isRegExp(value) {
 function typedArrayName(value) {
   if (!isObjectLike(value)) return undefined;
   try {
-    return FunctionPrototypeCall(typedArrayTagGetter, value);
+    return typedArrayTagGetter(value);
   } catch (e) {
     return undefined;
   }
@@ -190,7 +184,7 @@ function isError(value) {
   if (!isObjectLike(value)) return false;
   if (isNativeError(value)) return true;
   try {
-    return value instanceof Error;
+    return ObjectPrototypeIsPrototypeOf(ErrorPrototype, value);
   } catch (e) {
     return false;
   }

@@ -6,7 +6,10 @@
 // as one U+FFFD), plus TextEncoder and TextDecoder built on them.
 
 const {
-  ObjectDefineProperty,
+  ArrayPrototypeIncludes, ArrayPrototypeJoin, ArrayPrototypePush, Boolean, ObjectDefineProperty,
+  ReflectApply, SafeWeakMap, StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeSlice,
+  StringPrototypeToLowerCase, StringPrototypeTrim, SymbolToStringTag, TypeError, TypedArrayPrototypeSet,
+  Uint8Array, dataDescriptor,
 } = require('internal/primordials');
 
 const errors = require('internal/errors');
@@ -19,11 +22,11 @@ const CHUNK = 8192;
 function utf8Length(str) {
   let n = 0;
   for (let i = 0; i < str.length; i++) {
-    const c = str.charCodeAt(i);
+    const c = StringPrototypeCharCodeAt(str, i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length &&
-             str.charCodeAt(i + 1) >= 0xdc00 && str.charCodeAt(i + 1) <= 0xdfff) {
+             StringPrototypeCharCodeAt(str, i + 1) >= 0xdc00 && StringPrototypeCharCodeAt(str, i + 1) <= 0xdfff) {
       n += 4;
       i++;
     } else {
@@ -40,11 +43,11 @@ function utf8Write(str, target, offset, end) {
   let pos = offset;
   let i = 0;
   for (; i < str.length; i++) {
-    let cp = str.charCodeAt(i);
+    let cp = StringPrototypeCharCodeAt(str, i);
     let units = 1;
     if (cp >= 0xd800 && cp <= 0xdfff) {
       if (cp <= 0xdbff && i + 1 < str.length) {
-        const next = str.charCodeAt(i + 1);
+        const next = StringPrototypeCharCodeAt(str, i + 1);
         if (next >= 0xdc00 && next <= 0xdfff) {
           cp = 0x10000 + ((cp - 0xd800) << 10) + (next - 0xdc00);
           units = 2;
@@ -91,7 +94,7 @@ function UnitSink() {
   this.units = [];
 }
 UnitSink.prototype.push = function(unit) {
-  this.units.push(unit);
+  ArrayPrototypePush(this.units, unit);
   if (this.units.length >= CHUNK) this.flush();
 };
 UnitSink.prototype.pushCodePoint = function(cp) {
@@ -105,13 +108,13 @@ UnitSink.prototype.pushCodePoint = function(cp) {
 };
 UnitSink.prototype.flush = function() {
   if (this.units.length > 0) {
-    this.parts.push(String.fromCharCode.apply(null, this.units));
+    ArrayPrototypePush(this.parts, ReflectApply(StringFromCharCode, null, this.units));
     this.units = [];
   }
 };
 UnitSink.prototype.result = function() {
   this.flush();
-  return this.parts.join('');
+  return ArrayPrototypeJoin(this.parts, '');
 };
 
 // Incremental decoder state.
@@ -237,13 +240,13 @@ const utf8Labels = ['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-
 const utf16leLabels = ['csunicode', 'iso-10646-ucs-2', 'ucs-2', 'unicode', 'unicodefeff', 'utf-16', 'utf-16le'];
 
 function normalizeEncodingLabel(label) {
-  const l = `${label}`.trim().toLowerCase();
-  if (utf8Labels.includes(l)) return 'utf-8';
-  if (utf16leLabels.includes(l)) return 'utf-16le';
+  const l = StringPrototypeToLowerCase(StringPrototypeTrim(`${label}`));
+  if (ArrayPrototypeIncludes(utf8Labels, l)) return 'utf-8';
+  if (ArrayPrototypeIncludes(utf16leLabels, l)) return 'utf-16le';
   return undefined;
 }
 
-const decoderState = new WeakMap();
+const decoderState = new SafeWeakMap();
 
 class TextDecoder {
   constructor(encoding, options) {
@@ -252,6 +255,7 @@ class TextDecoder {
     if (normalized === undefined) throw errors.ERR_ENCODING_NOT_SUPPORTED(encoding);
     if (options === undefined || options === null) options = {};
     decoderState.set(this, {
+      __proto__: null,
       encoding: normalized,
       fatal: Boolean(options.fatal),
       ignoreBOM: Boolean(options.ignoreBOM),
@@ -289,8 +293,8 @@ class TextDecoder {
     } else {
       if (st.pending.length > 0) {
         const joined = new Uint8Array(st.pending.length + bytes.length);
-        joined.set(st.pending, 0);
-        joined.set(bytes, st.pending.length);
+        TypedArrayPrototypeSet(joined, st.pending, 0);
+        TypedArrayPrototypeSet(joined, bytes, st.pending.length);
         bytes = joined;
         st.pending = [];
       }
@@ -310,7 +314,7 @@ class TextDecoder {
       if (trailing) result += '\ufffd';
     }
     if (!st.bomSeen && result.length > 0) {
-      if (!st.ignoreBOM && result.charCodeAt(0) === 0xfeff) result = result.slice(1);
+      if (!st.ignoreBOM && StringPrototypeCharCodeAt(result, 0) === 0xfeff) result = StringPrototypeSlice(result, 1);
       st.bomSeen = true;
     }
     if (!stream) {
@@ -321,8 +325,8 @@ class TextDecoder {
   }
 }
 
-ObjectDefineProperty(TextEncoder.prototype, Symbol.toStringTag, { value: 'TextEncoder', configurable: true });
-ObjectDefineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
+ObjectDefineProperty(TextEncoder.prototype, SymbolToStringTag, dataDescriptor('TextEncoder', false, false, true));
+ObjectDefineProperty(TextDecoder.prototype, SymbolToStringTag, dataDescriptor('TextDecoder', false, false, true));
 
 module.exports = {
   utf8Length,

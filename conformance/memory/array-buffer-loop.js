@@ -1,0 +1,1 @@
+require('./support.js')('const keep = []; for (;;) keep.push(new ArrayBuffer(1 << 24));');

@@ -1,0 +1,1 @@
+require('./support.js')('let a = [1]; for (;;) a = a.concat(a);');

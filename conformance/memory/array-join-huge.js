@@ -1,0 +1,1 @@
+require('./support.js')('new Array(1e8).join("abc")');

@@ -1,0 +1,1 @@
+require('./support.js')('const a = []; for (let i = 0; ; i++) a.push({ i, s: "v" + i });');

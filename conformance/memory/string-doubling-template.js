@@ -1,0 +1,1 @@
+require('./support.js')('let s = "ab"; for (;;) s = `${s}${s}`;');

@@ -1,0 +1,1 @@
+require('./support.js')('var s = "a"; while (true) s += s;');

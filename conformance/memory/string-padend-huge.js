@@ -1,0 +1,1 @@
+require('./support.js')('"".padEnd(2 ** 28, "ab")');

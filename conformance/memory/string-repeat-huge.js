@@ -1,0 +1,1 @@
+require('./support.js')('"a".repeat(2 ** 28)');

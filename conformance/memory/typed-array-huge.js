@@ -1,0 +1,1 @@
+require('./support.js')('new Float64Array(2 ** 27)');
