@@ -3,9 +3,17 @@
 //! the same on a plain Boa `Context` (no vm layer). With `valgrind --tool=callgrind` the
 //! instruction counts are repeatable on a busy machine: the difference between two iteration
 //! counts, divided, is the cost of one run.
+//!
+//! Built with `--features tracking-alloc` it counts allocations with vm-core's
+//! `TrackingAllocator` (as the `boavm` CLI does), and `HOT_MEMORY_LIMIT_MB=N` sets an isolate
+//! memory limit: the cost of the allocator and of a limited run, in instructions.
 use boa_engine::{Context, JsObject, Source};
 use boavm_bench::{CPU, GLOBALS, SMALL};
 use vm_core::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions};
+
+#[cfg(feature = "tracking-alloc")]
+#[global_allocator]
+static ALLOC: vm_core::memory::TrackingAllocator = vm_core::memory::TrackingAllocator::system();
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -15,6 +23,12 @@ fn main() {
         return run_bare(bare, n);
     }
     let iso = Isolate::new().expect("isolate");
+    if let Some(mb) = std::env::var("HOT_MEMORY_LIMIT_MB")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        iso.set_memory_limit(Some(mb << 20)).expect("memory limit");
+    }
     let new_ctx = || {
         iso.create_context(
             Sandbox::Object(JsObject::with_null_proto()),

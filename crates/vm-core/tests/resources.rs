@@ -1,6 +1,16 @@
 //! Resource bounds: dropped contexts are freed, and throwing runs do not wear a context out.
 use vm_core::{boa_engine::JsObject, ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions};
 
+/// The soaks measure the process's RSS: every test of this file holds this lock, so no other
+/// test allocates while one measures.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn rss_bytes() -> usize {
     vm_core::resident_set_bytes().unwrap_or(0)
 }
@@ -57,6 +67,7 @@ fn healthy(iso: &Isolate) {
 /// The context soak at a tenth of its size (part of `cargo test --workspace`, hence CI).
 #[test]
 fn soak_context_cycles_small() {
+    let _serial = serial();
     context_cycles(1_000);
 }
 
@@ -64,6 +75,7 @@ fn soak_context_cycles_small() {
 #[test]
 #[ignore = "soak: run with -- --ignored soak_"]
 fn soak_context_cycles() {
+    let _serial = serial();
     context_cycles(10_000);
 }
 
@@ -114,6 +126,7 @@ fn throwing_runs(n: usize) {
 /// The throwing-runs soak at a tenth of its size (CI).
 #[test]
 fn soak_throwing_runs_small() {
+    let _serial = serial();
     throwing_runs(1_000);
 }
 
@@ -121,6 +134,7 @@ fn soak_throwing_runs_small() {
 #[test]
 #[ignore = "soak: run with -- --ignored soak_"]
 fn soak_throwing_runs() {
+    let _serial = serial();
     throwing_runs(10_000);
 }
 
@@ -128,6 +142,7 @@ fn soak_throwing_runs() {
 /// stays usable.
 #[test]
 fn runaway_recursion_is_a_range_error() {
+    let _serial = serial();
     let iso = Isolate::new().unwrap();
     let ctx = iso
         .create_context(
@@ -171,6 +186,7 @@ fn runaway_recursion_is_a_range_error() {
 /// `VmError::Broken`, and so does every later call.
 #[test]
 fn a_panicking_host_callback_marks_the_isolate_broken() {
+    let _serial = serial();
     use vm_core::boa_engine::{object::FunctionObjectBuilder, NativeFunction};
     let iso = Isolate::new().unwrap();
     let main = iso.main_context();
@@ -207,6 +223,7 @@ fn a_panicking_host_callback_marks_the_isolate_broken() {
 /// limit is honoured.
 #[test]
 fn huge_sources_are_refused_with_an_error() {
+    let _serial = serial();
     let iso = Isolate::new().unwrap();
     let huge = "1;".repeat(25 << 20);
     let r = iso.compile_script(&huge, ScriptOptions::default());
@@ -230,6 +247,7 @@ fn huge_sources_are_refused_with_an_error() {
 /// its realm, is reachable, and is freed after.
 #[test]
 fn contexts_held_from_the_heap_live_as_long_as_what_reaches_them() {
+    let _serial = serial();
     use vm_core::{
         boa_engine::{JsData, JsValue},
         boa_gc::{Finalize, Trace},

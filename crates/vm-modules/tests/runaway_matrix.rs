@@ -175,6 +175,30 @@ struct Cell {
     detail: String,
 }
 
+/// The cell of a stopped (or not) run, after checking that its context runs the next script
+/// normally.
+fn settled<T: std::fmt::Debug>(
+    iso: &Isolate,
+    ctx: &vm_core::VmContext,
+    src: &str,
+    stopped: bool,
+    took: Duration,
+    r: &T,
+) -> Cell {
+    let v = iso.run_in_context(
+        "6 * 7",
+        ctx,
+        ScriptOptions::default(),
+        &RunOptions::default(),
+    );
+    assert_eq!(v.unwrap().as_number(), Some(42.0), "{src}");
+    Cell {
+        stopped,
+        took,
+        detail: format!("{r:?}"),
+    }
+}
+
 fn run_cell(iso: &Isolate, m: &Modules, mode: Mode, src: &str) -> Cell {
     let sandbox = || Sandbox::Object(JsObject::with_null_proto());
     let start = Instant::now();
@@ -213,19 +237,7 @@ fn run_cell(iso: &Isolate, m: &Modules, mode: Mode, src: &str) -> Cell {
                 (&r, mode),
                 (Err(VmError::Timeout(_)), Mode::Script) | (Err(VmError::Sigint), Mode::Sigint)
             );
-            // The context runs the next script normally.
-            let v = iso.run_in_context(
-                "6 * 7",
-                &ctx,
-                ScriptOptions::default(),
-                &RunOptions::default(),
-            );
-            assert_eq!(v.unwrap().as_number(), Some(42.0), "{src}");
-            return Cell {
-                stopped: ok,
-                took,
-                detail: format!("{r:?}"),
-            };
+            return settled(iso, &ctx, src, ok, took, &r);
         }
         Mode::Job => {
             let options = ContextOptions {
@@ -242,18 +254,7 @@ fn run_cell(iso: &Isolate, m: &Modules, mode: Mode, src: &str) -> Cell {
             let r = iso.run_in_context(&code, &ctx, ScriptOptions::default(), &run);
             let ok = matches!(r, Err(VmError::Timeout(_)));
             let took = start.elapsed();
-            let v = iso.run_in_context(
-                "6 * 7",
-                &ctx,
-                ScriptOptions::default(),
-                &RunOptions::default(),
-            );
-            assert_eq!(v.unwrap().as_number(), Some(42.0), "{src}");
-            return Cell {
-                stopped: ok,
-                took,
-                detail: format!("{r:?}"),
-            };
+            return settled(iso, &ctx, src, ok, took, &r);
         }
         Mode::Module => {
             let ctx = iso
