@@ -50,6 +50,9 @@ pub(crate) struct ContextRecord {
     /// Compiled forms of the scripts that ran here, by script id. Held here rather than by the
     /// script: a compiled form holds its realm, and a script must not keep contexts alive.
     pub(crate) compiled: GcRefCell<FxHashMap<u64, CompiledForm>>,
+    /// Net heap bytes allocated while runs were in this context (see `memory::Attribution`).
+    #[unsafe_ignore_trace]
+    pub(crate) allocated: std::cell::Cell<isize>,
     /// Held for its drop: tells the isolate when the record is freed (its slot can go).
     #[unsafe_ignore_trace]
     pub(crate) _reaper: Reaper,
@@ -167,6 +170,15 @@ impl VmContext {
             rec: WeakGc::new(&self.rec),
             iso: self.iso.clone(),
         }
+    }
+
+    /// Net heap bytes allocated on the isolate's thread while runs were in this context and not
+    /// freed since (runs of other contexts nested inside count for those), clamped at 0; 0
+    /// without [`crate::memory::TrackingAllocator`]. An estimate for `vm.measureMemory`: what a
+    /// context's objects occupy, without walking the heap (memory a collection frees while
+    /// another context runs is subtracted from that one).
+    pub fn allocated_bytes(&self) -> usize {
+        usize::try_from(self.rec.allocated.get()).unwrap_or(0)
     }
 
     /// Whether this is the isolate's main ("this") context.

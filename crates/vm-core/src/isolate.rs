@@ -183,9 +183,11 @@ fn in_realm<R>(
     f: impl FnOnce(&mut Context) -> Result<R, VmError>,
 ) -> Result<R, VmError> {
     let old = cx.enter_realm(rec.realm.clone());
+    let attribution = crate::memory::Attribution::enter(&rec.allocated);
     let r = crate::native_stack::guarded(|| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *cx)))
     });
+    drop(attribution);
     cx.enter_realm(old);
     match r {
         Ok(r) => r,
@@ -563,6 +565,7 @@ impl IsolateInner {
             code_generation: options.code_generation,
             microtask_mode: options.microtask_mode,
             compiled: GcRefCell::default(),
+            allocated: Cell::new(0),
             _reaper: Reaper {
                 id,
                 dead: self.dead.clone(),
@@ -604,6 +607,7 @@ impl Isolate {
             code_generation: Default::default(),
             microtask_mode: Default::default(),
             compiled: GcRefCell::default(),
+            allocated: Cell::new(0),
             _reaper: Reaper {
                 id: 0,
                 dead: dead.clone(),

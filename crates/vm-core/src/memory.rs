@@ -166,6 +166,41 @@ pub(crate) fn over(limit: usize) -> bool {
     thread_live_bytes().saturating_add(largest) > limit
 }
 
+thread_local! {
+    // Bytes attributed to the runs nested inside the innermost open `Attribution`.
+    static NESTED: Cell<isize> = const { Cell::new(0) };
+}
+
+/// Attributes the heap growth of a run to the context it runs in (for `measureMemory`): what
+/// this thread allocated and did not free between `enter` and drop, minus what nested runs
+/// (other contexts entered meanwhile) took. Memory freed later by a collection during another
+/// context's run is subtracted there, so a figure is an estimate and may drift.
+pub(crate) struct Attribution<'a> {
+    to: &'a Cell<isize>,
+    start: usize,
+    nested_before: isize,
+}
+
+impl<'a> Attribution<'a> {
+    pub(crate) fn enter(to: &'a Cell<isize>) -> Self {
+        Self {
+            to,
+            start: thread_live_bytes(),
+            nested_before: NESTED.try_with(Cell::get).unwrap_or(0),
+        }
+    }
+}
+
+impl Drop for Attribution<'_> {
+    fn drop(&mut self) {
+        let total = thread_live_bytes() as isize - self.start as isize;
+        let nested_now = NESTED.try_with(Cell::get).unwrap_or(0);
+        let own = total - (nested_now - self.nested_before);
+        self.to.set(self.to.get().saturating_add(own));
+        let _ = NESTED.try_with(|c| c.set(self.nested_before + total));
+    }
+}
+
 /// The memory limit of the isolate running `cx`.
 pub(crate) fn limit_of(cx: &boa_engine::Context) -> Option<usize> {
     let tag = cx.get_data::<crate::engine::EngineTag>()?;

@@ -490,12 +490,12 @@ fn measure_memory(
     let result = JsObject::with_null_proto();
     result.create_data_property_or_throw(js_string!("total"), total as f64, cx)?;
     if detailed {
+        // Each context: what creating it took plus what its runs allocated and kept.
         let live: Vec<usize> = state
             .made
             .borrow()
             .iter()
-            .filter(|m| m.ctx.upgrade().is_some())
-            .map(|m| m.baseline)
+            .filter_map(|m| m.ctx.upgrade().map(|c| m.baseline + c.allocated_bytes()))
             .collect();
         let others: Vec<JsValue> = live.iter().map(|b| JsValue::from(*b as f64)).collect();
         let others_sum: usize = live.iter().sum();
