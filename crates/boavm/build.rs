@@ -23,7 +23,16 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
     }
 }
 
+/// Main-thread stack of the WASI build (wasm32-wasip1 has no threads to give the isolate its own
+/// 1 GB stack as natively): Boa recurses on it (parser, compiler, deep builtins), and vm-core's
+/// source-nesting bound (native_stack.rs) assumes its 64 MB red zone is available. The stack is
+/// part of the wasm linear memory (first, so an overflow traps instead of corrupting the heap).
+const WASI_STACK: usize = 256 << 20;
+
 fn main() {
+    if env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("wasi") {
+        println!("cargo:rustc-link-arg-bin=boavm=-zstack-size={WASI_STACK}");
+    }
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("manifest dir");
     let js = Path::new(&manifest).join("js");
     println!("cargo:rerun-if-changed=js");

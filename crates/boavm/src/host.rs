@@ -247,7 +247,7 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
                 other => other,
             }))
         }),
-        ("pid", |_, _, _| Ok(std::process::id().into())),
+        ("pid", |_, _, _| Ok(process_id().into())),
         ("version", |_, _, _| Ok(js_str(env!("CARGO_PKG_VERSION")))),
         ("cwd", |_, _, _| {
             Ok(js_str(
@@ -351,6 +351,18 @@ pub fn host_object(cx: &mut Context) -> JsResult<JsObject> {
         obj.set(JsString::from(name), func, false, cx)?;
     }
     Ok(obj)
+}
+
+/// `process.pid`. WASI has no process ids (`std::process::id` panics there): a fixed 1.
+fn process_id() -> u32 {
+    #[cfg(target_os = "wasi")]
+    {
+        1
+    }
+    #[cfg(not(target_os = "wasi"))]
+    {
+        std::process::id()
+    }
 }
 
 /// Raises the signal called `name` (`SIGINT`, ...) in this process.

@@ -204,17 +204,44 @@ fn run(cli: &Cli, iso: &Isolate, cx: &mut Context) -> i32 {
 /// recurse on the native stack (vm-core guards its entry points and bounds source nesting, but
 /// deep data — `JSON.stringify` of 100k nested arrays, 1M-long prototype chains — recurses
 /// inside a single builtin call); virtual memory is cheap, only touched pages become resident.
+#[cfg(not(target_os = "wasi"))]
 const ISOLATE_STACK: usize = 1 << 30;
 
 fn main() {
     // Intl's default locale as Node picks it (LC_ALL/LC_MESSAGES/LANG); before any thread.
     vm_core::locale::use_node_default_locale();
     let cli = Cli::parse();
+    #[cfg(target_os = "wasi")]
+    std::process::exit(wasi_main(cli));
+    #[cfg(not(target_os = "wasi"))]
+    std::process::exit(threaded_main(cli));
+}
+
+/// WASI (wasm32-wasip1) has no threads: the isolate runs on the main thread, whose stack is
+/// fixed at link time (build.rs: `WASI_STACK` bytes). A native overflow there is a wasm trap
+/// (the host reports it and exits non-zero), not memory corruption: the stack sits first in
+/// linear memory.
+#[cfg(target_os = "wasi")]
+fn wasi_main(cli: Cli) -> i32 {
+    // wasi-libc starts in `/`; the runner (wasi/run.mjs) passes the host's working directory as
+    // PWD and preopens it at the same path, so relative script and module paths resolve as
+    // natively.
+    if let Ok(pwd) = std::env::var("PWD") {
+        if let Err(e) = std::env::set_current_dir(&pwd) {
+            eprintln!("boavm: cannot enter the working directory {pwd}: {e}");
+            return 70;
+        }
+    }
+    real_main(cli)
+}
+
+#[cfg(not(target_os = "wasi"))]
+fn threaded_main(cli: Cli) -> i32 {
     let runner = std::thread::Builder::new()
         .name("boavm".into())
         .stack_size(ISOLATE_STACK)
         .spawn(move || real_main(cli));
-    let code = match runner.map(std::thread::JoinHandle::join) {
+    match runner.map(std::thread::JoinHandle::join) {
         Ok(Ok(code)) => code,
         // A panic escaped the isolate thread (already reported by the panic hook).
         Ok(Err(_)) => 70,
@@ -222,8 +249,7 @@ fn main() {
             eprintln!("boavm: cannot start the isolate thread: {e}");
             70
         }
-    };
-    std::process::exit(code);
+    }
 }
 
 fn real_main(cli: Cli) -> i32 {

@@ -330,8 +330,10 @@ fn watch_for<'a>(
     if !stoppable {
         return Ok((None, None));
     }
-    // wasm32-unknown-unknown has no time source (`Instant::now` panics there).
-    if cfg!(target_arch = "wasm32") && (options.timeout.is_some() || enclosing.is_some()) {
+    // wasm32-unknown-unknown has no time source (`Instant::now` panics there); WASI has one.
+    if cfg!(all(target_arch = "wasm32", target_os = "unknown"))
+        && (options.timeout.is_some() || enclosing.is_some())
+    {
         return Err(VmError::InvalidOption {
             name: "timeout",
             reason: "wasm32-unknown-unknown has no clock to measure a timeout".into(),
@@ -559,7 +561,7 @@ impl Isolate {
     ) -> Result<R, VmError> {
         let iso = &*self.inner;
         iso.warm(&engine_ctx.rec)?;
-        if cfg!(target_arch = "wasm32") && timeout.is_some() {
+        if cfg!(all(target_arch = "wasm32", target_os = "unknown")) && timeout.is_some() {
             return Err(VmError::InvalidOption {
                 name: "timeout",
                 reason: "wasm32-unknown-unknown has no clock to measure a timeout".into(),
