@@ -7,12 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-1}"
-WASM=target/wasm32-wasip1/release/boavm.wasm
+WASM=target/wasm32-wasip1/debug/boavm.wasm
 NATIVE=target/debug/boavm
 if [ -z "${SKIP_BUILD:-}" ]; then
   rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1
   # No Intl: the ICU4X data would make the wasm much larger and slower to compile.
-  cargo build -p boavm --target wasm32-wasip1 --no-default-features --release
+  # The dev profile, like every other build in .ci/run (one profile; it optimises, Cargo.toml).
+  cargo build -p boavm --target wasm32-wasip1 --no-default-features
   cargo build -p boavm
 fi
 command -v node >/dev/null || { echo "wasi/check.sh: node is required (node:wasi)" >&2; exit 1; }

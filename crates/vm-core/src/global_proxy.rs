@@ -311,7 +311,7 @@ fn trap_get(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     crate::workarounds::recursion_headroom(cx)?;
-    crate::stop_points::check(cx)?;
+    crate::stop_points::check_sampled(cx)?;
     let key = key_arg(args, cx)?;
     if !is_undefined_key(&key) {
         match &st.sandbox() {
@@ -352,7 +352,7 @@ fn trap_has(
     cx: &mut Context,
 ) -> JsResult<JsValue> {
     crate::workarounds::recursion_headroom(cx)?;
-    crate::stop_points::check(cx)?;
+    crate::stop_points::check_sampled(cx)?;
     let key = key_arg(args, cx)?;
     if !is_undefined_key(&key) && live_has(&st.sandbox(), &key, cx)? {
         return Ok(true.into());
@@ -369,7 +369,7 @@ fn trap_set(
     st: &Gc<GlobalState>,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    crate::stop_points::check(cx)?;
+    crate::stop_points::check_sampled(cx)?;
     let key = key_arg(args, cx)?;
     let value = arg(args, 2);
     // A read-only builtin (`undefined`, `NaN`, `Infinity`) is never shadowed, as in Node.
@@ -434,7 +434,7 @@ fn trap_delete(
     st: &Gc<GlobalState>,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    crate::stop_points::check(cx)?;
+    crate::stop_points::check_sampled(cx)?;
     let key = key_arg(args, cx)?;
     let ok = match &st.sandbox() {
         Live::Object(o) => st
@@ -501,7 +501,7 @@ fn trap_define_property(
     st: &Gc<GlobalState>,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    crate::stop_points::check(cx)?;
+    crate::stop_points::check_sampled(cx)?;
     let key = key_arg(args, cx)?;
     let desc = trap_argument_descriptor(&arg(args, 2), cx)?;
     let live = st.sandbox();
@@ -599,7 +599,7 @@ fn trap_get_own_property_descriptor(
     st: &Gc<GlobalState>,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    crate::stop_points::check(cx)?;
+    crate::stop_points::check_sampled(cx)?;
     let key = key_arg(args, cx)?;
     let target_desc = target_descriptor(&st.target, &key);
     let sandbox_desc = match st.sandbox() {
@@ -674,7 +674,7 @@ fn trap_own_keys(
     st: &Gc<GlobalState>,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    crate::stop_points::check(cx)?;
+    crate::stop_points::check_sampled(cx)?;
     let mut keys: Vec<PropertyKey> = match st.sandbox() {
         Live::Object(o) => o.own_property_keys(cx)?,
         Live::Host(m) => m.key_list().into_iter().map(PropertyKey::from).collect(),

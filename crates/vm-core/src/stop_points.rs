@@ -203,6 +203,32 @@ pub(crate) fn check(cx: &mut Context) -> JsResult<()> {
     Ok(())
 }
 
+thread_local! {
+    static TRAP_CALLS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// [`check`] for the contextified global's traps, which hot loops call millions of times: the
+/// stop conditions (a clock read at least) are checked on one call in `TRAP_SAMPLE`, i.e. every
+/// few microseconds of a loop that touches globals.
+pub(crate) fn check_sampled(cx: &mut Context) -> JsResult<()> {
+    const TRAP_SAMPLE: u32 = 32;
+    if !any_armed() {
+        return Ok(());
+    }
+    let due = TRAP_CALLS
+        .try_with(|c| {
+            let n = c.get().wrapping_add(1);
+            c.set(n);
+            n % TRAP_SAMPLE == 0
+        })
+        .unwrap_or(true);
+    if due {
+        check(cx)
+    } else {
+        Ok(())
+    }
+}
+
 /// Sets `cx`'s loop and recursion limits to 0: whatever JS still runs on it fails at once.
 /// Only for engines about to be discarded.
 pub(crate) fn squeeze(cx: &mut Context) {
