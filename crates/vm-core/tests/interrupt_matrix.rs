@@ -1,6 +1,8 @@
 //! The coverage matrix of `timeout`: runaway patterns, each either stopped within bounds (never
 //! before the timeout) or documented as not stopped (bounded work that overruns the timeout
-//! and completes). The README's "Interruption" section lists the same classes.
+//! and completes): a regression guard with generous bounds. The measured matrix (script, job,
+//! module body and `breakOnSigint` cells) is `crates/vm-modules/tests/runaway_matrix.rs`, in
+//! the README's "Interruption" section.
 use std::time::{Duration, Instant};
 
 use vm_core::{
@@ -14,8 +16,8 @@ const TIMEOUT_MS: u64 = 100;
 enum Expect {
     /// Stopped by the budgeted loop: within 2× the timeout.
     Stopped,
-    /// Stopped by the loop-iteration backstop (loops inside native callbacks): after at least
-    /// the timeout, within 2× the calibrated margin plus slack.
+    /// Stopped by a stop point or the loop-iteration backstop (loops inside native callbacks):
+    /// after at least the timeout, within 2× the calibrated margin plus slack.
     Backstop,
     /// Not stopped: runs to completion (documented engine limit).
     NotStopped,
