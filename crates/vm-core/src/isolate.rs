@@ -488,14 +488,7 @@ impl IsolateInner {
         if rec.microtask_mode != crate::MicrotaskMode::AfterEvaluate {
             return;
         }
-        let id = rec.id;
-        while let Some(job) = self
-            .shared
-            .executor
-            .pop_where(|realm| realm.and_then(realm_context_id) == Some(id))
-        {
-            drop(job);
-        }
+        self.shared.executor.discard_context_jobs(rec.id);
     }
 
     pub(crate) fn create_context(

@@ -159,11 +159,8 @@ mod intl {
     use icu_time::zone::iana::{IanaParser, IanaParserExtended};
 
     use boa_engine::{
-        builtins::object::OrdinaryObject,
-        js_string,
-        object::FunctionObjectBuilder,
-        property::{PropertyDescriptor, PropertyKey},
-        Context, JsObject, JsResult, JsString, JsValue, NativeFunction,
+        builtins::object::OrdinaryObject, js_string, object::FunctionObjectBuilder,
+        property::PropertyKey, Context, JsObject, JsResult, JsString, JsValue, NativeFunction,
     };
 
     /// Limits of Boa 0.22's `Intl.DateTimeFormat`, adjusted in the current realm:
@@ -261,25 +258,7 @@ mod intl {
         .name(js_string!("resolvedOptions"))
         .length(0)
         .build();
-        define_method(proto, js_string!("resolvedOptions"), wrapper.into(), cx)
-    }
-
-    fn define_method(
-        obj: &JsObject,
-        name: JsString,
-        f: JsObject,
-        cx: &mut Context,
-    ) -> JsResult<()> {
-        obj.define_property_or_throw(
-            name,
-            PropertyDescriptor::builder()
-                .value(f)
-                .writable(true)
-                .enumerable(false)
-                .configurable(true),
-            cx,
-        )?;
-        Ok(())
+        crate::workarounds::define_builtin(proto, js_string!("resolvedOptions"), wrapper, cx)
     }
 
     /// `options` with `timeZone` defaulting to `zone`: `undefined` becomes `{ timeZone }`; an
@@ -366,10 +345,15 @@ mod intl {
         }
         let proto = dtf.get(js_string!("prototype"), cx)?;
         if let Some(proto) = proto.as_object() {
-            define_method(&proto, js_string!("constructor"), wrapper.clone(), cx)?;
+            crate::workarounds::define_builtin(
+                &proto,
+                js_string!("constructor"),
+                wrapper.clone(),
+                cx,
+            )?;
         }
         let intl: JsObject = cx.intrinsics().objects().intl().upcast();
-        define_method(&intl, js_string!("DateTimeFormat"), wrapper, cx)
+        crate::workarounds::define_builtin(&intl, js_string!("DateTimeFormat"), wrapper, cx)
     }
 
     fn wrap_to_locale(
@@ -406,7 +390,7 @@ mod intl {
         .name(JsString::from(name))
         .length(0)
         .build();
-        define_method(proto, JsString::from(name), wrapper.into(), cx)
+        crate::workarounds::define_builtin(proto, JsString::from(name), wrapper, cx)
     }
 }
 

@@ -11,8 +11,8 @@
 //! isolate memory limit the same builtins also refuse results that would not fit in what is
 //! left of it (no check can run inside one builtin call).
 use boa_engine::{
-    js_string, object::FunctionObjectBuilder, property::PropertyDescriptor, Context, JsNativeError,
-    JsObject, JsResult, JsString, JsValue, NativeFunction,
+    js_string, object::FunctionObjectBuilder, Context, JsNativeError, JsObject, JsResult, JsString,
+    JsValue, NativeFunction,
 };
 
 /// V8's maximum string length (`String::kMaxLength` on 64-bit hosts).
@@ -160,16 +160,7 @@ fn install(
         .length(length)
         .constructor(false)
         .build();
-    proto.define_property_or_throw(
-        JsString::from(name),
-        PropertyDescriptor::builder()
-            .value(function)
-            .writable(true)
-            .enumerable(false)
-            .configurable(true),
-        cx,
-    )?;
-    Ok(())
+    crate::workarounds::define_builtin(proto, JsString::from(name), function, cx)
 }
 
 /// Installs the length-checked builtins in the current realm.

@@ -107,14 +107,24 @@ pub(crate) fn refuse_eval(cx: &mut Context, global: &JsObject) -> JsResult<()> {
     .name(js_string!("eval"))
     .length(1)
     .build();
-    global.define_property_or_throw(
-        js_string!("eval"),
+    define_builtin(global, js_string!("eval"), eval, cx)
+}
+
+/// Defines `key` on `obj` as the builtins' own methods are: writable, not enumerable,
+/// configurable (for the replacements vm-core installs in a realm).
+pub(crate) fn define_builtin(
+    obj: &JsObject,
+    key: JsString,
+    value: impl Into<JsValue>,
+    cx: &mut Context,
+) -> JsResult<()> {
+    obj.define_property_or_throw(
+        key,
         PropertyDescriptor::builder()
-            .value(eval)
+            .value(value)
             .writable(true)
             .enumerable(false)
-            .configurable(true)
-            .build(),
+            .configurable(true),
         cx,
     )?;
     Ok(())
