@@ -58,6 +58,7 @@ pub mod memory;
 mod native_stack;
 mod options;
 mod positions;
+mod proxy_guard;
 mod rss;
 mod sandbox;
 mod script;

@@ -28,10 +28,11 @@ pub(crate) fn patch_realm(cx: &mut Context, global: &JsObject) -> JsResult<()> {
     // from the realm's own global object, never from a sandbox.
     global.delete_property_or_throw(js_string!("TypedArray"), cx)?;
     crate::string_limits::patch_realm(cx)?;
+    crate::proxy_guard::patch_realm(cx, global)?;
     // Limit: Boa's Intl has no host default time zone (see `locale`).
     crate::locale::patch_realm(cx)?;
     let proto = cx.intrinsics().constructors().error().prototype();
-    let Some(desc) = own_descriptor(&proto, cx)? else {
+    let Some(desc) = own_descriptor(&proto, js_string!("stack"), cx)? else {
         return Ok(());
     };
     let (Some(orig_get), setter) = (desc.get().and_then(JsValue::as_object), desc.set().cloned())
@@ -130,10 +131,15 @@ pub(crate) fn define_builtin(
     Ok(())
 }
 
-fn own_descriptor(obj: &JsObject, cx: &mut Context) -> JsResult<Option<PropertyDescriptor>> {
+/// `obj`'s own property descriptor for `key` (`Object.getOwnPropertyDescriptor`).
+pub(crate) fn own_descriptor(
+    obj: &JsObject,
+    key: JsString,
+    cx: &mut Context,
+) -> JsResult<Option<PropertyDescriptor>> {
     let v = boa_engine::builtins::object::OrdinaryObject::get_own_property_descriptor(
         &JsValue::undefined(),
-        &[obj.clone().into(), js_string!("stack").into()],
+        &[obj.clone().into(), key.into()],
         cx,
     )?;
     if v.is_undefined() {
