@@ -294,10 +294,18 @@ fn real_main(cli: Cli) -> i32 {
         }
     };
     if let Some(mb) = cli.max_heap_mb {
-        if let Err(e) = iso.set_memory_limit(Some((mb as usize) << 20)) {
+        let limit = (mb as usize) << 20;
+        if let Err(e) = iso.set_memory_limit(Some(limit)) {
             eprintln!("boavm: {e}");
             return 9;
         }
+        // One isolate in this process: its resident set may stand for it too (glibc's free
+        // lists are not in the count; see `memory::set_process_rss_ceiling`): 1.125× the
+        // limit, and at least half the limit above what the process holds already (small
+        // limits, where the binary's own resident memory is a large share).
+        let base = vm_core::resident_set_bytes().unwrap_or(0);
+        let ceiling = (limit + limit / 8).max(base + limit / 2);
+        vm_core::memory::set_process_rss_ceiling(Some(ceiling));
     }
     let main_ctx = iso.main_context();
     let code = iso.with_context(None, &main_ctx, |cx| run(&cli, &iso, cx));
