@@ -473,7 +473,12 @@
   // --- globals ----------------------------------------------------------------------------
   const g = globalThis;
   const define = (name, value) => ObjectDefineProperty(g, name, dataDescriptor(value, true, false, true));
-  define('global', g);
+  // Enumerable as in Node, in Node's order (`Object.keys(globalThis)` lists them).
+  const defineEnumerable = (name, value) => ObjectDefineProperty(g, name, dataDescriptor(value, true, true, true));
+  defineEnumerable('global', g);
+  const timerNames = ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout'];
+  for (let i = 0; i < timerNames.length; i++) defineEnumerable(timerNames[i], timers[timerNames[i]]);
+  defineEnumerable('queueMicrotask', queueMicrotask);
   define('console', console);
   define('process', process);
   Object.defineProperty(g, 'Buffer', {
@@ -486,9 +491,6 @@
     enumerable: false,
     configurable: true,
   });
-  define('queueMicrotask', queueMicrotask);
-  const timerNames = ObjectKeys(timers);
-  for (let i = 0; i < timerNames.length; i++) define(timerNames[i], timers[timerNames[i]]);
   if (host.exposeGc()) define('gc', host.gc);
 
   // --- ES modules (FILE.mjs): vm.SourceTextModule over the files, CommonJS and builtins as
