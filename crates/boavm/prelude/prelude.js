@@ -481,6 +481,15 @@
   defineEnumerable('queueMicrotask', queueMicrotask);
   define('console', console);
   define('process', process);
+  // URL and URLSearchParams, plain data properties as in Node. Created here rather than on
+  // first use: Boa 0.22's global-name cache keeps treating a lazily replaced accessor as an
+  // accessor at a call site that has read it once (the second `new URL()` there would call
+  // the class as a getter).
+  const urlClasses = requireBuiltin('internal/url')({
+    parse: host.urlParse, set: host.urlSet, formParse: host.urlFormParse, formSerialize: host.urlFormSerialize,
+  });
+  define('URL', urlClasses.URL);
+  define('URLSearchParams', urlClasses.URLSearchParams);
   Object.defineProperty(g, 'Buffer', {
     get() {
       const { Buffer } = requireBuiltin('buffer');
