@@ -90,11 +90,29 @@ pub fn parse_flags(source: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a test's source uses source-phase import syntax (`import source x from`,
+/// `import.source(...)`), which Boa cannot parse.
+fn uses_source_phase_imports(source: &str) -> bool {
+    source.contains("import source ") || source.contains("import.source(")
+}
+
 /// Maps Node flags to boavm options; `Err(flag)` names the first flag boavm cannot honour.
-pub fn map_flags(flags: &[String]) -> Result<Vec<&'static str>, String> {
+///
+/// `--js-source-phase-imports` only lets V8 parse source-phase imports: a test whose `source`
+/// never uses that syntax runs the same without it, so the flag is dropped there; a test that
+/// uses it cannot run (Boa has no source-phase imports).
+pub fn map_flags(flags: &[String], source: &str) -> Result<Vec<&'static str>, String> {
     let mut out = Vec::new();
     for flag in flags {
         let mapped = match flag.as_str() {
+            "--js-source-phase-imports" | "--js_source_phase_imports"
+                if !uses_source_phase_imports(source) =>
+            {
+                continue
+            }
+            "--harmony-import-attributes" | "--harmony_import_attributes" => {
+                "--harmony-import-attributes"
+            }
             "--expose-gc" | "--expose_gc" => "--expose-gc",
             "--abort-on-uncaught-exception" | "--abort_on_uncaught_exception" => {
                 "--abort-on-uncaught-exception"
@@ -178,7 +196,7 @@ mod tests {
 
     #[test]
     fn flag_mapping() {
-        let f = |v: &[&str]| map_flags(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let f = |v: &[&str]| map_flags(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "");
         assert_eq!(f(&[]), Ok(vec![]));
         assert_eq!(f(&["--expose_gc", "--expose-gc"]), Ok(vec!["--expose-gc"]));
         assert_eq!(
@@ -198,6 +216,21 @@ mod tests {
             Ok(vec!["--abort-on-uncaught-exception"])
         );
         assert_eq!(f(&["--stack-size=50"]), Err("--stack-size=50".to_string()));
+        assert_eq!(
+            f(&["--experimental-vm-modules", "--js-source-phase-imports"]),
+            Ok(vec!["--experimental-vm-modules"])
+        );
+        assert_eq!(
+            map_flags(
+                &["--js-source-phase-imports".to_string()],
+                "import source m from 'x';"
+            ),
+            Err("--js-source-phase-imports".to_string())
+        );
+        assert_eq!(
+            f(&["--harmony-import-attributes"]),
+            Ok(vec!["--harmony-import-attributes"])
+        );
     }
 
     #[test]

@@ -152,8 +152,9 @@ impl Runner {
         let bytes = std::fs::read(&file).map_err(|e| {
             Outcome::new(Status::Fail, clip(&format!("cannot read test file: {e}")))
         })?;
-        let flags = parse_flags(&String::from_utf8_lossy(&bytes));
-        match map_flags(&flags) {
+        let source = String::from_utf8_lossy(&bytes);
+        let flags = parse_flags(&source);
+        match map_flags(&flags, &source) {
             Ok(opts) => Ok((file, opts)),
             Err(flag) => Err(Outcome::new(
                 Status::Skip,

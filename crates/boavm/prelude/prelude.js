@@ -473,9 +473,23 @@
   // --- globals ----------------------------------------------------------------------------
   const g = globalThis;
   const define = (name, value) => ObjectDefineProperty(g, name, dataDescriptor(value, true, false, true));
-  define('global', g);
+  // Enumerable as in Node, in Node's order (`Object.keys(globalThis)` lists them).
+  const defineEnumerable = (name, value) => ObjectDefineProperty(g, name, dataDescriptor(value, true, true, true));
+  defineEnumerable('global', g);
+  const timerNames = ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout'];
+  for (let i = 0; i < timerNames.length; i++) defineEnumerable(timerNames[i], timers[timerNames[i]]);
+  defineEnumerable('queueMicrotask', queueMicrotask);
   define('console', console);
   define('process', process);
+  // URL and URLSearchParams, plain data properties as in Node. Created here rather than on
+  // first use: Boa 0.22's global-name cache keeps treating a lazily replaced accessor as an
+  // accessor at a call site that has read it once (the second `new URL()` there would call
+  // the class as a getter).
+  const urlClasses = requireBuiltin('internal/url')({
+    parse: host.urlParse, set: host.urlSet, formParse: host.urlFormParse, formSerialize: host.urlFormSerialize,
+  });
+  define('URL', urlClasses.URL);
+  define('URLSearchParams', urlClasses.URLSearchParams);
   Object.defineProperty(g, 'Buffer', {
     get() {
       const { Buffer } = requireBuiltin('buffer');
@@ -486,9 +500,6 @@
     enumerable: false,
     configurable: true,
   });
-  define('queueMicrotask', queueMicrotask);
-  const timerNames = ObjectKeys(timers);
-  for (let i = 0; i < timerNames.length; i++) define(timerNames[i], timers[timerNames[i]]);
   if (host.exposeGc()) define('gc', host.gc);
 
   // --- ES modules (FILE.mjs): vm.SourceTextModule over the files, CommonJS and builtins as

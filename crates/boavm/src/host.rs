@@ -54,11 +54,11 @@ pub fn flush() {
     });
 }
 
-fn arg(args: &[JsValue], i: usize) -> JsValue {
+pub(crate) fn arg(args: &[JsValue], i: usize) -> JsValue {
     args.get(i).cloned().unwrap_or_default()
 }
 
-fn str_arg(args: &[JsValue], i: usize, cx: &mut Context) -> JsResult<String> {
+pub(crate) fn str_arg(args: &[JsValue], i: usize, cx: &mut Context) -> JsResult<String> {
     Ok(arg(args, i).to_string(cx)?.to_std_string_escaped())
 }
 
@@ -135,7 +135,7 @@ fn normalize(p: &Path) -> PathBuf {
     out
 }
 
-type HostFn = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
+pub(crate) type HostFn = fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>;
 
 fn host_functions() -> Vec<(&'static str, HostFn)> {
     vec![
@@ -339,7 +339,10 @@ pub fn rss_bytes() -> usize {
 pub fn host_object(cx: &mut Context) -> JsResult<JsObject> {
     let realm = cx.realm().clone();
     let obj = JsObject::with_null_proto();
-    for (name, f) in host_functions() {
+    for (name, f) in host_functions()
+        .into_iter()
+        .chain(crate::whatwg_url::natives())
+    {
         // Every host call is a stop point for a timed run whose deadline has passed.
         let checked = NativeFunction::from_copy_closure(move |this, args, cx| {
             Isolate::stop_point(cx)?;

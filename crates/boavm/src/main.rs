@@ -1,5 +1,6 @@
 //! `boavm FILE.js [args…]`: runs a CommonJS file with `require('node:vm')` on Boa.
 mod host;
+mod whatwg_url;
 
 use std::path::PathBuf;
 
@@ -47,6 +48,10 @@ struct Cli {
     /// Accepted for compatibility with Node's test flags: vm modules are always available.
     #[arg(long = "experimental-vm-modules")]
     experimental_vm_modules: bool,
+    /// Accepted for compatibility with Node's test flags: import attributes (`import x from
+    /// 'y' with { type: 'json' }`) are always parsed.
+    #[arg(long = "harmony-import-attributes")]
+    harmony_import_attributes: bool,
     /// The script to run, then its arguments (`process.argv[2..]`).
     #[arg(
         value_name = "FILE",
@@ -280,6 +285,9 @@ fn real_main(cli: Cli) -> i32 {
     }
     if cli.experimental_vm_modules {
         exec_argv.push("--experimental-vm-modules".to_owned());
+    }
+    if cli.harmony_import_attributes {
+        exec_argv.push("--harmony-import-attributes".to_owned());
     }
     host::configure(host::Config {
         argv,

@@ -62,7 +62,17 @@ impl Positions {
             .parse::<usize>()
             .ok()
             .and_then(|i| self.shifts.borrow().get(i).cloned());
+        // V8 names a source compiled without a filename `<anonymous>`.
+        let name = if name.is_empty() { "<anonymous>" } else { name };
         match shift {
+            // Limit: Boa attributes some errors (a failed name lookup, ...) to the start of
+            // the enclosing function, which for `compileFunction` is in the wrapper before the
+            // body: the nearest user position is the body's start.
+            Some(s) if line < s.first_line => (
+                name.to_owned(),
+                s.first_line + s.line_delta,
+                1 + s.column_delta,
+            ),
             Some(s) => {
                 let c = if line == s.first_line {
                     col + s.column_delta
@@ -129,6 +139,15 @@ mod tests {
         assert_eq!(p.map_frame(&format!("{path2}:2:3")), "a.js:12:3");
         assert_eq!(p.map_frame("native"), "native");
         assert_eq!(p.map_frame(&format!("{path2}:?:?")), "a.js:?:?");
+        let wrapped = p.path_for(Shift {
+            filename: String::new(),
+            line_delta: 2,
+            first_line: 2,
+            column_delta: 4,
+            tag: 0,
+        });
+        assert_eq!(p.map_frame(&format!("{wrapped}:1:14")), "<anonymous>:4:5");
+        assert_eq!(p.map_frame(&format!("{wrapped}:2:3")), "<anonymous>:4:7");
     }
 
     #[test]

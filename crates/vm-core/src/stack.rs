@@ -22,11 +22,43 @@ pub(crate) fn error_header(err: &JsObject, cx: &mut Context) -> String {
     }
 }
 
-/// Rewrites Boa's frame lines into V8's shape: the top-level frame `<main> (file:l:c)` becomes
-/// `file:l:c`.
-pub(crate) fn v8_frames(frames: &str, map: impl Fn(&str) -> String) -> String {
+/// V8's default `Error.stackTraceLimit`.
+pub(crate) const DEFAULT_FRAME_LIMIT: i32 = 10;
+
+/// How many frames a stack shows, from `Error.stackTraceLimit` as V8 reads it: an own data
+/// property (accessors are not called) holding a number, negative and NaN meaning 0; any
+/// other value means no stack at all (`None`, the `stack` reads `undefined`).
+pub(crate) fn frame_limit(error_ctor: &JsObject, cx: &mut Context) -> JsResult<Option<usize>> {
+    let desc = boa_engine::builtins::object::OrdinaryObject::get_own_property_descriptor(
+        &JsValue::undefined(),
+        &[
+            error_ctor.clone().into(),
+            js_string!("stackTraceLimit").into(),
+        ],
+        cx,
+    )?;
+    if desc.is_undefined() {
+        return Ok(None);
+    }
+    let desc = desc.to_property_descriptor(cx)?;
+    let Some(n) = desc.value().and_then(JsValue::as_number) else {
+        return Ok(None);
+    };
+    Ok(Some(if n.is_nan() || n <= 0.0 {
+        0
+    } else if n >= usize::MAX as f64 {
+        usize::MAX
+    } else {
+        // Truncation toward zero, as V8's conversion to an integer frame count.
+        n as usize
+    }))
+}
+
+/// Rewrites Boa's frame lines into V8's shape, keeping at most `limit` frames: the top-level
+/// frame `<main> (file:l:c)` becomes `file:l:c`.
+pub(crate) fn v8_frames(frames: &str, limit: usize, map: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(frames.len());
-    for line in frames.lines() {
+    for line in frames.lines().take(limit) {
         let body = line
             .trim_start()
             .strip_prefix("at ")
@@ -158,9 +190,11 @@ mod tests {
     fn frames_take_v8_shape() {
         let boa = "    at g (b.js:1:21)\n    at <main> (b.js:2:2)\n";
         assert_eq!(
-            v8_frames(boa, str::to_owned),
+            v8_frames(boa, 10, str::to_owned),
             "    at g (b.js:1:21)\n    at b.js:2:2"
         );
+        assert_eq!(v8_frames(boa, 1, str::to_owned), "    at g (b.js:1:21)");
+        assert_eq!(v8_frames(boa, 0, str::to_owned), "");
     }
 
     #[test]

@@ -39,11 +39,22 @@ pub(crate) fn patch_realm(cx: &mut Context, global: &JsObject) -> JsResult<()> {
     else {
         return Ok(());
     };
+    // V8's `Error.stackTraceLimit`, a plain data property of each realm's `Error`.
+    let error_ctor = cx.intrinsics().constructors().error().constructor();
+    error_ctor.define_property_or_throw(
+        js_string!("stackTraceLimit"),
+        PropertyDescriptor::builder()
+            .value(stack::DEFAULT_FRAME_LIMIT)
+            .writable(true)
+            .enumerable(true)
+            .configurable(true),
+        cx,
+    )?;
     let realm = cx.realm().clone();
     let getter = FunctionObjectBuilder::new(
         &realm,
         NativeFunction::from_copy_closure_with_captures(
-            |this, _args, orig: &JsObject, cx| {
+            |this, _args, (orig, error_ctor): &(JsObject, JsObject), cx| {
                 let frames = orig.call(this, &[], cx)?;
                 // Only an error object's own stack takes V8's shape: anything else (a plain
                 // object, a Proxy, an object inheriting from an error) gets what the engine's
@@ -54,6 +65,11 @@ pub(crate) fn patch_realm(cx: &mut Context, global: &JsObject) -> JsResult<()> {
                 else {
                     return Ok(frames);
                 };
+                // Limit: Boa captures frames when the error is created but gives the host no
+                // hook there, so `Error.stackTraceLimit` applies when the stack is read.
+                let Some(limit) = stack::frame_limit(error_ctor, cx)? else {
+                    return Ok(JsValue::undefined());
+                };
                 let header = stack::error_header(&obj, cx);
                 // Errors created by the host (no backtrace) still get V8's header line.
                 let Some(frames) = frames.as_string() else {
@@ -62,10 +78,11 @@ pub(crate) fn patch_realm(cx: &mut Context, global: &JsObject) -> JsResult<()> {
                 let iso = cx
                     .get_data::<crate::engine::EngineTag>()
                     .and_then(|t| t.isolate.upgrade());
-                let frames = stack::v8_frames(&frames.to_std_string_escaped(), |f| match &iso {
-                    Some(iso) => iso.shared.positions.map_frame(f),
-                    None => f.to_owned(),
-                });
+                let frames =
+                    stack::v8_frames(&frames.to_std_string_escaped(), limit, |f| match &iso {
+                        Some(iso) => iso.shared.positions.map_frame(f),
+                        None => f.to_owned(),
+                    });
                 let text = if frames.is_empty() {
                     header
                 } else {
@@ -73,7 +90,7 @@ pub(crate) fn patch_realm(cx: &mut Context, global: &JsObject) -> JsResult<()> {
                 };
                 Ok(JsString::from(text).into())
             },
-            orig_get,
+            (orig_get, error_ctor),
         ),
     )
     .name(js_string!("get stack"))
