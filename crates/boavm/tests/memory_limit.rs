@@ -16,15 +16,6 @@ use std::{path::PathBuf, sync::Mutex, time::Duration};
 
 const TIMEOUT: Duration = Duration::from_secs(300);
 
-/// Patterns whose peak RSS may pass the bound, with the measured reason. The limit counts live
-/// bytes; glibc's heap can hold more resident than that when many blocks of growing sizes are
-/// freed between long-lived ones (holes it keeps). Allowed up to the limit + 35%.
-const KNOWN_OVERSHOOT: &[(&str, &str)] = &[(
-    "json-clone-growth",
-    "JSON texts and growing element vectors freed between kept objects fragment glibc's \
-     heap: 326-328 MiB resident under 256 MB (+28%) while the count stays under the limit",
-)];
-
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../conformance/memory")
 }
@@ -81,13 +72,7 @@ fn allocation_patterns_stop_at_the_limit() {
                     problem = Some(format!("stopped by {stopped}"));
                 } else if !o.stdout.contains("after: 42\n") {
                     problem = Some(format!("no fresh context afterwards:\n{}", o.stdout));
-                } else if o.max_rss_kib
-                    > if KNOWN_OVERSHOOT.iter().any(|(n, _)| *n == name) {
-                        bound_kib * 135 / 125
-                    } else {
-                        bound_kib
-                    }
-                {
+                } else if o.max_rss_kib > bound_kib {
                     problem = Some(format!(
                         "peak RSS {} KiB over the bound {bound_kib} KiB",
                         o.max_rss_kib
