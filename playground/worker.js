@@ -6,11 +6,15 @@
 //   unix_ms() -> f64         Date.now()
 //   random(ptr, len)         fills linear memory from crypto.getRandomValues
 //   write(fd, ptr, len)      UTF-8 output (fd 1 stdout, 2 stderr)
-// and exports memory, boavm_alloc/boavm_free, boavm_start(kind, ptr, len) -> delay,
-// boavm_turn() -> delay, boavm_exit_code() (delay: ms until the next turn, -1 = ended).
+// and exports memory, boavm_init() -> ms, boavm_alloc/boavm_free, boavm_start(kind, ptr, len)
+// -> delay, boavm_turn() -> delay, boavm_exit_code() (delay: ms until the next turn, -1 = ended).
+//
+// One instance serves every run (boavm_init measures vm-core's loop rate for timeouts once);
+// after a trap (the browser's native stack overflowing in deep recursion, a Rust panic) the
+// instance is dropped and the next run gets a fresh one.
 //
 // Messages in:  { type: 'run', kind: 'cjs' | 'esm', source }
-// Messages out: { type: 'ready', compileMs } | { type: 'out', fd, text }
+// Messages out: { type: 'ready', compileMs, initMs } | { type: 'out', fd, text }
 //               | { type: 'exit', code, ms } | { type: 'crash', message }
 'use strict';
 
@@ -18,22 +22,37 @@ const wasmUrl = new URL(self.location.href).searchParams.get('wasm') || 'boavm_w
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 let modulePromise;
+let instancePromise = null;
 let current = null; // { instance, timer, started }
 
 function compile() {
   modulePromise ??= (async () => {
-    const t0 = performance.now();
     const response = await fetch(wasmUrl);
     if (!response.ok) throw new Error(`cannot load ${wasmUrl}: HTTP ${response.status}`);
-    const module = await WebAssembly.compile(await response.arrayBuffer());
-    postMessage({ type: 'ready', compileMs: performance.now() - t0 });
-    return module;
+    return WebAssembly.compile(await response.arrayBuffer());
   })();
   return modulePromise;
 }
 
-function imports(state) {
-  const bytes = (ptr, len) => new Uint8Array(state.instance.exports.memory.buffer, ptr, len);
+// The instance runs use (a fresh one after a trap).
+function instance() {
+  instancePromise ??= (async () => {
+    const t0 = performance.now();
+    const module = await compile();
+    const compileMs = performance.now() - t0;
+    const holder = {};
+    holder.instance = await WebAssembly.instantiate(module, imports(holder));
+    const t1 = performance.now();
+    const ok = holder.instance.exports.boavm_init() >= 0;
+    postMessage({ type: 'ready', compileMs, initMs: performance.now() - t1 });
+    if (!ok) throw new Error('boavm_init failed (see output)');
+    return holder.instance;
+  })();
+  return instancePromise;
+}
+
+function imports(holder) {
+  const bytes = (ptr, len) => new Uint8Array(holder.instance.exports.memory.buffer, ptr, len);
   return {
     boavm_host: {
       now: () => performance.now(),
@@ -59,6 +78,7 @@ function end(run, code) {
 // A trap (the browser's native stack overflowing in deep recursion, a Rust panic) leaves the
 // instance unusable: the run ends and the next run gets a fresh instance.
 function crash(run, e) {
+  instancePromise = null;
   if (current !== run) return;
   current = null;
   postMessage({ type: 'crash', message: `${e && e.name}: ${e && e.message}` });
@@ -85,10 +105,7 @@ function schedule(run, delay) {
 async function start(kind, source) {
   if (current) clearTimeout(current.timer);
   current = null;
-  const module = await compile();
-  const run = { instance: null, timer: 0, started: performance.now() };
-  // A fresh instance (fresh linear memory) per run: nothing survives from the last program.
-  run.instance = await WebAssembly.instantiate(module, imports(run));
+  const run = { instance: await instance(), timer: 0, started: performance.now() };
   current = run;
   const { boavm_alloc, boavm_free, boavm_start } = run.instance.exports;
   const utf8 = encoder.encode(source);
@@ -114,4 +131,4 @@ onmessage = (event) => {
   }
 };
 
-compile().catch((e) => postMessage({ type: 'crash', message: String(e && e.message || e) }));
+instance().catch((e) => postMessage({ type: 'crash', message: String(e && e.message || e) }));

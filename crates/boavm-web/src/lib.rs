@@ -58,6 +58,33 @@ fn call(hooks: &JsObject, name: &str, args: &[JsValue], cx: &mut Context) -> JsR
     f.call(&JsValue::undefined(), args, cx)
 }
 
+/// Prepares the runtime once per instance, before the first program: installs the host clock
+/// and lets vm-core measure its loop rate (the `timeout` backstop's calibration, taken once per
+/// process on the first timed run) outside any program, so a program's first timed run is not
+/// charged for it: in the dev-profile wasm it takes longer than a 100 ms timeout. Returns the
+/// milliseconds it took.
+pub fn warm_up() -> Result<f64, String> {
+    platform::install_clock();
+    let started = platform::now_ms();
+    let iso = Isolate::new().map_err(|e| format!("boavm: {e}"))?;
+    let ctx = iso
+        .create_context(
+            vm_core::Sandbox::Host(vm_core::HostMap::new()),
+            vm_core::ContextOptions::default(),
+        )
+        .map_err(|e| format!("boavm: {e}"))?;
+    let script = iso
+        .compile_script("0", vm_core::ScriptOptions::default())
+        .map_err(|e| format!("boavm: {e}"))?;
+    let options = vm_core::RunOptions {
+        timeout: Some(std::time::Duration::from_secs(600)),
+        ..Default::default()
+    };
+    iso.run_script(&script, &ctx, &options)
+        .map_err(|e| format!("boavm: warm-up run failed: {e}"))?;
+    Ok(platform::now_ms() - started)
+}
+
 impl Program {
     /// Starts a program whose main file is `source`: evaluates boavm's prelude in a fresh
     /// isolate and runs the file (synchronous part). Output goes to [`platform::write`].
@@ -244,6 +271,19 @@ mod exports {
         match step {
             Step::Wait(ms) => ms.max(0.0),
             Step::Done(_) => -1.0,
+        }
+    }
+
+    /// Prepares the instance (see [`super::warm_up`]) once, before the first `boavm_start`:
+    /// returns the milliseconds it took, or -1 (with the reason on stderr) if it failed.
+    #[no_mangle]
+    pub extern "C" fn boavm_init() -> f64 {
+        match super::warm_up() {
+            Ok(ms) => ms,
+            Err(e) => {
+                platform::write(2, &format!("{e}\n"));
+                -1.0
+            }
         }
     }
 
