@@ -1,18 +1,18 @@
 // Drives the playground in a real headless Chromium through chromedriver (the W3C WebDriver
 // HTTP protocol, spoken with node's fetch: no npm packages) and asserts what a user sees.
-//   node playground/test.mjs [--wasm PATH] [--screenshot docs/playground.png]
+//   node playground/test.mjs [--wasm PATH] [--native PATH] [--screenshot docs/playground.png]
 // Serves the repository root on 127.0.0.1 (the page, its worker and the wasm), starts
 // chromedriver, types programs into the page, clicks Run and reads the output pane:
 //   the README demo (examples/demo.js) prints what the native boavm prints, a timeout stops
 //   `while(true){}` in the worker with ERR_SCRIPT_EXECUTION_TIMEOUT, an error shows its stack,
 //   the module example, the contexts panel, Stop on a runaway main script, and 10 differential
 //   cases from conformance/cases print node's output (their .expected files).
-import { createServer } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -21,7 +21,8 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const wasm = opt('--wasm', 'target/wasm32-unknown-unknown/debug/boavm_web.wasm');
-const screenshot = opt('--screenshot', 'docs/playground.png');
+// CI writes the screenshot under target/; docs/playground.png is refreshed with --screenshot.
+const screenshot = opt('--screenshot', 'target/playground.png');
 const native = opt('--native', 'target/debug/boavm');
 
 // The 10 differential cases (also in wasi/check.sh: native, WASI and browser print the same).
@@ -31,20 +32,7 @@ const CASES = [
   'inspect-context-values', 'promise-across-contexts', 'script-run-many-contexts',
 ];
 
-// --- a static file server over the repository root ---------------------------------------
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.png': 'image/png' };
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url, 'http://x');
-  const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)));
-  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end('not found');
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const server = await serve(root);
 const httpPort = server.address().port;
 
 // --- chromedriver ------------------------------------------------------------------------
@@ -218,6 +206,12 @@ catch (e) { console.log(e.code, e.message, Date.now() - t0 >= 100); }
     const got = await runAndRead();
     check(`differential case ${c} (${got.ms.toFixed(0)} ms)`, got.stdout === expected && got.exitCode === 0, diff(got.stdout, expected) + got.stderr);
   }
+
+  // 9. Informational: wasi/workload.js (its own Date.now() timing of a 3M-iteration loop in a
+  // context), the workload the README compares with native.
+  await enter(await readFile(path.join(root, 'wasi/workload.js'), 'utf8'));
+  const workload = await runAndRead();
+  console.log(`workload (wasi/workload.js) in the browser: ${workload.stdout.trim()}; whole run ${workload.ms.toFixed(0)} ms`);
 } catch (e) {
   failures++;
   console.log(`FAIL: ${e.stack || e}`);
