@@ -4,9 +4,9 @@
 //!
 //! The module's interface is hand-written (no wasm-bindgen): it imports four functions from
 //! the module `boavm_host` ([`platform`]: `now`, `unix_ms`, `random`, `write`) and exports
-//! `boavm_alloc`/`boavm_free` (a buffer for the source), `boavm_start` (run a program's main
-//! file), `boavm_turn` (one event-loop turn; the page schedules the next one) and
-//! `boavm_exit_code`. `playground/worker.js` is the JavaScript side.
+//! `boavm_init` (once per instance, [`warm_up`]), `boavm_alloc`/`boavm_free` (a buffer for the
+//! source), `boavm_start` (run a program's main file), `boavm_turn` (one event-loop turn; the
+//! page schedules the next one) and `boavm_exit_code`. `playground/worker.js` is the JavaScript side.
 //!
 //! The same runtime runs natively ([`Program`]), which is how this crate's tests check it.
 #![warn(missing_docs)]
