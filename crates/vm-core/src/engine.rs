@@ -35,52 +35,28 @@ impl EngineTag {
 }
 
 /// One monotonic clock for all engines (per-engine clocks disagree about timer deadlines).
-/// Only wasm32-unknown-unknown lacks a clock; WASI (wasm32-wasip1) has `clock_time_get`, so
-/// `Instant`/`SystemTime` work there as natively.
+/// Read through `crate::time`: std's clock, or on wasm32-unknown-unknown the embedder's
+/// (`set_host_clock`; without one, time advances by one microsecond per reading).
 pub(crate) struct IsolateClock {
-    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
-    start: std::time::Instant,
-    #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
-    ticks: std::cell::Cell<u64>,
+    start: crate::time::Instant,
 }
 
 impl IsolateClock {
     pub(crate) fn new() -> Self {
         Self {
-            #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
-            start: std::time::Instant::now(),
-            #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
-            ticks: std::cell::Cell::new(0),
+            start: crate::time::Instant::now(),
         }
     }
 }
 
 impl Clock for IsolateClock {
-    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
     fn now(&self) -> JsInstant {
         let d = self.start.elapsed();
         JsInstant::new(d.as_secs(), d.subsec_nanos())
     }
 
-    // wasm32-unknown-unknown has no time source without a JS host: time advances by one
-    // microsecond per reading, which keeps it monotonic (documented in the README).
-    #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
-    fn now(&self) -> JsInstant {
-        let t = self.ticks.get() + 1;
-        self.ticks.set(t);
-        JsInstant::new(t / 1_000_000, ((t % 1_000_000) * 1000) as u32)
-    }
-
-    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
     fn system_time_millis(&self) -> i64 {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-    }
-
-    #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
-    fn system_time_millis(&self) -> i64 {
-        0
+        crate::time::unix_millis()
     }
 }
 

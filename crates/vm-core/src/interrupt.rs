@@ -75,7 +75,7 @@ impl From<Stop> for VmError {
 /// What a stoppable run watches. Creating one arms the run's stop points
 /// (`stop_points.rs`) until it is dropped.
 pub(crate) struct Watch<'a> {
-    pub(crate) deadline: Option<(std::time::Instant, Duration)>,
+    pub(crate) deadline: Option<(crate::time::Instant, Duration)>,
     pub(crate) sigint: Option<Arc<AtomicBool>>,
     pub(crate) handle: &'a InterruptHandle,
     pub(crate) callback: Option<&'a dyn Fn() -> bool>,
@@ -86,7 +86,7 @@ pub(crate) struct Watch<'a> {
 
 impl<'a> Watch<'a> {
     pub(crate) fn new(
-        deadline: Option<(std::time::Instant, Duration)>,
+        deadline: Option<(crate::time::Instant, Duration)>,
         sigint: Option<Arc<AtomicBool>>,
         handle: &'a InterruptHandle,
         callback: Option<&'a dyn Fn() -> bool>,
@@ -114,7 +114,7 @@ impl<'a> Watch<'a> {
 
     fn own_stop(&self) -> Option<Stop> {
         if let Some((at, d)) = self.deadline {
-            if std::time::Instant::now() >= at {
+            if crate::time::Instant::now() >= at {
                 return Some(Stop::Timeout(d));
             }
         }
@@ -163,7 +163,7 @@ fn loop_rate_per_ms(cx: &mut Context) -> f64 {
         let saved = cx.runtime_limits();
         for _ in 0..5 {
             cx.runtime_limits_mut().set_loop_iteration_limit(N);
-            let start = std::time::Instant::now();
+            let start = crate::time::Instant::now();
             let _ = script.evaluate(cx);
             let ms = start.elapsed().as_secs_f64() * 1000.0;
             raise_rate(N as f64 / ms.max(1e-3));
@@ -213,7 +213,7 @@ pub(crate) fn evaluate_watched(
     if let Some(stop) = watch.should_stop() {
         return Err(stop);
     }
-    let started = std::time::Instant::now();
+    let started = crate::time::Instant::now();
     let loop_limit = cx.runtime_limits().loop_iteration_limit();
     let outcome = {
         let budget = if watch.memory_limit.is_some() {
@@ -242,7 +242,7 @@ pub(crate) fn evaluate_watched(
 pub(crate) fn settle<T>(
     outcome: JsResult<T>,
     watch: &Watch<'_>,
-    started: std::time::Instant,
+    started: crate::time::Instant,
     loop_limit: u64,
 ) -> Result<JsResult<T>, Stop> {
     // A run that ended on its own reports a stop only if one was recorded for it (a stop

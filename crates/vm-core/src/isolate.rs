@@ -50,7 +50,7 @@ pub(crate) struct IsolateInner {
     pub(crate) interrupt_callback: RefCell<Option<Rc<dyn Fn() -> bool>>>,
     /// Deadlines of the timed runs in progress (outermost first): a nested run also stops at
     /// an enclosing run's deadline, as V8's termination is isolate-wide.
-    pub(crate) deadlines: RefCell<Vec<(std::time::Instant, std::time::Duration)>>,
+    pub(crate) deadlines: RefCell<Vec<(crate::time::Instant, std::time::Duration)>>,
     /// The largest source accepted for compilation (bytes).
     pub(crate) max_source_bytes: Cell<usize>,
     /// Set when a panic unwound through a run: every later call fails with it.

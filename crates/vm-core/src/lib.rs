@@ -66,6 +66,7 @@ mod source_depth;
 mod stack;
 mod stop_points;
 mod string_limits;
+mod time;
 mod workarounds;
 
 pub use boa_engine;
@@ -83,4 +84,6 @@ pub use rss::resident_set_bytes;
 pub use sandbox::{HostMap, Sandbox};
 pub use script::Script;
 pub use stack::{decorate_error_stack, parse_syntax_error_position};
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+pub use time::{set_host_clock, HostClock};
 pub use vm_cache;

@@ -297,7 +297,7 @@ impl Script {
 struct DeadlineGuard<'a>(&'a IsolateInner);
 
 impl<'a> DeadlineGuard<'a> {
-    fn push(iso: &'a IsolateInner, d: (std::time::Instant, std::time::Duration)) -> Self {
+    fn push(iso: &'a IsolateInner, d: (crate::time::Instant, std::time::Duration)) -> Self {
         iso.deadlines.borrow_mut().push(d);
         Self(iso)
     }
@@ -330,13 +330,12 @@ fn watch_for<'a>(
     if !stoppable {
         return Ok((None, None));
     }
-    // wasm32-unknown-unknown has no time source (`Instant::now` panics there); WASI has one.
-    if cfg!(all(target_arch = "wasm32", target_os = "unknown"))
-        && (options.timeout.is_some() || enclosing.is_some())
-    {
+    // wasm32-unknown-unknown has no time source unless the embedder installed one
+    // (`set_host_clock`); WASI and native targets have one.
+    if !crate::time::has_clock() && (options.timeout.is_some() || enclosing.is_some()) {
         return Err(VmError::InvalidOption {
             name: "timeout",
-            reason: "wasm32-unknown-unknown has no clock to measure a timeout".into(),
+            reason: "wasm32-unknown-unknown has no clock to measure a timeout (the embedder installs one with vm_core::set_host_clock)".into(),
         });
     }
     if options.timeout.is_some_and(|t| t.is_zero()) {
@@ -350,7 +349,9 @@ fn watch_for<'a>(
     } else {
         None
     };
-    let own = options.timeout.map(|d| (std::time::Instant::now() + d, d));
+    let own = options
+        .timeout
+        .map(|d| (crate::time::Instant::now() + d, d));
     let deadline = match (own, enclosing) {
         (Some(o), Some(e)) => Some(if e.0 < o.0 { e } else { o }),
         (o, e) => o.or(e),
@@ -561,10 +562,10 @@ impl Isolate {
     ) -> Result<R, VmError> {
         let iso = &*self.inner;
         iso.warm(&engine_ctx.rec)?;
-        if cfg!(all(target_arch = "wasm32", target_os = "unknown")) && timeout.is_some() {
+        if !crate::time::has_clock() && timeout.is_some() {
             return Err(VmError::InvalidOption {
                 name: "timeout",
-                reason: "wasm32-unknown-unknown has no clock to measure a timeout".into(),
+                reason: "wasm32-unknown-unknown has no clock to measure a timeout (the embedder installs one with vm_core::set_host_clock)".into(),
             });
         }
         let sigint = if break_on_sigint {
@@ -572,7 +573,7 @@ impl Isolate {
         } else {
             None
         };
-        let deadline = timeout.map(|t| (std::time::Instant::now() + t, t));
+        let deadline = timeout.map(|t| (crate::time::Instant::now() + t, t));
         let _deadline = deadline.map(|d| DeadlineGuard::push(iso, d));
         let rec = ctx.rec.clone();
         let handle = crate::InterruptHandle::default();
@@ -587,7 +588,7 @@ impl Isolate {
             // The sync evaluation unwinds fully on a stop: the engine stays usable once its
             // limits are restored (it may be the caller's).
             let saved = interrupt::set_backstop(cx, &watch);
-            let started = std::time::Instant::now();
+            let started = crate::time::Instant::now();
             let limit = cx.runtime_limits().loop_iteration_limit();
             let outcome = interrupt::settle(f(cx), &watch, started, limit);
             let outcome = match outcome {

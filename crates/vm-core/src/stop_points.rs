@@ -20,12 +20,13 @@ use std::{
         atomic::{AtomicBool, Ordering},
         Arc,
     },
-    time::{Duration, Instant},
+    time::Duration,
 };
 
 use boa_engine::{Context, JsError, JsResult};
 
 use crate::interrupt::{InterruptHandle, Stop};
+use crate::time::Instant;
 
 /// One stoppable run in progress.
 struct Armed {
