@@ -313,6 +313,9 @@ fn trap_get(
     crate::workarounds::recursion_headroom(cx)?;
     crate::stop_points::check_sampled(cx)?;
     let key = key_arg(args, cx)?;
+    if let Some(v) = crate::job_trampoline::lookup(&key) {
+        return Ok(v);
+    }
     if !is_undefined_key(&key) {
         match &st.sandbox() {
             Live::Object(o) => {
@@ -354,6 +357,9 @@ fn trap_has(
     crate::workarounds::recursion_headroom(cx)?;
     crate::stop_points::check_sampled(cx)?;
     let key = key_arg(args, cx)?;
+    if crate::job_trampoline::lookup(&key).is_some() {
+        return Ok(true.into());
+    }
     if !is_undefined_key(&key) && live_has(&st.sandbox(), &key, cx)? {
         return Ok(true.into());
     }

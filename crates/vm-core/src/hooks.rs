@@ -130,7 +130,7 @@ impl HostHooks for Hooks {
     ) -> JsResult<boa_engine::JsValue> {
         // Every promise job is a stop point of a timed run.
         crate::stop_points::check(context)?;
-        job.callback().call(this, args, context)
+        crate::job_trampoline::call(job.callback(), this, args, context)
     }
 
     fn promise_rejection_tracker(

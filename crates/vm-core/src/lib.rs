@@ -52,6 +52,7 @@ mod health;
 mod hooks;
 mod interrupt;
 mod isolate;
+mod job_trampoline;
 mod loader;
 pub mod locale;
 pub mod memory;

@@ -179,8 +179,18 @@ pub(crate) fn stop_error() -> JsError {
 /// A stop point: fails with an uncatchable error (and squeezes `cx`'s limits) when a run in
 /// progress must stop. Costs one thread-local read when no stoppable run is armed.
 pub(crate) fn check(cx: &mut Context) -> JsResult<()> {
+    if fired() {
+        squeeze(cx);
+        return Err(stop_error());
+    }
+    Ok(())
+}
+
+/// Whether a run in progress on this thread must stop (each armed run is checked, and
+/// tripped when it must).
+pub(crate) fn fired() -> bool {
     if !any_armed() {
-        return Ok(());
+        return false;
     }
     let mut now = None;
     let fired = ARMED
@@ -197,11 +207,7 @@ pub(crate) fn check(cx: &mut Context) -> JsResult<()> {
         })
         .ok()
         .flatten();
-    if fired.is_some() {
-        squeeze(cx);
-        return Err(stop_error());
-    }
-    Ok(())
+    fired.is_some()
 }
 
 thread_local! {
