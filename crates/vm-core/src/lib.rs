@@ -40,6 +40,7 @@
 #![warn(missing_docs)]
 
 pub mod code_cache;
+mod callback_methods;
 mod compile_function;
 mod context;
 mod dyn_import;

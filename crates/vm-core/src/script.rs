@@ -243,8 +243,33 @@ impl Script {
             }
         }
         let saved = watch.map(|w| interrupt::set_backstop(cx, w));
+        // Callback methods the budget reaches, for the time of a stoppable run.
+        let swapped = watch.and_then(|_| crate::callback_methods::swap_in(cx));
+        let result = self.evaluate_and_drain(iso, rec, cx, options, watch, &script);
+        if let Some(realm) = swapped {
+            crate::callback_methods::swap_out(&realm, cx);
+        }
+        if let Some(saved) = saved {
+            if result.is_ok() || !matches!(&result, Err(e) if e.is_stop()) {
+                cx.set_runtime_limits(saved);
+            }
+        }
+        result
+    }
+
+    /// Evaluates `script` (watched when `watch` is set) and, in an `afterEvaluate` context,
+    /// drains the context's jobs within the same watch.
+    fn evaluate_and_drain(
+        &self,
+        iso: &IsolateInner,
+        rec: &ContextRecord,
+        cx: &mut Context,
+        options: &RunOptions,
+        watch: Option<&Watch<'_>>,
+        script: &boa_engine::Script,
+    ) -> Result<JsValue, VmError> {
         let result = match watch {
-            Some(w) => match interrupt::evaluate_watched(&script, cx, w) {
+            Some(w) => match interrupt::evaluate_watched(script, cx, w) {
                 Ok(r) => r,
                 Err(stop) => {
                     iso.drop_context_jobs(rec);
@@ -285,9 +310,6 @@ impl Script {
                 }
                 return Err(e);
             }
-        }
-        if let Some(saved) = saved {
-            cx.set_runtime_limits(saved);
         }
         result
     }

@@ -29,6 +29,7 @@ pub(crate) fn patch_realm(cx: &mut Context, global: &JsObject) -> JsResult<()> {
     global.delete_property_or_throw(js_string!("TypedArray"), cx)?;
     crate::string_limits::patch_realm(cx)?;
     crate::proxy_guard::patch_realm(cx, global)?;
+    crate::callback_methods::keep_originals(cx)?;
     // Limit: Boa's Intl has no host default time zone (see `locale`).
     crate::locale::patch_realm(cx)?;
     let proto = cx.intrinsics().constructors().error().prototype();
