@@ -179,7 +179,11 @@ pub(crate) fn keep_originals(cx: &mut Context) -> JsResult<()> {
         function_proto
             .get(JsString::from(name), cx)?
             .as_object()
-            .ok_or_else(|| JsNativeError::typ().with_message("Function.prototype method missing").into())
+            .ok_or_else(|| {
+                JsNativeError::typ()
+                    .with_message("Function.prototype method missing")
+                    .into()
+            })
     };
     let originals = Originals {
         bind: get("bind", cx)?,
@@ -224,12 +228,14 @@ fn build(cx: &mut Context) -> JsResult<Replacements> {
     let (mut js, mut natives) = (Vec::new(), Vec::new());
     for name in NAMES {
         let key = JsString::from(name);
-        let f = methods.get(key.clone(), cx)?.as_object().ok_or_else(|| {
-            JsNativeError::typ().with_message("callback methods: missing method")
-        })?;
-        let native = proto.get(key, cx)?.as_object().ok_or_else(|| {
-            JsNativeError::typ().with_message("callback methods: missing native")
-        })?;
+        let f = methods
+            .get(key.clone(), cx)?
+            .as_object()
+            .ok_or_else(|| JsNativeError::typ().with_message("callback methods: missing method"))?;
+        let native = proto
+            .get(key, cx)?
+            .as_object()
+            .ok_or_else(|| JsNativeError::typ().with_message("callback methods: missing native"))?;
         js.push(f);
         natives.push(native);
     }
@@ -269,11 +275,19 @@ pub(crate) fn swap_in(cx: &mut Context) -> Option<Realm> {
         if r.depth.get() > 1 {
             return Some(realm.clone());
         }
-        r.js.iter().cloned().zip(r.natives.iter().cloned()).collect()
+        r.js.iter()
+            .cloned()
+            .zip(r.natives.iter().cloned())
+            .collect()
     };
     for (name, (js, native)) in NAMES.iter().zip(pairs) {
         // A method the user replaced stays theirs.
-        if proto.get(JsString::from(*name), cx).ok().and_then(|v| v.as_object()) == Some(native) {
+        if proto
+            .get(JsString::from(*name), cx)
+            .ok()
+            .and_then(|v| v.as_object())
+            == Some(native)
+        {
             let _ = define(&proto, name, &js, cx);
         }
     }
@@ -291,11 +305,19 @@ pub(crate) fn swap_out(realm: &Realm, cx: &mut Context) {
         if r.depth.get() > 0 {
             return;
         }
-        r.js.iter().cloned().zip(r.natives.iter().cloned()).collect()
+        r.js.iter()
+            .cloned()
+            .zip(r.natives.iter().cloned())
+            .collect()
     };
     let proto = array_proto(realm);
     for (name, (js, native)) in NAMES.iter().zip(pairs) {
-        if proto.get(JsString::from(*name), cx).ok().and_then(|v| v.as_object()) == Some(js) {
+        if proto
+            .get(JsString::from(*name), cx)
+            .ok()
+            .and_then(|v| v.as_object())
+            == Some(js)
+        {
             let _ = define(&proto, name, &native, cx);
         }
     }

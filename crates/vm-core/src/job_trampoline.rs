@@ -23,13 +23,12 @@ use std::{
 };
 
 use boa_engine::{
-    js_string, property::PropertyKey, Context, JsData, JsObject, JsResult, JsString, JsValue,
-    Script, Source,
+    js_string, property::PropertyKey, Context, JsData, JsObject, JsResult, JsValue, Script, Source,
 };
 use boa_gc::{Finalize, Trace};
 
 /// The reserved global name (unlikely to collide with a user's: it names nothing outside a
-/// trampoline and is answered only while one runs).
+/// trampoline and is answered only while one runs). `lookup` spells it as a literal too.
 const NAME: &str = "__boavm_job_trampoline_5c0e9a";
 
 thread_local! {
@@ -49,7 +48,9 @@ pub(crate) fn lookup(key: &PropertyKey) -> Option<JsValue> {
         .ok()
         .flatten()?;
     match key {
-        PropertyKey::String(s) if *s == JsString::from(NAME) => Some(payload.into()),
+        PropertyKey::String(s) if *s == js_string!("__boavm_job_trampoline_5c0e9a") => {
+            Some(payload.into())
+        }
         _ => None,
     }
 }
@@ -71,9 +72,7 @@ fn compiled(cx: &mut Context) -> JsResult<Script> {
     crate::workarounds::note_parse(cx, &realm);
     let src = format!("(0, {NAME}.f)({NAME}.a)");
     let script = Script::parse(Source::from_bytes(&src), Some(realm.clone()), cx)?;
-    realm
-        .host_defined_mut()
-        .insert(Compiled(script.clone()));
+    realm.host_defined_mut().insert(Compiled(script.clone()));
     Ok(script)
 }
 

@@ -39,8 +39,8 @@
 //! ```
 #![warn(missing_docs)]
 
-pub mod code_cache;
 mod callback_methods;
+pub mod code_cache;
 mod compile_function;
 mod context;
 mod dyn_import;
