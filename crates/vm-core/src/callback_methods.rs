@@ -15,7 +15,7 @@
 //! `toString()` (source text, not `[native code]`), identity during the run, and the stack frame
 //! they add.
 use boa_engine::{
-    property::PropertyDescriptor, realm::Realm, Context, JsData, JsNativeError, JsObject, JsResult,
+    realm::Realm, Context, JsData, JsNativeError, JsObject, JsResult,
     JsString, JsValue, Script, Source,
 };
 use boa_gc::{Finalize, Trace};
@@ -246,19 +246,6 @@ fn build(cx: &mut Context) -> JsResult<Replacements> {
     })
 }
 
-fn define(proto: &JsObject, name: &str, f: &JsObject, cx: &mut Context) -> JsResult<()> {
-    proto.define_property_or_throw(
-        JsString::from(name),
-        PropertyDescriptor::builder()
-            .value(f.clone())
-            .writable(true)
-            .enumerable(false)
-            .configurable(true),
-        cx,
-    )?;
-    Ok(())
-}
-
 /// Puts the JavaScript methods in the current realm for a stoppable run (nested runs count).
 /// Returns the realm when it did ([`swap_out`] must follow with it).
 pub(crate) fn swap_in(cx: &mut Context) -> Option<Realm> {
@@ -288,7 +275,7 @@ pub(crate) fn swap_in(cx: &mut Context) -> Option<Realm> {
             .and_then(|v| v.as_object())
             == Some(native)
         {
-            let _ = define(&proto, name, &js, cx);
+            let _ = crate::workarounds::define_builtin(&proto, JsString::from(*name), js, cx);
         }
     }
     Some(realm)
@@ -318,7 +305,7 @@ pub(crate) fn swap_out(realm: &Realm, cx: &mut Context) {
             .and_then(|v| v.as_object())
             == Some(js)
         {
-            let _ = define(&proto, name, &native, cx);
+            let _ = crate::workarounds::define_builtin(&proto, JsString::from(*name), native, cx);
         }
     }
 }
