@@ -15,8 +15,8 @@
 //! `toString()` (source text, not `[native code]`), identity during the run, and the stack frame
 //! they add.
 use boa_engine::{
-    realm::Realm, Context, JsData, JsNativeError, JsObject, JsResult,
-    JsString, JsValue, Script, Source,
+    realm::Realm, Context, JsData, JsNativeError, JsObject, JsResult, JsString, JsValue, Script,
+    Source,
 };
 use boa_gc::{Finalize, Trace};
 
