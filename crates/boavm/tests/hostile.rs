@@ -151,3 +151,47 @@ fn output_survives_abort() {
     assert_eq!(o.stdout, "printed first\n");
     assert_eq!(o.status.signal(), Some(libc::SIGABRT), "{}", describe(&o));
 }
+
+/// `breakOnSigint` reaches a loop inside a `sort` comparator (a callback of a native method):
+/// SIGINT interrupts the run and the next one works, printing what node prints (issue 15).
+#[test]
+fn break_on_sigint_reaches_a_sort_comparator() {
+    let tmp = std::env::temp_dir().join(format!("boavm-sigint-sort-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let script = "console.log('running'); const vm = require('node:vm'); \
+        try { vm.runInNewContext('let x = 1; [2, 1].sort(() => { for (;;) { x = (x * 31 + 7) % 1000003 } })', {}, { breakOnSigint: true }); } \
+        catch (e) { console.log(e.code, e.message); } \
+        console.log(vm.runInNewContext('6 * 7'));";
+    let mut cmd = boavm(&["-e", script], &tmp);
+    cmd.stdout(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 8];
+    out.read_exact(&mut first).expect("the script starts");
+    // Give the run time to enter the comparator's loop.
+    std::thread::sleep(Duration::from_millis(300));
+    // SAFETY: sends SIGINT to the child this test spawned.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("SIGINT did not stop the loop in the sort comparator");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut rest = String::new();
+    out.read_to_string(&mut rest).unwrap();
+    // node 20 prints exactly these lines for the same script and signal.
+    assert_eq!(
+        rest,
+        "ERR_SCRIPT_EXECUTION_INTERRUPTED Script execution was interrupted by `SIGINT`\n42\n"
+    );
+    assert!(status.success(), "{status:?}");
+    let _ = std::fs::remove_dir_all(&tmp);
+}
