@@ -246,6 +246,20 @@ fn build(cx: &mut Context) -> JsResult<Replacements> {
     })
 }
 
+/// Makes `proto[name]` `to` if it is still `from` (a method the user replaced stays theirs).
+fn replace_if_unchanged(
+    proto: &JsObject,
+    name: &str,
+    from: JsObject,
+    to: JsObject,
+    cx: &mut Context,
+) {
+    let key = JsString::from(name);
+    if proto.get(key.clone(), cx).ok().and_then(|v| v.as_object()) == Some(from) {
+        let _ = crate::workarounds::define_builtin(proto, key, to, cx);
+    }
+}
+
 /// Puts the JavaScript methods in the current realm for a stoppable run (nested runs count).
 /// Returns the realm when it did ([`swap_out`] must follow with it).
 pub(crate) fn swap_in(cx: &mut Context) -> Option<Realm> {
@@ -268,15 +282,7 @@ pub(crate) fn swap_in(cx: &mut Context) -> Option<Realm> {
             .collect()
     };
     for (name, (js, native)) in NAMES.iter().zip(pairs) {
-        // A method the user replaced stays theirs.
-        if proto
-            .get(JsString::from(*name), cx)
-            .ok()
-            .and_then(|v| v.as_object())
-            == Some(native)
-        {
-            let _ = crate::workarounds::define_builtin(&proto, JsString::from(*name), js, cx);
-        }
+        replace_if_unchanged(&proto, name, native, js, cx);
     }
     Some(realm)
 }
@@ -299,13 +305,6 @@ pub(crate) fn swap_out(realm: &Realm, cx: &mut Context) {
     };
     let proto = array_proto(realm);
     for (name, (js, native)) in NAMES.iter().zip(pairs) {
-        if proto
-            .get(JsString::from(*name), cx)
-            .ok()
-            .and_then(|v| v.as_object())
-            == Some(js)
-        {
-            let _ = crate::workarounds::define_builtin(&proto, JsString::from(*name), native, cx);
-        }
+        replace_if_unchanged(&proto, name, js, native, cx);
     }
 }
