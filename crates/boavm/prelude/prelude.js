@@ -15,7 +15,7 @@
     ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeShift,
     ArrayPrototypeSlice, ArrayPrototypeSort, ArrayPrototypeSplice, BigInt, Error, JSONParse,
     MathFloor, MathMax, Number, NumberPrototypeToFixed, ObjectAssign, ObjectCreate, ObjectDefineProperty, ObjectKeys,
-    ReflectApply, ReflectGetOwnPropertyDescriptor, SafeMap, String, StringPrototypeEndsWith, StringPrototypeSlice,
+    ReflectApply, ReflectGetOwnPropertyDescriptor, RegExpPrototypeExec, SafeMap, String, StringPrototypeEndsWith, StringPrototypeSlice,
     StringPrototypeSplit, StringPrototypeStartsWith, Symbol, SymbolToPrimitive,
     SymbolToStringTag, TypeError, dataDescriptor, mapValues, promiseThen,
   } = primordials;
@@ -24,6 +24,8 @@
   ObjectDefineProperty(globalThis, '__boavm_promiseState', dataDescriptor(host.promiseState, false, false, true));
   const builtinCache = ObjectCreate(null);
   const moduleCache = ObjectCreate(null);
+  // The text each CommonJS file was compiled from, for the arrow above an uncaught error.
+  const moduleSources = ObjectCreate(null);
   builtinCache['internal/primordials'] = { exports: primordials };
 
   // --- builtin modules (embedded sources, CommonJS) ---------------------------------------
@@ -422,6 +424,7 @@
         module.exports = JSONParse(src);
       } else {
         const body = StringPrototypeStartsWith(src, '#!') ? `//${src}` : src;
+        moduleSources[filename] = body;
         vmLazy();
         const fn = vmCompileFunction(body, ['exports', 'require', 'module', '__filename', '__dirname'], {
           filename,
@@ -440,9 +443,18 @@
   }
 
   // --- uncaught errors --------------------------------------------------------------------
+  // Node prints the source line of an uncaught error's top frame, with a caret, above it.
+  function arrowFor(stack) {
+    const frame = RegExpPrototypeExec(/\n {4}at (?:.*? \()?(.+?):\d+:\d+\)?(?:\n|$)/, stack);
+    if (frame === null) return '';
+    const source = moduleSources[frame[1]];
+    if (source === undefined) return '';
+    const arrow = host.uncaughtArrow(stack, frame[1], source);
+    return arrow === undefined ? '' : `${arrow}\n`;
+  }
   function describeUncaught(err) {
     if (err !== null && typeof err === 'object' && typeof err.stack === 'string') {
-      return inspect(err);
+      return `${arrowFor(err.stack)}${inspect(err)}`;
     }
     return `Uncaught ${inspect(err)}`;
   }

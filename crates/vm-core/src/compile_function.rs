@@ -15,7 +15,7 @@ use crate::{
     options::ScriptOptions,
     positions::Shift,
     script::{syntax_failure_to_error, SyntaxFailure},
-    stack, workarounds,
+    workarounds,
 };
 
 /// Options of `vm.compileFunction`.
@@ -38,11 +38,8 @@ fn extension_param(i: usize) -> String {
 
 fn check_parts(params: &[String], body: &str) -> Result<(), SyntaxFailure> {
     let fail = |e: boa_engine::parser::Error| {
-        let message = e.to_string();
-        SyntaxFailure {
-            position: stack::syntax_error_position(&message, body),
-            message,
-        }
+        let (message, position) = crate::syntax_messages::v8_syntax_error(&e.to_string(), body);
+        SyntaxFailure { message, position }
     };
     let mut interner = Interner::default();
     let joined = params.join(", ");

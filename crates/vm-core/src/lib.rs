@@ -68,6 +68,7 @@ mod source_depth;
 mod stack;
 mod stop_points;
 mod string_limits;
+mod syntax_messages;
 mod time;
 mod workarounds;
 
@@ -85,7 +86,8 @@ pub use options::{CodeGeneration, ContextOptions, MicrotaskMode, RunOptions, Scr
 pub use rss::resident_set_bytes;
 pub use sandbox::{HostMap, Sandbox};
 pub use script::Script;
-pub use stack::{decorate_error_stack, parse_syntax_error_position};
+pub use stack::{decorate_error_stack, parse_syntax_error_position, uncaught_arrow};
+pub use syntax_messages::v8_syntax_error;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub use time::{set_host_clock, HostClock};
 pub use vm_cache;

@@ -95,11 +95,8 @@ impl Script {
         let parsed =
             Parser::new(Source::from_bytes(code.as_bytes())).parse_script(&scope, &mut interner);
         let ast = parsed.map_err(|e| {
-            let message = e.to_string();
-            SyntaxFailure {
-                position: stack::syntax_error_position(&message, code),
-                message,
-            }
+            let (message, position) = crate::syntax_messages::v8_syntax_error(&e.to_string(), code);
+            SyntaxFailure { message, position }
         })?;
         let lexical_names = boa_engine::ast::operations::lexically_declared_names(&ast)
             .into_iter()
@@ -296,6 +293,7 @@ impl Script {
                         &self.inner.code,
                         None,
                         i64::from(self.inner.options.line_offset),
+                        i64::from(self.inner.options.column_offset),
                         cx,
                     );
                 }
@@ -655,7 +653,7 @@ pub(crate) fn syntax_failure_to_error(
     options: &ScriptOptions,
     cx: &mut Context,
 ) -> VmError {
-    let message = strip_position(&f.message);
+    let message = f.message;
     let err = workarounds::convert_error(JsNativeError::syntax().with_message(message).into(), cx);
     if let (VmError::Thrown(v), Some((line, col))) = (&err, f.position) {
         let line_offset = i64::from(options.line_offset);
@@ -671,20 +669,9 @@ pub(crate) fn syntax_failure_to_error(
             code,
             Some((reported_line, reported_col)),
             line_offset,
+            i64::from(options.column_offset),
             cx,
         );
     }
     err
-}
-
-/// Boa appends ` at line L, col C` to parse errors; V8 keeps the position out of the message.
-fn strip_position(message: &str) -> String {
-    // Boa's wording of an unexpected end of input (which carries no position).
-    if message.starts_with("abrupt end") {
-        return "Unexpected end of input".to_owned();
-    }
-    match message.rfind(" at line ") {
-        Some(i) if stack::parse_syntax_error_position(message).is_some() => message[..i].to_owned(),
-        _ => message.to_owned(),
-    }
 }

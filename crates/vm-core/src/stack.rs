@@ -91,9 +91,8 @@ pub(crate) fn first_frame_in(stack: &str, filename: &str) -> Option<(usize, usiz
             continue;
         };
         if file == filename {
-            if let (Ok(l), Ok(c)) = (ln.parse(), col.parse()) {
-                return Some((l, c));
-            }
+            // The first frame in the file decides, even when Boa could not locate it (`?:?`).
+            return ln.parse().ok().zip(col.parse().ok());
         }
     }
     None
@@ -108,10 +107,11 @@ pub fn parse_syntax_error_position(message: &str) -> Option<(usize, usize)> {
 /// unexpected end of input (which Boa reports without one) the end of the source.
 pub(crate) fn syntax_error_position(message: &str, source: &str) -> Option<(usize, usize)> {
     parse_position_suffix(message).or_else(|| {
-        message.starts_with("abrupt end").then(|| {
-            let last = source.rsplit('\n').next().unwrap_or("");
-            (source.split('\n').count(), last.chars().count() + 1)
-        })
+        (message.starts_with("abrupt end") || message.starts_with("unterminated template literal"))
+            .then(|| {
+                let last = source.rsplit('\n').next().unwrap_or("");
+                (source.split('\n').count(), last.chars().count() + 1)
+            })
     })
 }
 
@@ -145,17 +145,185 @@ pub(crate) fn arrow_message(
     Some(format!("{filename}:{display_line}\n{text}\n{pad}{caret}\n"))
 }
 
+/// Where V8 puts the `displayErrors` caret for an error Boa located at `(line, column)` of
+/// `source` (1-based, in source coordinates).
+///
+/// Limit: Boa records where an error object was *created*, and for a call the position of its
+/// `(`; V8 marks the `throw` statement, and for a call its callee's name. The two agree once
+/// the position is moved back over a call's parenthesis to the callee name, and from an error
+/// created as the operand of `throw` (`throw new Error()`, `throw Error()`) to the `throw`
+/// keyword: that error is thrown exactly there. An error created elsewhere and thrown later
+/// keeps its creation site (the engine reports no throw site for it).
+pub(crate) fn v8_caret(source: &str, line: usize, column: usize) -> usize {
+    let Some(text) = line.checked_sub(1).and_then(|i| source.lines().nth(i)) else {
+        return column;
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let Some(mut at) = column.checked_sub(1).filter(|&i| i < chars.len()) else {
+        return column;
+    };
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let skip_space_back = |mut i: usize| {
+        while i > 0 && chars[i - 1].is_whitespace() {
+            i -= 1;
+        }
+        i
+    };
+    if chars[at] == '(' {
+        let end = skip_space_back(at);
+        let mut start = end;
+        while start > 0 && is_ident(chars[start - 1]) {
+            start -= 1;
+        }
+        if start < end {
+            at = start;
+        }
+    }
+    let before = skip_space_back(at);
+    let word: String = chars[before.saturating_sub(5)..before].iter().collect();
+    let word_start = before.saturating_sub(5);
+    let bounded =
+        word_start == 0 || !(is_ident(chars[word_start - 1]) || chars[word_start - 1] == '.');
+    if before < at && word == "throw" && bounded {
+        at = word_start;
+    }
+    at + 1
+}
+
+/// The position of the first reference to `name` at or after `(line, column)` of `source`:
+/// where a failed lookup of `name` happened. Boa locates a failed name lookup at the last
+/// instruction it records a position for (the enclosing function's start, an earlier call) or
+/// nowhere (top-level code before any call); V8 at the identifier.
+pub(crate) fn reference_site(
+    source: &str,
+    name: &str,
+    from: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    use boa_engine::ast::Punctuator;
+    use boa_parser::{
+        lexer::{token::TokenKind, Lexer},
+        source::UTF16Input,
+    };
+    let from = from.unwrap_or((1, 1));
+    let mut interner = boa_engine::interner::Interner::default();
+    let units: Vec<u16> = source.encode_utf16().collect();
+    let mut lexer = Lexer::new(UTF16Input::new(&units));
+    let punct = |kind: Option<&TokenKind>, set: &[Punctuator]| matches!(kind, Some(TokenKind::Punctuator(p)) if set.contains(p));
+    let (mut previous, mut candidate): (Option<TokenKind>, Option<(usize, usize, bool)>) =
+        (None, None);
+    // A lexing error (a regular expression the goal-less lexer cannot tell from a division)
+    // ends the search: no guess is better than a wrong one.
+    while let Ok(Some(token)) = lexer.next(&mut interner) {
+        // A candidate is a reference unless it is a property key or a label (`name:` after
+        // `{`, `,`, `;` or at the start).
+        if let Some((l, c, keyish)) = candidate.take() {
+            if !(keyish && punct(Some(token.kind()), &[Punctuator::Colon])) {
+                return Some((l, c));
+            }
+        }
+        let start = token.start_group().position();
+        let at = (start.line_number() as usize, start.column_number() as usize);
+        if let TokenKind::IdentifierName((sym, _)) = token.kind() {
+            let member = punct(previous.as_ref(), &[Punctuator::Dot, Punctuator::Optional]);
+            if !member && at >= from && interner.resolve_expect(*sym).to_string() == name {
+                let keyish = previous.is_none()
+                    || punct(
+                        previous.as_ref(),
+                        &[
+                            Punctuator::OpenBlock,
+                            Punctuator::Comma,
+                            Punctuator::Semicolon,
+                        ],
+                    );
+                candidate = Some((at.0, at.1, keyish));
+            }
+        }
+        previous = Some(token.kind().clone());
+    }
+    candidate.map(|(l, c, _)| (l, c))
+}
+
+/// The arrow message for an error whose V8-shape `stack` (header and frames) was thrown by
+/// `source`, compiled as `filename` with the given offsets; `position` (reported coordinates)
+/// when the error's position is known exactly (a parse error), else the first frame in
+/// `filename` locates it. A failed name lookup Boa could not locate gets its frame's position
+/// written into `stack`.
+pub(crate) fn arrow_for(
+    stack: &mut String,
+    filename: &str,
+    source: &str,
+    position: Option<(usize, usize)>,
+    line_offset: i64,
+    column_offset: i64,
+) -> Option<String> {
+    let to_source = |(line, column): (usize, usize)| {
+        let source_line = usize::try_from(line as i64 - line_offset).ok()?;
+        let source_col = if source_line == 1 {
+            usize::try_from(column as i64 - column_offset).ok()?
+        } else {
+            column
+        };
+        Some((source_line, source_col))
+    };
+    let to_reported = |(line, column): (usize, usize)| {
+        let col = if line == 1 {
+            column as i64 + column_offset
+        } else {
+            column as i64
+        };
+        (line as i64 + line_offset, col)
+    };
+    let (source_line, source_col) = match position {
+        // A parse error's position is exact.
+        Some(p) => to_source(p)?,
+        None => {
+            let frame = first_frame_in(stack, filename).and_then(to_source);
+            let unlocated = format!("{filename}:?:?");
+            // A failed name lookup: find the identifier, and give the frame its position.
+            let missing = stack
+                .lines()
+                .next()
+                .and_then(|h| h.strip_prefix("ReferenceError: "))
+                .and_then(|m| m.strip_suffix(" is not defined"));
+            let found = missing.and_then(|name| reference_site(source, name, frame));
+            match (found, frame) {
+                (Some(p), _) => {
+                    if frame.is_none() {
+                        let (l, c) = to_reported(p);
+                        *stack = stack.replacen(&unlocated, &format!("{filename}:{l}:{c}"), 1);
+                    }
+                    (p.0, v8_caret(source, p.0, p.1))
+                }
+                (None, Some((l, c))) => (l, v8_caret(source, l, c)),
+                (None, None) => return None,
+            }
+        }
+    };
+    let display_line = usize::try_from(source_line as i64 + line_offset).unwrap_or(0);
+    arrow_message(filename, source, source_line, source_col, display_line)
+}
+
+/// The arrow message Node prints above an uncaught error's stack, for an error thrown by the
+/// main-context file `filename` whose text is `source` (no offsets).
+pub fn uncaught_arrow(stack: &str, filename: &str, source: &str) -> Option<String> {
+    let mut stack = stack.to_owned();
+    arrow_for(&mut stack, filename, source, None, 0, 0)
+}
+
 /// Node's `displayErrors` decoration: prepends the arrow message to `err.stack` once (an error
 /// whose `stack` is already an own property — decorated before, or set by user code — is left
 /// alone, as Node marks decorated errors).
 ///
-/// `source` is the compiled source text; `line`/`column` are positions in it.
+/// `source` is the compiled source text; `position` (when known) and the frames of the stack
+/// are reported positions, `line_offset`/`column_offset` the shift between the two (the column
+/// shift applies to the source's first line only).
 pub fn decorate_error_stack(
     err: &JsValue,
     filename: &str,
     source: &str,
     position: Option<(usize, usize)>,
     line_offset: i64,
+    column_offset: i64,
     cx: &mut Context,
 ) -> JsResult<()> {
     let Some(obj) = err.as_object() else {
@@ -167,14 +335,17 @@ pub fn decorate_error_stack(
         return Ok(());
     }
     let stack = obj.get(js_string!("stack"), cx)?;
-    let Some(stack) = stack.as_string().map(|s| s.to_std_string_escaped()) else {
+    let Some(mut stack) = stack.as_string().map(|s| s.to_std_string_escaped()) else {
         return Ok(());
     };
-    let Some((line, column)) = position.or_else(|| first_frame_in(&stack, filename)) else {
-        return Ok(());
-    };
-    let source_line = usize::try_from(line as i64 - line_offset).unwrap_or(0);
-    let Some(arrow) = arrow_message(filename, source, source_line, column, line) else {
+    let Some(arrow) = arrow_for(
+        &mut stack,
+        filename,
+        source,
+        position,
+        line_offset,
+        column_offset,
+    ) else {
         return Ok(());
     };
     let decorated = format!("{arrow}\n{stack}");
@@ -214,6 +385,28 @@ mod tests {
             Some((1, 9))
         );
         assert_eq!(parse_syntax_error_position("nothing"), None);
+    }
+
+    #[test]
+    fn caret_moves_to_throw_and_callee() {
+        // Boa: `new` of `throw new Error()`; V8: the `throw`.
+        assert_eq!(v8_caret(" throw new Error()", 1, 8), 2);
+        assert_eq!(v8_caret("if (1) { throw  new  Error() }", 1, 17), 10);
+        // Boa: the call's `(`; V8: the callee, then the `throw` it is the operand of.
+        assert_eq!(v8_caret("throw Error('x')", 1, 12), 1);
+        assert_eq!(v8_caret("a.b (1)", 1, 5), 3);
+        // Not an operand of `throw`: unchanged.
+        assert_eq!(v8_caret("x.throw + new Error()", 1, 11), 11);
+        assert_eq!(v8_caret("nothrow(new Error())", 1, 9), 9);
+        assert_eq!(v8_caret("short", 4, 2), 2);
+    }
+
+    #[test]
+    fn failed_lookups_are_found_after_the_reported_position() {
+        let src = "var o = { gone: 1 };\no.gone + gone";
+        assert_eq!(reference_site(src, "gone", None), Some((2, 10)));
+        assert_eq!(reference_site("f(); g()", "g", Some((1, 3))), Some((1, 6)));
+        assert_eq!(reference_site("'g' + 1", "g", None), None);
     }
 
     #[test]

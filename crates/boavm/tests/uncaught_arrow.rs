@@ -1,0 +1,48 @@
+//! An uncaught error in a file `boavm` runs is reported as node reports it: the file and line
+//! of the throw, the source line, a caret, a blank line, then the stack. Each expected text is
+//! the first lines node 20 printed on stderr for the same file.
+use std::process::Command;
+
+fn first_lines_of_stderr(source: &str, lines: usize) -> String {
+    let dir = std::env::temp_dir().join(format!("boavm-uncaught-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("case{}.js", source.len()));
+    std::fs::write(&file, source).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_boavm"))
+        .arg(&file)
+        .output()
+        .expect("boavm runs");
+    assert_eq!(out.status.code(), Some(1), "an uncaught error exits with 1");
+    let stderr = String::from_utf8_lossy(&out.stderr).replace(&file.display().to_string(), "FILE");
+    let _ = std::fs::remove_file(&file);
+    stderr.lines().take(lines).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn a_thrown_error_gets_the_arrow_on_throw() {
+    assert_eq!(
+        first_lines_of_stderr("let x = 1;\n  throw new Error(\"boom\")\n", 5),
+        "FILE:2\n  throw new Error(\"boom\")\n  ^\n\nError: boom"
+    );
+    assert_eq!(
+        first_lines_of_stderr("if (true) { throw TypeError('t') }\n", 5),
+        "FILE:1\nif (true) { throw TypeError('t') }\n            ^\n\nTypeError: t"
+    );
+}
+
+#[test]
+fn a_failed_name_lookup_points_at_the_name() {
+    assert_eq!(
+        first_lines_of_stderr("const a = 1;\nconsole.log(a + missingName);\n", 5),
+        "FILE:2\nconsole.log(a + missingName);\n                ^\n\nReferenceError: missingName is not defined"
+    );
+}
+
+#[test]
+fn an_error_from_a_function_points_at_its_creation() {
+    // node: the arrow is on the `throw` inside f, which is where the error is created too.
+    assert_eq!(
+        first_lines_of_stderr("function f() {\n  throw new RangeError('r');\n}\nf();\n", 5),
+        "FILE:2\n  throw new RangeError('r');\n  ^\n\nRangeError: r"
+    );
+}
