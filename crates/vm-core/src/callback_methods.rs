@@ -12,8 +12,8 @@
 //! The replacements follow ECMA-262 step by step (property reads, `HasProperty` checks and
 //! their order, `ToObject`/`LengthOfArrayLike`, a stable merge sort with `SortCompare`, holes
 //! deleted after `sort`), so code observes the same operations; what differs is their
-//! `toString()` (source text, not `[native code]`), identity during the run, and the stack frame
-//! they add.
+//! identity during the run and the stack frame they add. `Function.prototype.toString` answers
+//! for a replacement what it answers for the native it stands for (`[native code]`).
 use boa_engine::{
     realm::Realm, Context, JsData, JsNativeError, JsObject, JsResult, JsString, JsValue, Script,
     Source,
@@ -190,7 +190,42 @@ pub(crate) fn keep_originals(cx: &mut Context) -> JsResult<()> {
         call: get("call", cx)?,
     };
     cx.realm().host_defined_mut().insert(originals);
-    Ok(())
+    answer_to_string_as_natives(cx, &function_proto)
+}
+
+/// Makes the realm's `Function.prototype.toString` show a replacement (of its own realm or of
+/// the calling one) as the native it stands for.
+fn answer_to_string_as_natives(cx: &mut Context, function_proto: &JsObject) -> JsResult<()> {
+    let key = JsString::from("toString");
+    let Some(original) = function_proto.get(key.clone(), cx)?.as_object() else {
+        return Ok(());
+    };
+    let realm = cx.realm().clone();
+    let wrapper = boa_engine::object::FunctionObjectBuilder::new(
+        &realm,
+        boa_engine::NativeFunction::from_copy_closure_with_captures(
+            |this, args, (original, home): &(JsObject, Realm), cx| {
+                let shown = this
+                    .as_object()
+                    .and_then(|f| native_of(&f, home).or_else(|| native_of(&f, cx.realm())))
+                    .map_or_else(|| this.clone(), JsValue::from);
+                original.call(&shown, args, cx)
+            },
+            (original, realm.clone()),
+        ),
+    )
+    .name(key.clone())
+    .length(0)
+    .build();
+    crate::workarounds::define_builtin(function_proto, key, wrapper, cx)
+}
+
+/// The native `f` stands for, when `f` is one of `realm`'s replacements.
+fn native_of(f: &JsObject, realm: &Realm) -> Option<JsObject> {
+    let host = realm.host_defined();
+    let r = host.get::<Replacements>()?;
+    let i = r.js.iter().position(|js| js == f)?;
+    r.natives.get(i).cloned()
 }
 
 fn array_proto(realm: &Realm) -> JsObject {

@@ -7,7 +7,7 @@
 //! made on first use, entering each job's realm): their futures borrow it for as long as they
 //! wait, are polled again after every job the isolate runs, and are dropped with the isolate.
 //! Module loading for `link()` (static imports) keeps running synchronously on the engine that
-//! loads the graph (see [`Isolate::run_module_loader_jobs_from`]).
+//! loads the graph (see [`Isolate::load_module_graph`]).
 use std::{
     cell::{Cell, RefCell},
     future::Future,
@@ -214,11 +214,23 @@ impl Drop for StaticLoading {
 }
 
 impl Isolate {
-    /// [`Isolate::run_loader_jobs_from`] for module graph loading (`link()`): the loading
-    /// jobs run synchronously on `cx`, never parked like `import()`.
-    pub fn run_module_loader_jobs_from(&self, cx: &mut Context) -> Result<(), VmError> {
+    /// Module graph loading for `link()`: runs `load` (which starts loading a graph on `cx`),
+    /// then the loading jobs it enqueued, synchronously on `cx` (never parked like `import()`).
+    ///
+    /// Only the jobs `load` enqueued run: an `import()` started earlier and still queued waits
+    /// for the job loop, so no user code (an `import()` hook, the promise jobs driving it) runs
+    /// in the middle of linking and sees the graph half linked.
+    #[doc(hidden)]
+    pub fn load_module_graph<R>(
+        &self,
+        cx: &mut Context,
+        load: impl FnOnce(&mut Context) -> R,
+    ) -> Result<R, VmError> {
         let _loading = StaticLoading::enter();
-        self.run_loader_jobs_from(cx)
+        let mark = self.inner.shared.executor.async_mark();
+        let started = load(cx);
+        self.inner.drain_async_jobs(cx, mark)?;
+        Ok(started)
     }
 
     /// Dynamic imports waiting for their hook's promise.

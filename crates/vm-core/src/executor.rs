@@ -13,7 +13,8 @@ use boa_engine::{
 pub(crate) enum Queued {
     Promise(PromiseJob),
     Generic(GenericJob),
-    Async(NativeAsyncJob),
+    /// An async (host) job and its place in the order async jobs were enqueued.
+    Async(NativeAsyncJob, u64),
 }
 
 impl Queued {
@@ -21,7 +22,7 @@ impl Queued {
         match self {
             Self::Promise(p) => p.realm(),
             Self::Generic(g) => Some(g.realm()),
-            Self::Async(a) => a.realm(),
+            Self::Async(a, _) => a.realm(),
         }
     }
 
@@ -40,7 +41,7 @@ impl Queued {
             }
             // Module loading for `link()` runs at once; `import()` may wait for its hook
             // (dyn_import.rs).
-            Self::Async(a) => crate::dyn_import::run_async_job(a, cx),
+            Self::Async(a, _) => crate::dyn_import::run_async_job(a, cx),
         }
     }
 }
@@ -51,6 +52,8 @@ pub(crate) struct Executor {
     /// Job kinds the engine never creates on its own (timers, async jobs, finalization
     /// registry cleanups) are counted and refused at drain time rather than silently lost.
     unsupported: RefCell<Vec<&'static str>>,
+    /// How many async jobs were ever enqueued (their sequence numbers).
+    async_count: std::cell::Cell<u64>,
 }
 
 impl Executor {
@@ -59,10 +62,18 @@ impl Executor {
         self.queue.borrow_mut().push_front(job);
     }
 
-    /// Removes and returns the first async (host) job.
-    pub(crate) fn pop_async(&self) -> Option<Queued> {
+    /// The sequence number the next async job will get: [`Executor::pop_async`] with it takes
+    /// only the async jobs enqueued from now on.
+    pub(crate) fn async_mark(&self) -> u64 {
+        self.async_count.get()
+    }
+
+    /// Removes and returns the first async (host) job enqueued at or after `since`.
+    pub(crate) fn pop_async(&self, since: u64) -> Option<Queued> {
         let mut q = self.queue.borrow_mut();
-        let pos = q.iter().position(|j| matches!(j, Queued::Async(_)))?;
+        let pos = q
+            .iter()
+            .position(|j| matches!(j, Queued::Async(_, seq) if *seq >= since))?;
         q.remove(pos)
     }
 
@@ -109,7 +120,11 @@ impl JobExecutor for Executor {
         let queued = match job {
             Job::PromiseJob(p) => Queued::Promise(p),
             Job::GenericJob(g) => Queued::Generic(g),
-            Job::AsyncJob(a) => Queued::Async(a),
+            Job::AsyncJob(a) => {
+                let seq = self.async_count.get();
+                self.async_count.set(seq + 1);
+                Queued::Async(a, seq)
+            }
             Job::TimeoutJob(_) => return self.unsupported.borrow_mut().push("TimeoutJob"),
             Job::IntervalJob(_) => return self.unsupported.borrow_mut().push("IntervalJob"),
             Job::FinalizationRegistryCleanupJob(_) => {

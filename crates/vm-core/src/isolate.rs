@@ -220,11 +220,11 @@ pub(crate) fn run_one_job(cx: &mut Context) -> boa_engine::JsResult<bool> {
         .executor
         .pop_where(|realm| !realm.is_some_and(crate::hooks::realm_own_queue));
     let job = match job {
-        Some(crate::executor::Queued::Async(a)) => {
+        Some(crate::executor::Queued::Async(a, seq)) => {
             // Not this loop's to run: put it back and report no progress.
             iso.shared
                 .executor
-                .push_front(crate::executor::Queued::Async(a));
+                .push_front(crate::executor::Queued::Async(a, seq));
             return Ok(false);
         }
         Some(j) => j,
@@ -425,8 +425,12 @@ impl IsolateInner {
 
     /// Runs queued jobs until the queue is empty. With `only`, runs just the jobs of that
     /// context (microtaskMode 'afterEvaluate') and leaves the others queued.
-    pub(crate) fn drain_async_jobs(&self, cx: &mut Context) -> Result<(), VmError> {
-        while let Some(job) = self.shared.executor.pop_async() {
+    /// Runs the async (host) jobs enqueued at or after `since` (an [`Executor::async_mark`])
+    /// until none is left; older ones stay queued.
+    ///
+    /// [`Executor::async_mark`]: crate::executor::Executor::async_mark
+    pub(crate) fn drain_async_jobs(&self, cx: &mut Context, since: u64) -> Result<(), VmError> {
+        while let Some(job) = self.shared.executor.pop_async(since) {
             job.call(cx)
                 .map_err(|e| workarounds::convert_error(e, cx))?;
         }
@@ -730,7 +734,7 @@ impl Isolate {
     /// Runs only the host's async jobs (module loading) until none is left, leaving promise
     /// jobs queued: module loading completes without running user code.
     pub fn run_loader_jobs_from(&self, cx: &mut Context) -> Result<(), VmError> {
-        self.inner.drain_async_jobs(cx)
+        self.inner.drain_async_jobs(cx, 0)
     }
 
     /// Runs `f` in `realm_ctx`'s realm on the engine of `engine_ctx` (the running engine when it

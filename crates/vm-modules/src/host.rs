@@ -580,10 +580,9 @@ impl Modules {
         let home = root.inner.home.clone();
         let result = iso.with_engine_of(current, &home, &ctx, |cx| -> Result<(), ModuleError> {
             self.loading.set(true);
-            let promise = root.inner.boa.load(cx);
-            let drained = iso.run_module_loader_jobs_from(cx);
+            let loaded = iso.load_module_graph(cx, |cx| root.inner.boa.load(cx));
             self.loading.set(false);
-            drained?;
+            let promise = loaded?;
             match promise.state() {
                 PromiseState::Fulfilled(_) => {}
                 PromiseState::Rejected(e) => return Err(ModuleError::Vm(VmError::Thrown(e))),
