@@ -241,14 +241,7 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
         ("dirname", |_, a, cx| {
             Ok(js_str(&dirname(&str_arg(a, 0, cx)?)))
         }),
-        // Node's arrow message above an uncaught error (see the boavm CLI's host).
-        ("uncaughtArrow", |_, a, cx| {
-            let stack = str_arg(a, 0, cx)?;
-            let filename = str_arg(a, 1, cx)?;
-            let source = str_arg(a, 2, cx)?;
-            Ok(vm_core::uncaught_arrow(&stack, &filename, &source)
-                .map_or(JsValue::undefined(), |s| js_str(&s)))
-        }),
+        ("uncaughtArrow", vm_node::uncaught_arrow_native),
         ("readFile", |_, a, cx| {
             let path = str_arg(a, 0, cx)?;
             let found = with_state(|s| {

@@ -282,15 +282,7 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
                     .unwrap_or_else(|| ".".into()),
             ))
         }),
-        // Node's arrow message above an uncaught error: (stack, filename, source) → string or
-        // undefined.
-        ("uncaughtArrow", |_, a, cx| {
-            let stack = str_arg(a, 0, cx)?;
-            let filename = str_arg(a, 1, cx)?;
-            let source = str_arg(a, 2, cx)?;
-            Ok(vm_core::uncaught_arrow(&stack, &filename, &source)
-                .map_or(JsValue::undefined(), |s| js_str(&s)))
-        }),
+        ("uncaughtArrow", vm_node::uncaught_arrow_native),
         ("readFile", |_, a, cx| {
             let p = str_arg(a, 0, cx)?;
             match std::fs::read_to_string(&p) {

@@ -14,6 +14,33 @@ mod native;
 
 pub use native::{install, HeapCounter};
 
+/// A runtime's native `uncaughtArrow(stack, filename, source)`: Node's arrow message (file and
+/// line, the source line, a caret) to print above an uncaught error thrown by `filename`, or
+/// `undefined` when its position is unknown ([`vm_core::uncaught_arrow`]).
+///
+/// # Errors
+///
+/// Converting an argument to a string may throw.
+pub fn uncaught_arrow_native(
+    _this: &boa_engine::JsValue,
+    args: &[boa_engine::JsValue],
+    cx: &mut boa_engine::Context,
+) -> boa_engine::JsResult<boa_engine::JsValue> {
+    let mut text = |i: usize| -> boa_engine::JsResult<String> {
+        Ok(args
+            .get(i)
+            .cloned()
+            .unwrap_or_default()
+            .to_string(cx)?
+            .to_std_string_escaped())
+    };
+    let (stack, filename, source) = (text(0)?, text(1)?, text(2)?);
+    Ok(vm_core::uncaught_arrow(&stack, &filename, &source)
+        .map_or_else(boa_engine::JsValue::undefined, |s| {
+            boa_engine::JsString::from(s.as_str()).into()
+        }))
+}
+
 /// The JavaScript sources of the binding (also used by tools that embed them).
 pub mod sources {
     /// `js/primordials.js`: the builtins captured at load time (`module.exports` is the table),
