@@ -123,6 +123,10 @@ fn parse_position_suffix(message: &str) -> Option<(usize, usize)> {
     Some((line.trim().parse().ok()?, col.parse().ok()?))
 }
 
+/// How many characters of padding and caret Node writes under a source line at most (node's
+/// `kUnderlineBufsize`): a position further right gets the padding and no caret.
+const MAX_UNDERLINE: usize = 1020;
+
 /// The arrow message Node prints above a stack: `file:line\n<source line>\n<spaces>^\n`.
 pub(crate) fn arrow_message(
     filename: &str,
@@ -132,16 +136,20 @@ pub(crate) fn arrow_message(
     display_line: usize,
 ) -> Option<String> {
     let text = source.lines().nth(line.checked_sub(1)?)?;
-    let len = text.chars().count();
-    let caret_at = column.saturating_sub(1).min(len);
+    let caret_at = column.saturating_sub(1);
     let pad: String = text
         .chars()
-        .take(caret_at)
+        .take(caret_at.min(MAX_UNDERLINE))
         .map(|c| if c == '\t' { '\t' } else { ' ' })
         .collect();
     // Past the end of the line (an unexpected end of input) V8 marks an empty range: the
     // padding without a caret.
-    let caret = if column > len { "" } else { "^" };
+    let past_end = text.chars().nth(caret_at).is_none();
+    let caret = if past_end || caret_at >= MAX_UNDERLINE {
+        ""
+    } else {
+        "^"
+    };
     Some(format!("{filename}:{display_line}\n{text}\n{pad}{caret}\n"))
 }
 
@@ -155,11 +163,18 @@ pub(crate) fn arrow_message(
 /// keyword: that error is thrown exactly there. An error created elsewhere and thrown later
 /// keeps its creation site (the engine reports no throw site for it).
 pub(crate) fn v8_caret(source: &str, line: usize, column: usize) -> usize {
+    // How far back the callee name and `throw` are looked for: a window, so that a huge
+    // one-line source is not copied.
+    const WINDOW: usize = 256;
     let Some(text) = line.checked_sub(1).and_then(|i| source.lines().nth(i)) else {
         return column;
     };
-    let chars: Vec<char> = text.chars().collect();
-    let Some(mut at) = column.checked_sub(1).filter(|&i| i < chars.len()) else {
+    let Some(pos) = column.checked_sub(1) else {
+        return column;
+    };
+    let first = pos.saturating_sub(WINDOW);
+    let chars: Vec<char> = text.chars().skip(first).take(pos + 1 - first).collect();
+    let Some(mut at) = (pos - first < chars.len()).then_some(pos - first) else {
         return column;
     };
     let is_ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
@@ -180,15 +195,22 @@ pub(crate) fn v8_caret(source: &str, line: usize, column: usize) -> usize {
         }
     }
     let before = skip_space_back(at);
-    let word: String = chars[before.saturating_sub(5)..before].iter().collect();
     let word_start = before.saturating_sub(5);
-    let bounded =
-        word_start == 0 || !(is_ident(chars[word_start - 1]) || chars[word_start - 1] == '.');
+    let word: String = chars[word_start..before].iter().collect();
+    // `throw` must be a whole word (the window's edge counts as one only at the line start).
+    let bounded = if word_start == 0 {
+        first == 0
+    } else {
+        !(is_ident(chars[word_start - 1]) || chars[word_start - 1] == '.')
+    };
     if before < at && word == "throw" && bounded {
         at = word_start;
     }
-    at + 1
+    first + at + 1
 }
+
+/// Sources longer than this (bytes) are not searched by [`reference_site`].
+const MAX_SEARCHED_SOURCE: usize = 256 << 10;
 
 /// The position of the first reference to `name` at or after `(line, column)` of `source`:
 /// where a failed lookup of `name` happened. Boa locates a failed name lookup at the last
@@ -204,6 +226,12 @@ pub(crate) fn reference_site(
         lexer::{token::TokenKind, Lexer},
         source::UTF16Input,
     };
+    // The search lexes from the start of the source on every error that leaves a run; a large
+    // script run again and again must not pay that each time, so large sources keep Boa's
+    // position.
+    if source.len() > MAX_SEARCHED_SOURCE {
+        return None;
+    }
     let from = from.unwrap_or((1, 1));
     let mut interner = boa_engine::interner::Interner::default();
     let units: Vec<u16> = source.encode_utf16().collect();
