@@ -40,6 +40,7 @@
 #![warn(missing_docs)]
 
 mod callback_methods;
+mod callee_messages;
 pub mod code_cache;
 mod compile_function;
 mod context;

@@ -205,6 +205,35 @@ impl Script {
         Ok((script, 0))
     }
 
+    /// V8's `o.f is not a function` for a failed call of this script (`callee_messages`).
+    fn name_the_callee(&self, err: &JsValue, cx: &mut Context) {
+        let Some(obj) = err.as_object() else { return };
+        let text = |k: &str, cx: &mut Context| {
+            obj.get(boa_engine::JsString::from(k), cx)
+                .ok()
+                .and_then(|v| v.as_string().map(|s| s.to_std_string_escaped()))
+        };
+        let (Some(message), Some(stack)) = (text("message", cx), text("stack", cx)) else {
+            return;
+        };
+        let options = &self.inner.options;
+        if let Some(m) = crate::callee_messages::v8_callee_message(
+            &message,
+            &stack,
+            &options.filename,
+            &self.inner.code,
+            i64::from(options.line_offset),
+            i64::from(options.column_offset),
+        ) {
+            let _ = obj.set(
+                boa_engine::js_string!("message"),
+                boa_engine::JsString::from(m),
+                false,
+                cx,
+            );
+        }
+    }
+
     fn syntax_error_in_realm(&self, e: boa_engine::JsError, cx: &mut Context) -> VmError {
         if let Some(native) = e.as_native() {
             if let Some(m) =
@@ -284,6 +313,7 @@ impl Script {
                 let err = workarounds::convert_error(e, cx);
                 if let (true, VmError::Thrown(v)) = (engine_made, &err) {
                     workarounds::normalise_engine_message(v, cx);
+                    self.name_the_callee(v, cx);
                 }
                 if let (true, VmError::Thrown(v)) = (options.display_errors, &err) {
                     // Decoration failing (a throwing `name` getter...) must not replace the error.
