@@ -241,7 +241,7 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
         ("dirname", |_, a, cx| {
             Ok(js_str(&dirname(&str_arg(a, 0, cx)?)))
         }),
-        ("uncaughtArrow", vm_node::uncaught_arrow_native),
+        ("uncaughtDetails", vm_node::uncaught_details_native),
         ("readFile", |_, a, cx| {
             let path = str_arg(a, 0, cx)?;
             let found = with_state(|s| {

@@ -14,7 +14,7 @@
   const {
     ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeShift,
     ArrayPrototypeSlice, ArrayPrototypeSort, ArrayPrototypeSplice, BigInt, Error, JSONParse,
-    MathFloor, MathMax, Number, NumberPrototypeToFixed, ObjectAssign, ObjectCreate, ObjectDefineProperty, ObjectKeys,
+    MathFloor, MathMax, Number, NumberPrototypeToFixed, ObjectAssign, ObjectCreate, ObjectDefineProperty, ObjectHasOwn, ObjectKeys,
     ReflectApply, ReflectGetOwnPropertyDescriptor, RegExpPrototypeExec, SafeMap, String, StringPrototypeEndsWith, StringPrototypeSlice,
     StringPrototypeSplit, StringPrototypeStartsWith, Symbol, SymbolToPrimitive,
     SymbolToStringTag, TypeError, dataDescriptor, mapValues, promiseThen,
@@ -443,18 +443,23 @@
   }
 
   // --- uncaught errors --------------------------------------------------------------------
-  // Node prints the source line of an uncaught error's top frame, with a caret, above it.
-  function arrowFor(stack) {
+  // Node prints the source line of an uncaught error's top frame, with a caret, above it; and
+  // V8 names the callee of a failed call (`o.f is not a function`), which the engine does not.
+  function arrowFor(err) {
+    const stack = err.stack;
     const frame = RegExpPrototypeExec(/\n {4}at (?:.*? \()?(.+?):\d+:\d+\)?(?:\n|$)/, stack);
     if (frame === null) return '';
     const source = moduleSources[frame[1]];
     if (source === undefined) return '';
-    const arrow = host.uncaughtArrow(stack, frame[1], source);
-    return arrow === undefined ? '' : `${arrow}\n`;
+    const details = host.uncaughtDetails(stack, frame[1], source, err.message);
+    if (details[1] !== undefined && !ObjectHasOwn(err, 'stack')) {
+      ObjectDefineProperty(err, 'message', dataDescriptor(details[1], true, false, true));
+    }
+    return details[0] === undefined ? '' : `${details[0]}\n`;
   }
   function describeUncaught(err) {
     if (err !== null && typeof err === 'object' && typeof err.stack === 'string') {
-      return `${arrowFor(err.stack)}${inspect(err)}`;
+      return `${arrowFor(err)}${inspect(err)}`;
     }
     return `Uncaught ${inspect(err)}`;
   }

@@ -282,7 +282,7 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
                     .unwrap_or_else(|| ".".into()),
             ))
         }),
-        ("uncaughtArrow", vm_node::uncaught_arrow_native),
+        ("uncaughtDetails", vm_node::uncaught_details_native),
         ("readFile", |_, a, cx| {
             let p = str_arg(a, 0, cx)?;
             match std::fs::read_to_string(&p) {

@@ -46,3 +46,11 @@ fn an_error_from_a_function_points_at_its_creation() {
         "FILE:2\n  throw new RangeError('r');\n  ^\n\nRangeError: r"
     );
 }
+
+#[test]
+fn a_failed_call_names_its_callee() {
+    assert_eq!(
+        first_lines_of_stderr("const o = {};\no.f();\n", 5),
+        "FILE:2\no.f();\n  ^\n\nTypeError: o.f is not a function"
+    );
+}

@@ -87,7 +87,9 @@ pub use options::{CodeGeneration, ContextOptions, MicrotaskMode, RunOptions, Scr
 pub use rss::resident_set_bytes;
 pub use sandbox::{HostMap, Sandbox};
 pub use script::Script;
-pub use stack::{decorate_error_stack, parse_syntax_error_position, uncaught_arrow};
+pub use stack::{
+    decorate_error_stack, parse_syntax_error_position, uncaught_arrow, uncaught_callee_message,
+};
 pub use syntax_messages::v8_syntax_error;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub use time::{set_host_clock, HostClock};

@@ -338,6 +338,18 @@ pub fn uncaught_arrow(stack: &str, filename: &str, source: &str) -> Option<Strin
     arrow_for(&mut stack, filename, source, None, 0, 0)
 }
 
+/// V8's message (`o.f is not a function`) for an uncaught engine error whose message is Boa's
+/// `message`, thrown by a call in the main-context file `filename` whose text is `source`;
+/// `None` when Boa's message stays.
+pub fn uncaught_callee_message(
+    message: &str,
+    stack: &str,
+    filename: &str,
+    source: &str,
+) -> Option<String> {
+    crate::callee_messages::v8_callee_message(message, stack, filename, source, 0, 0)
+}
+
 /// Node's `displayErrors` decoration: prepends the arrow message to `err.stack` once (an error
 /// whose `stack` is already an own property — decorated before, or set by user code — is left
 /// alone, as Node marks decorated errors).

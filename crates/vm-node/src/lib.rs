@@ -14,18 +14,20 @@ mod native;
 
 pub use native::{install, HeapCounter};
 
-/// A runtime's native `uncaughtArrow(stack, filename, source)`: Node's arrow message (file and
-/// line, the source line, a caret) to print above an uncaught error thrown by `filename`, or
-/// `undefined` when its position is unknown ([`vm_core::uncaught_arrow`]).
+/// A runtime's native `uncaughtDetails(stack, filename, source, message)`: `[arrow, message]`
+/// for an uncaught error thrown by the main-context file `filename`: Node's arrow message (file
+/// and line, the source line, a caret; [`vm_core::uncaught_arrow`]) and V8's wording of a failed
+/// call's message ([`vm_core::uncaught_callee_message`]), each `undefined` when not known.
 ///
 /// # Errors
 ///
 /// Converting an argument to a string may throw.
-pub fn uncaught_arrow_native(
+pub fn uncaught_details_native(
     _this: &boa_engine::JsValue,
     args: &[boa_engine::JsValue],
     cx: &mut boa_engine::Context,
 ) -> boa_engine::JsResult<boa_engine::JsValue> {
+    use boa_engine::{object::builtins::JsArray, JsString, JsValue};
     let mut text = |i: usize| -> boa_engine::JsResult<String> {
         Ok(args
             .get(i)
@@ -34,11 +36,13 @@ pub fn uncaught_arrow_native(
             .to_string(cx)?
             .to_std_string_escaped())
     };
-    let (stack, filename, source) = (text(0)?, text(1)?, text(2)?);
-    Ok(vm_core::uncaught_arrow(&stack, &filename, &source)
-        .map_or_else(boa_engine::JsValue::undefined, |s| {
-            boa_engine::JsString::from(s.as_str()).into()
-        }))
+    let (stack, filename, source, message) = (text(0)?, text(1)?, text(2)?, text(3)?);
+    let value = |s: Option<String>| s.map_or_else(JsValue::undefined, |s| JsString::from(s).into());
+    let arrow = value(vm_core::uncaught_arrow(&stack, &filename, &source));
+    let message = value(vm_core::uncaught_callee_message(
+        &message, &stack, &filename, &source,
+    ));
+    Ok(JsArray::from_iter([arrow, message], cx).into())
 }
 
 /// The JavaScript sources of the binding (also used by tools that embed them).
