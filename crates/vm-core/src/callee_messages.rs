@@ -35,8 +35,18 @@ pub(crate) fn v8_callee_message(
     } else {
         column
     };
-    let text: Vec<char> = source.lines().nth(line.checked_sub(1)?)?.chars().collect();
-    let at = column.checked_sub(1)?;
+    // A window around the call, so that a huge one-line source is not copied.
+    const WINDOW: usize = 512;
+    let pos = column.checked_sub(1)?;
+    let first = pos.saturating_sub(WINDOW);
+    let text: Vec<char> = source
+        .lines()
+        .nth(line.checked_sub(1)?)?
+        .chars()
+        .skip(first)
+        .take(pos - first + WINDOW)
+        .collect();
+    let at = pos - first;
     let callee = if call {
         (text.get(at) == Some(&'(')).then(|| chain_before(&text, at))??
     } else {
