@@ -170,9 +170,10 @@ impl Program {
         match call(&self.hooks, "uncaught", &[value], cx) {
             Ok(v) => v.to_boolean(),
             Err(e) => {
+                let shown = vm_node::error_text(e, cx);
                 platform::write(
                     2,
-                    &format!("Uncaught exception in the uncaughtException handler: {e}\n"),
+                    &format!("Uncaught exception in the uncaughtException handler: {shown}\n"),
                 );
                 false
             }

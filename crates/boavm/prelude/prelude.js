@@ -446,6 +446,14 @@
   // Node prints the source line of an uncaught error's top frame, with a caret, above it; and
   // V8 names the callee of a failed call (`o.f is not a function`), which the engine does not.
   function arrowFor(err) {
+    // A throwing `message` getter (or anything else odd about the error) only loses the arrow.
+    try {
+      return arrowAndMessage(err);
+    } catch {
+      return '';
+    }
+  }
+  function arrowAndMessage(err) {
     const stack = err.stack;
     const frame = RegExpPrototypeExec(/\n {4}at (?:.*? \()?(.+?):\d+:\d+\)?(?:\n|$)/, stack);
     if (frame === null) return '';

@@ -81,7 +81,10 @@ fn report_uncaught(hooks: &JsObject, err: boa_engine::JsError, cx: &mut Context)
     match call(hooks, "uncaught", &[value], cx) {
         Ok(v) => v.to_boolean(),
         Err(e) => {
-            eprintln!("Uncaught exception in the uncaughtException handler: {e}");
+            eprintln!(
+                "Uncaught exception in the uncaughtException handler: {}",
+                vm_node::error_text(e, cx)
+            );
             false
         }
     }

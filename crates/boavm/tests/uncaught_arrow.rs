@@ -54,3 +54,14 @@ fn a_failed_call_names_its_callee() {
         "FILE:2\no.f();\n  ^\n\nTypeError: o.f is not a function"
     );
 }
+
+#[test]
+fn an_error_in_the_uncaught_report_shows_user_positions() {
+    // The error thrown while reporting has V8-shape frames at the file's own positions (no
+    // internal source path with its NUL-separated id).
+    let err = first_lines_of_stderr("throw { get stack() { throw new Error('getter') } }\n", 2);
+    assert_eq!(
+        err,
+        "Uncaught exception in the uncaughtException handler: Error: getter\n    at get stack (FILE:1:29)"
+    );
+}

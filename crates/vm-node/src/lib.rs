@@ -57,3 +57,19 @@ pub mod sources {
     /// `js/modules.js`: `vm.Module`, `vm.SourceTextModule`, `vm.SyntheticModule`.
     pub const MODULES_JS: &str = include_str!("../js/modules.js");
 }
+
+/// An error as a user reads it: its V8-shape `stack` (frames at the user's positions) when it
+/// is an error object with one, else the thrown value itself (the engine's own rendering of a
+/// `JsError` shows internal source paths).
+pub fn error_text(e: boa_engine::JsError, cx: &mut boa_engine::Context) -> String {
+    match e.into_opaque(cx) {
+        Ok(v) => {
+            let stack = v
+                .as_object()
+                .and_then(|o| o.get(boa_engine::js_string!("stack"), cx).ok())
+                .and_then(|s| s.as_string().map(|s| s.to_std_string_escaped()));
+            stack.unwrap_or_else(|| v.display().to_string())
+        }
+        Err(engine) => engine.to_string(),
+    }
+}
