@@ -160,7 +160,9 @@ impl Program {
 
     /// Returns whether a `process.on('uncaughtException')` handler took the error.
     fn report_uncaught(&self, err: JsError, cx: &mut Context) -> bool {
-        let value = match err.into_opaque(cx) {
+        // Boa's uncatchable recursion limit reaches the program's end as V8's RangeError would.
+        let limit = vm_core::range_error_for_limit(&err, cx);
+        let value = match limit.map_or_else(|| err.into_opaque(cx), Ok) {
             Ok(v) => v,
             Err(engine) => {
                 platform::write(2, &format!("Uncaught {engine}\n"));

@@ -71,7 +71,9 @@ fn call(hooks: &JsObject, name: &str, args: &[JsValue], cx: &mut Context) -> JsR
 
 /// Reports an uncaught exception; returns whether a handler took it.
 fn report_uncaught(hooks: &JsObject, err: boa_engine::JsError, cx: &mut Context) -> bool {
-    let value = match err.into_opaque(cx) {
+    // Boa's uncatchable recursion limit reaches the program's end as V8's RangeError would.
+    let limit = vm_core::range_error_for_limit(&err, cx);
+    let value = match limit.map_or_else(|| err.into_opaque(cx), Ok) {
         Ok(v) => v,
         Err(engine) => {
             eprintln!("Uncaught {engine}");

@@ -65,3 +65,21 @@ fn an_error_in_the_uncaught_report_shows_user_positions() {
         "Uncaught exception in the uncaughtException handler: Error: getter\n    at get stack (FILE:1:29)"
     );
 }
+
+#[test]
+fn runaway_recursion_ends_as_a_range_error_with_frames() {
+    // node: the same 5 lines, then 10 frames `at f (FILE:1:15)` (boavm reports the call's `(`,
+    // column 16: see the README's error notes).
+    let err = first_lines_of_stderr("function f(){ f() }\nf()\n", 20);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines[..5].join("\n"),
+        "FILE:1\nfunction f(){ f() }\n              ^\n\nRangeError: Maximum call stack size exceeded"
+    );
+    let frames = lines[5..]
+        .iter()
+        .take_while(|l| l.starts_with("    at "))
+        .count();
+    assert_eq!(frames, 10, "{err}");
+    assert!(lines[5].starts_with("    at f (FILE:1:"), "{err}");
+}

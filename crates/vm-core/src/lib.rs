@@ -88,7 +88,8 @@ pub use rss::resident_set_bytes;
 pub use sandbox::{HostMap, Sandbox};
 pub use script::Script;
 pub use stack::{
-    decorate_error_stack, parse_syntax_error_position, uncaught_arrow, uncaught_callee_message,
+    decorate_error_stack, parse_syntax_error_position, range_error_for_limit, uncaught_arrow,
+    uncaught_callee_message,
 };
 pub use syntax_messages::v8_syntax_error;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]

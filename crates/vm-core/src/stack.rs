@@ -350,6 +350,55 @@ pub fn uncaught_callee_message(
     crate::callee_messages::v8_callee_message(message, stack, filename, source, 0, 0)
 }
 
+/// V8's `RangeError: Maximum call stack size exceeded` for Boa's uncatchable recursion or
+/// stack-size limit error (`None` for any other error), with the engine error's frames in V8's
+/// shape (at most `Error.stackTraceLimit`'s default, 10) as its `stack`.
+pub fn range_error_for_limit(err: &boa_engine::JsError, cx: &mut Context) -> Option<JsValue> {
+    use boa_engine::error::{EngineError, RuntimeLimitError};
+    if !matches!(
+        err.as_engine(),
+        Some(EngineError::RuntimeLimit(
+            RuntimeLimitError::Recursion | RuntimeLimitError::StackSize
+        ))
+    ) {
+        return None;
+    }
+    const HEADER: &str = "RangeError: Maximum call stack size exceeded";
+    let range = boa_engine::JsNativeError::range()
+        .with_message("Maximum call stack size exceeded")
+        .into_opaque(cx);
+    // The engine's rendering: its message line, then `    at …` lines (most recent first).
+    let text = err.to_string();
+    let frames: String = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("at "))
+        .take(DEFAULT_FRAME_LIMIT as usize)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let iso = cx
+        .get_data::<crate::engine::EngineTag>()
+        .and_then(|t| t.isolate.upgrade());
+    let frames = v8_frames(&frames, usize::MAX, |f| match &iso {
+        Some(iso) => iso.shared.positions.map_frame(f),
+        None => f.to_owned(),
+    });
+    let stack = if frames.is_empty() {
+        HEADER.to_owned()
+    } else {
+        format!("{HEADER}\n{frames}")
+    };
+    let _ = range.define_property_or_throw(
+        js_string!("stack"),
+        boa_engine::property::PropertyDescriptor::builder()
+            .value(JsString::from(stack))
+            .writable(true)
+            .enumerable(false)
+            .configurable(true),
+        cx,
+    );
+    Some(range.into())
+}
+
 /// Node's `displayErrors` decoration: prepends the arrow message to `err.stack` once (an error
 /// whose `stack` is already an own property — decorated before, or set by user code — is left
 /// alone, as Node marks decorated errors).

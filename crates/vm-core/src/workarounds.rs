@@ -195,17 +195,8 @@ pub(crate) fn convert_error(err: JsError, cx: &mut Context) -> VmError {
     // Limit: Boa's recursion and stack limits are uncatchable engine errors; V8 throws a
     // RangeError. At the vm boundary the caller gets V8's error (inside the script it stays
     // uncatchable).
-    if matches!(
-        err.as_engine(),
-        Some(boa_engine::error::EngineError::RuntimeLimit(
-            boa_engine::error::RuntimeLimitError::Recursion
-                | boa_engine::error::RuntimeLimitError::StackSize
-        ))
-    ) {
-        let range = boa_engine::JsNativeError::range()
-            .with_message("Maximum call stack size exceeded")
-            .into_opaque(cx);
-        return VmError::Thrown(range.into());
+    if let Some(range) = stack::range_error_for_limit(&err, cx) {
+        return VmError::Thrown(range);
     }
     match err.into_opaque(cx) {
         Ok(v) => VmError::Thrown(v),
