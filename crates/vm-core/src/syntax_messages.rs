@@ -23,7 +23,87 @@ pub fn v8_syntax_error(message: &str, source: &str) -> (String, Option<(usize, u
             );
         }
     }
+    if let Some((message, at)) = position.and_then(|p| operand_error(bare, source, p)) {
+        return (message, Some(at));
+    }
     (v8_syntax_message(bare, source, position), position)
+}
+
+/// Errors V8 words by what the operand is used for and locates at the operand (Boa at the
+/// operator): an invalid assignment target, `++`/`--` target or for-in/of head, and `await`
+/// outside an async function (Boa reports the token after it).
+fn operand_error(
+    message: &str,
+    source: &str,
+    (line, column): (usize, usize),
+) -> Option<(String, (usize, usize))> {
+    let text: Vec<char> = source
+        .lines()
+        .nth(line.checked_sub(1)?)?
+        .chars()
+        .take(column + 2)
+        .collect();
+    let at = column.checked_sub(1)?;
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    // The start of the simple token (a name or a number) ending before `end`, over blanks.
+    let token_before = |end: usize| -> Option<usize> {
+        let mut i = end;
+        while i > 0 && text[i - 1].is_whitespace() {
+            i -= 1;
+        }
+        let stop = i;
+        while i > 0 && is_word(text[i - 1]) {
+            i -= 1;
+        }
+        (i < stop).then_some(i)
+    };
+    let pair = |i: usize| text.get(i..i + 2).map(|p| p.iter().collect::<String>());
+    match message {
+        "Invalid left-hand side in assignment" => {
+            let op = pair(at);
+            if !matches!(op.as_deref(), Some("++" | "--")) {
+                let start = token_before(at)?;
+                return Some((message.to_owned(), (line, start + 1)));
+            }
+            // `++`/`--`: after an operand it is postfix (V8 points at the operand), else prefix
+            // (V8 points at what follows the operator).
+            if let Some(start) = token_before(at) {
+                return Some((
+                    "Invalid left-hand side expression in postfix operation".to_owned(),
+                    (line, start + 1),
+                ));
+            }
+            let mut i = at + 2;
+            while text.get(i).is_some_and(|c| c.is_whitespace()) {
+                i += 1;
+            }
+            Some((
+                "Invalid left-hand side expression in prefix operation".to_owned(),
+                (line, i + 1),
+            ))
+        }
+        "invalid variable for iterable loop" => {
+            let start = token_before(at)?;
+            Some((
+                "Invalid left-hand side in for-loop".to_owned(),
+                (line, start + 1),
+            ))
+        }
+        _ => {
+            // `await 1` in a script: Boa stops at the token after `await`.
+            let start = token_before(at)?;
+            let word: String = text[start..].iter().take_while(|&&c| is_word(c)).collect();
+            (word == "await"
+                && (message.starts_with("expected ") || message.starts_with("unexpected ")))
+            .then(|| {
+                (
+                    "await is only valid in async functions and the top level bodies of modules"
+                        .to_owned(),
+                    (line, start + 1),
+                )
+            })
+        }
+    }
 }
 
 /// The first top-level name declared twice where one declaration is lexical (`let`, `const`,
@@ -202,6 +282,48 @@ fn is_reserved_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{v8_syntax_error, v8_syntax_message};
+
+    #[test]
+    fn operand_errors_point_at_the_operand() {
+        let e = |msg: &str, src| v8_syntax_error(msg, src);
+        let lhs = "Invalid left-hand side in assignment";
+        assert_eq!(
+            e(&format!("{lhs} at line 1, col 1"), "++1"),
+            (
+                "Invalid left-hand side expression in prefix operation".to_owned(),
+                Some((1, 3))
+            )
+        );
+        assert_eq!(
+            e(&format!("{lhs} at line 1, col 2"), "1++"),
+            (
+                "Invalid left-hand side expression in postfix operation".to_owned(),
+                Some((1, 1))
+            )
+        );
+        assert_eq!(
+            e(&format!("{lhs} at line 1, col 3"), "1 = 2"),
+            (lhs.to_owned(), Some((1, 1)))
+        );
+        assert_eq!(
+            e(
+                "expected token ';', got '1' in expression statement at line 1, col 7",
+                "await 1"
+            )
+            .0,
+            "await is only valid in async functions and the top level bodies of modules"
+        );
+        assert_eq!(
+            e(
+                "invalid variable for iterable loop at line 1, col 8",
+                "for (1 of []) {}"
+            ),
+            (
+                "Invalid left-hand side in for-loop".to_owned(),
+                Some((1, 6))
+            )
+        );
+    }
 
     #[test]
     fn redeclarations_are_named_where_v8_points() {
