@@ -316,7 +316,7 @@ fn real_main(cli: Cli) -> i32 {
         vm_core::memory::set_process_rss_ceiling(Some(ceiling));
     }
     let main_ctx = iso.main_context();
-    let code = iso.with_context(None, &main_ctx, |cx| run(&cli, &iso, cx));
+    let code = main_ctx.enter(&iso, |cx| run(&cli, &iso, cx));
     host::flush();
     match code {
         Ok(c) => c,

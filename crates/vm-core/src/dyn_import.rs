@@ -7,7 +7,7 @@
 //! made on first use, entering each job's realm): their futures borrow it for as long as they
 //! wait, are polled again after every job the isolate runs, and are dropped with the isolate.
 //! Module loading for `link()` (static imports) keeps running synchronously on the engine that
-//! loads the graph (see [`Isolate::run_module_loader_jobs_from`]).
+//! loads the graph (see `internal::run_module_loader_jobs`).
 use std::{
     cell::{Cell, RefCell},
     future::Future,
@@ -214,13 +214,6 @@ impl Drop for StaticLoading {
 }
 
 impl Isolate {
-    /// [`Isolate::run_loader_jobs_from`] for module graph loading (`link()`): the loading
-    /// jobs run synchronously on `cx`, never parked like `import()`.
-    pub fn run_module_loader_jobs_from(&self, cx: &mut Context) -> Result<(), VmError> {
-        let _loading = StaticLoading::enter();
-        self.run_loader_jobs_from(cx)
-    }
-
     /// Dynamic imports waiting for their hook's promise.
     pub fn pending_dynamic_imports(&self) -> usize {
         let k = key(&self.inner);

@@ -22,10 +22,17 @@ pub enum VmError {
         /// What is wrong with it.
         reason: String,
     },
-    /// The target engine is running further up the native call stack and no running engine was
-    /// handed in to run the code on (call the `*_from` variant from inside a host function).
+    /// The target engine is running further up the native call stack and the call was made
+    /// with the isolate as its [`crate::Entry`] (from inside a host function, pass the
+    /// `&mut Context` it received).
     #[error("the engine of context {0} is busy and no running engine was provided")]
     EngineBusy(usize),
+    /// The `&mut Context` given as [`crate::Entry`] is not an engine of any live isolate.
+    #[error("the engine does not belong to a live isolate")]
+    ForeignEngine,
+    /// The context's isolate was dropped.
+    #[error("the isolate is gone")]
+    IsolateGone,
     /// Nested runs across contexts went deeper than the isolate allows.
     #[error("maximum nesting of vm runs ({0}) exceeded")]
     NestingLimit(u32),

@@ -150,7 +150,7 @@ impl Checkout<'_> {
     }
 
     /// Runs `f` in `rec`'s realm on this engine, noting an uncaught exception.
-    fn run<R>(
+    pub(crate) fn run<R>(
         &mut self,
         rec: &ContextRecord,
         f: impl FnOnce(&mut Context) -> Result<R, VmError>,
@@ -177,7 +177,7 @@ impl Drop for Checkout<'_> {
 
 /// Every run goes through here: enters the realm, runs `f`, and turns a panic into
 /// [`VmError::Broken`], marking the isolate unusable (documented in the README).
-fn in_realm<R>(
+pub(crate) fn in_realm<R>(
     cx: &mut Context,
     rec: &ContextRecord,
     f: impl FnOnce(&mut Context) -> Result<R, VmError>,
@@ -664,36 +664,6 @@ impl Isolate {
         self.inner.record(id).map(|r| self.inner.handle(r))
     }
 
-    /// `vm.createContext(sandbox, options)`: a new realm whose global forwards to `sandbox`.
-    pub fn create_context(
-        &self,
-        sandbox: Sandbox,
-        options: ContextOptions,
-    ) -> Result<VmContext, VmError> {
-        self.inner.create_context(None, sandbox, options)
-    }
-
-    /// [`Isolate::create_context`] from inside a host function running on `cx`.
-    pub fn create_context_from(
-        &self,
-        cx: &mut Context,
-        sandbox: Sandbox,
-        options: ContextOptions,
-    ) -> Result<VmContext, VmError> {
-        self.inner.create_context(Some(cx), sandbox, options)
-    }
-
-    /// Runs `f` with an engine positioned in `ctx`'s realm (for embedders that want to call
-    /// Boa APIs directly, e.g. to create objects of that realm).
-    pub fn with_context<R>(
-        &self,
-        current: Option<&mut Context>,
-        ctx: &VmContext,
-        f: impl FnOnce(&mut Context) -> R,
-    ) -> Result<R, VmError> {
-        self.inner.enter(current, &ctx.rec, |cx| Ok(f(cx)))
-    }
-
     /// A handle that stops the running code from any thread (see [`crate::InterruptHandle`]). It takes
     /// effect in runs with a timeout, with `breakOnSigint`, or all runs once
     /// [`Isolate::set_interruptible`] is on.
@@ -727,36 +697,6 @@ impl Isolate {
         *self.inner.module_host.borrow_mut() = host;
     }
 
-    /// Runs only the host's async jobs (module loading) until none is left, leaving promise
-    /// jobs queued: module loading completes without running user code.
-    pub fn run_loader_jobs_from(&self, cx: &mut Context) -> Result<(), VmError> {
-        self.inner.drain_async_jobs(cx)
-    }
-
-    /// Runs `f` in `realm_ctx`'s realm on the engine of `engine_ctx` (the running engine when it
-    /// is that one, else that engine if free; `EngineBusy` otherwise). For engine-bound state
-    /// such as module records, which must stay on the engine that parsed them.
-    pub fn with_engine_of<R>(
-        &self,
-        current: Option<&mut Context>,
-        engine_ctx: &VmContext,
-        realm_ctx: &VmContext,
-        f: impl FnOnce(&mut Context) -> R,
-    ) -> Result<R, VmError> {
-        let _guard = self.inner.nest()?;
-        let (engine_rec, realm_rec) = (&engine_ctx.rec, &realm_ctx.rec);
-        if let Some(cx) = current {
-            if engine_context_id(cx) == Some(engine_rec.id) {
-                return in_realm(cx, realm_rec, |cx| Ok(f(cx)));
-            }
-        }
-        let mut engine = self
-            .inner
-            .checkout(engine_rec)?
-            .ok_or(VmError::EngineBusy(engine_rec.id))?;
-        engine.run(realm_rec, |cx| Ok(f(cx)))
-    }
-
     /// The context whose engine `cx` is (not the realm active in it: see
     /// [`Isolate::from_engine`]).
     pub fn engine_context(cx: &Context) -> Option<VmContext> {
@@ -764,19 +704,6 @@ impl Isolate {
         let inner = tag.isolate.upgrade()?;
         let rec = inner.record(tag.context_id)?;
         Some(inner.handle(rec))
-    }
-
-    /// Like [`Isolate::with_context`], but only on `ctx`'s own engine (the running one, or
-    /// its own when free): for engine state that must not cross engines, such as module
-    /// records, whose names live in the parsing engine's interner. `EngineBusy` otherwise.
-    pub fn with_own_engine<R>(
-        &self,
-        current: Option<&mut Context>,
-        ctx: &VmContext,
-        f: impl FnOnce(&mut Context) -> R,
-    ) -> Result<R, VmError> {
-        self.inner
-            .enter_with(current, &ctx.rec, true, |cx| Ok(f(cx)))
     }
 
     /// Limits the live heap of the isolate's thread to `bytes` (`None`: no limit). A run that
@@ -840,36 +767,13 @@ impl Isolate {
         Ok(())
     }
 
-    /// Runs every queued promise job (microtask) to completion.
-    pub fn run_jobs(&self) -> Result<(), VmError> {
-        self.inner.drain_jobs(None, None)
-    }
-
-    /// [`Isolate::run_jobs`] from inside a host function running on `cx`.
-    pub fn run_jobs_from(&self, cx: &mut Context) -> Result<(), VmError> {
-        self.inner.drain_jobs(Some(cx), None)
-    }
-
-    /// Runs the jobs queued for `ctx` when it has microtaskMode 'afterEvaluate' (its own queue),
-    /// leaving every other job queued: Node's microtask checkpoint after an evaluation there.
-    pub fn run_context_jobs(
-        &self,
-        current: Option<&mut Context>,
-        ctx: &VmContext,
-    ) -> Result<(), VmError> {
-        if ctx.microtask_mode() != crate::MicrotaskMode::AfterEvaluate {
-            return Ok(());
-        }
-        self.inner.drain_jobs(current, Some(ctx.id()))
-    }
-
-    /// Whether promise jobs are waiting for [`Isolate::run_jobs`] (jobs of `afterEvaluate`
+    /// Whether promise jobs are waiting for [`run_jobs`](crate::run_jobs) (jobs of `afterEvaluate`
     /// contexts wait for their context's next evaluation and are not counted).
     pub fn has_pending_jobs(&self) -> bool {
         self.pending_jobs() > 0
     }
 
-    /// Number of promise jobs waiting for [`Isolate::run_jobs`].
+    /// Number of promise jobs waiting for [`run_jobs`](crate::run_jobs).
     pub fn pending_jobs(&self) -> usize {
         self.inner.shared.executor.shared_len()
     }
@@ -922,4 +826,15 @@ impl Isolate {
     pub fn convert_error(err: boa_engine::JsError, cx: &mut Context) -> VmError {
         workarounds::convert_error(err, cx)
     }
+}
+
+/// Runs every queued promise job (microtask) of the isolate to completion (jobs of
+/// `afterEvaluate` contexts wait for their context: [`VmContext::run_jobs`]).
+///
+/// # Errors
+/// The first job that throws ([`VmError::Thrown`]) ends the drain, leaving later jobs queued;
+/// [`VmError::ForeignEngine`] for a `Context` of no isolate.
+pub fn run_jobs<'a>(on: impl crate::Entry<'a>) -> Result<(), VmError> {
+    let (iso, current) = crate::entry::resolve(on)?;
+    iso.inner.drain_jobs(current, None)
 }

@@ -69,7 +69,7 @@ pub struct ScriptOptions {
     /// `columnOffset`: added to the first line's column numbers.
     pub column_offset: i32,
     /// An opaque tag a host attaches to the compiled source (0: none), recovered from the
-    /// referrer of a dynamic `import()` with [`crate::Isolate::host_tag_of_path`]: how
+    /// referrer of a dynamic `import()` with `internal::host_tag_of_path`: how
     /// vm-modules finds a script's `importModuleDynamically` hook.
     pub host_tag: u64,
 }

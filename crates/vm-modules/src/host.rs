@@ -12,12 +12,13 @@ use boa_engine::{
 };
 use boa_gc::{Finalize, Gc, GcRefCell, Trace, WeakGc};
 use rustc_hash::FxHashMap;
-use vm_core::{Isolate, ScriptOptions, VmContext, VmError};
+use vm_core::{Entry, Isolate, ScriptOptions, VmContext, VmError};
 
 use crate::{
     callbacks::{DynamicImportHook, SyntheticEvaluate},
     error::ModuleError,
     module::{Kind, ModuleInner, ModuleStatus, VmModule},
+    options::{EvaluateOptions, SourceTextOptions, SyntheticOptions},
     synthetic::wrapper_source,
 };
 
@@ -86,33 +87,9 @@ fn pin_to_realm(module: &VmModule) {
 #[derive(Trace, Finalize, JsData)]
 struct ModuleCounter(#[unsafe_ignore_trace] Cell<u32>);
 
-/// Options of `new vm.SourceTextModule(code, options)`.
-#[derive(Clone, Default)]
-pub struct SourceTextOptions {
-    /// `identifier` (default `vm:module(i)`, counted per context).
-    pub identifier: Option<String>,
-    /// `context` (default: the main context).
-    pub context: Option<VmContext>,
-    /// `lineOffset`.
-    pub line_offset: i32,
-    /// `columnOffset`.
-    pub column_offset: i32,
-    /// `importModuleDynamically`: the hook `import()` inside the module calls.
-    pub import_module_dynamically: Option<DynamicImportHook>,
-}
-
 /// What an asynchronous linker returns for one request (see [`Modules::link_async`]).
 pub type LinkFuture =
     std::pin::Pin<Box<dyn std::future::Future<Output = Result<VmModule, ModuleError>>>>;
-
-/// Options of `new vm.SyntheticModule(exportNames, evaluateCallback, options)`.
-#[derive(Debug, Clone, Default)]
-pub struct SyntheticOptions {
-    /// `identifier` (default `vm:module(i)`, counted per context).
-    pub identifier: Option<String>,
-    /// `context` (default: the main context).
-    pub context: Option<VmContext>,
-}
 
 /// The modules of one isolate. Install with [`Modules::install`].
 pub struct Modules {
@@ -173,10 +150,11 @@ fn namespace_on_home(
     if let Some(ns) = module.inner.namespace.borrow().clone() {
         return Ok(ns);
     }
-    let iso = isolate_of(module.context())?;
-    let ns = iso.with_engine_of(current, &module.inner.home, module.context(), |cx| {
-        module.inner.boa.namespace(cx)
-    })?;
+    isolate_of(module.context())?;
+    let ns =
+        vm_core::internal::with_engine_of(current, &module.inner.home, module.context(), |cx| {
+            module.inner.boa.namespace(cx)
+        })?;
     *module.inner.namespace.borrow_mut() = Some(ns.clone());
     Ok(ns)
 }
@@ -320,12 +298,17 @@ impl Modules {
     }
 
     /// `new vm.SourceTextModule(code, options)`.
-    pub fn source_text(
+    ///
+    /// # Errors
+    /// [`ModuleError::Vm`] with a thrown `SyntaxError` (of the module's context) for invalid
+    /// source, or the engine failure.
+    pub fn source_text<'a>(
         &self,
-        current: Option<&mut Context>,
+        on: impl Entry<'a>,
         code: &str,
         options: SourceTextOptions,
     ) -> Result<VmModule, ModuleError> {
+        let current = vm_core::internal::current(on);
         let ctx = options.context.clone().unwrap_or_else(|| self.main.clone());
         let iso = isolate_of(&ctx)?;
         iso.check_source_size(code)?;
@@ -341,7 +324,7 @@ impl Modules {
                 };
                 return Err(match current {
                     Some(cx) => err(cx),
-                    None => iso.with_context(None, &self.main, err)?,
+                    None => self.main.enter(&iso, err)?,
                 });
             }
         };
@@ -349,15 +332,18 @@ impl Modules {
             .identifier
             .clone()
             .unwrap_or_else(|| self.next_identifier(&ctx));
-        let path = iso.source_path(&ScriptOptions {
-            filename: identifier.clone(),
-            line_offset: options.line_offset,
-            column_offset: options.column_offset,
-            host_tag: 0,
-        });
+        let path = vm_core::internal::source_path(
+            &iso,
+            &ScriptOptions {
+                filename: identifier.clone(),
+                line_offset: options.line_offset,
+                column_offset: options.column_offset,
+                host_tag: 0,
+            },
+        );
         let realm = ctx.realm().clone();
         let home = home_for(current.as_deref(), &ctx);
-        let boa = iso.with_engine_of(current, &home, &ctx, |cx| {
+        let boa = vm_core::internal::with_engine_of(current, &home, &ctx, |cx| {
             let src = Source::from_bytes(code.as_bytes()).with_path(Path::new(&path));
             Module::parse(src, Some(realm), cx).map_err(|e| thrown(e, cx))
         })??;
@@ -384,13 +370,17 @@ impl Modules {
     }
 
     /// `new vm.SyntheticModule(exportNames, evaluateCallback, options)`.
-    pub fn synthetic(
+    ///
+    /// # Errors
+    /// [`ModuleError::Vm`] when the engine fails to build the module.
+    pub fn synthetic<'a>(
         &self,
-        mut current: Option<&mut Context>,
+        on: impl Entry<'a>,
         export_names: Vec<String>,
         evaluate: SyntheticEvaluate,
         options: SyntheticOptions,
     ) -> Result<VmModule, ModuleError> {
+        let mut current = vm_core::internal::current(on);
         let ctx = options.context.clone().unwrap_or_else(|| self.main.clone());
         let iso = isolate_of(&ctx)?;
         let identifier = options
@@ -398,12 +388,15 @@ impl Modules {
             .unwrap_or_else(|| self.next_identifier(&ctx));
         let src = wrapper_source(&export_names);
         let realm = ctx.realm().clone();
-        let path = iso.source_path(&ScriptOptions {
-            filename: identifier.clone(),
-            ..Default::default()
-        });
+        let path = vm_core::internal::source_path(
+            &iso,
+            &ScriptOptions {
+                filename: identifier.clone(),
+                ..Default::default()
+            },
+        );
         let home = home_for(current.as_deref(), &ctx);
-        let boa = iso.with_engine_of(current.as_deref_mut(), &home, &ctx, |cx| {
+        let boa = vm_core::internal::with_engine_of(current.as_deref_mut(), &home, &ctx, |cx| {
             let source = Source::from_bytes(src.as_bytes()).with_path(Path::new(&path));
             Module::parse(source, Some(realm), cx).map_err(|e| thrown(e, cx))
         })??;
@@ -429,7 +422,7 @@ impl Modules {
         });
         // Newer Node (v22+): a synthetic module is linked on creation, so `setExport` works at
         // once and `evaluate()` needs no `link()`.
-        self.instantiate(current, &module)?;
+        self.instantiate_in(current, &module)?;
         Ok(module)
     }
 
@@ -520,17 +513,31 @@ impl Modules {
                         "the linker's future waits on something other than promise jobs".into(),
                     ));
                 }
-                iso.run_jobs()?;
+                vm_core::run_jobs(&iso)?;
             }
         };
-        self.link(None, root, &mut |spec, referrer| {
+        self.link_in(None, root, &mut |spec, referrer| {
             drive(linker(spec, referrer))
         })
     }
 
     /// `link(linker)` with a synchronous linker: resolves every request of the graph, then
     /// instantiates it.
-    pub fn link(
+    ///
+    /// # Errors
+    /// [`ModuleError::AlreadyLinked`] / [`ModuleError::Status`] when `root` is not unlinked;
+    /// what the linker returns; [`ModuleError::DifferentContext`] for a module of another
+    /// context; [`ModuleError::Vm`] when instantiation throws.
+    pub fn link<'a>(
+        &self,
+        on: impl Entry<'a>,
+        root: &VmModule,
+        linker: &mut dyn FnMut(&str, &VmModule) -> Result<VmModule, ModuleError>,
+    ) -> Result<(), ModuleError> {
+        self.link_in(vm_core::internal::current(on), root, linker)
+    }
+
+    fn link_in(
         &self,
         current: Option<&mut Context>,
         root: &VmModule,
@@ -555,11 +562,19 @@ impl Modules {
                 }
             }
         }
-        self.instantiate(current, root)
+        self.instantiate_in(current, root)
     }
 
     /// Instantiates a graph whose requests are all resolved (`linking → linked`).
-    pub fn instantiate(
+    ///
+    /// # Errors
+    /// [`ModuleError::LinkFailure`] for an unresolved request; [`ModuleError::Vm`] when the
+    /// engine's linking throws (e.g. a missing export).
+    pub fn instantiate<'a>(&self, on: impl Entry<'a>, root: &VmModule) -> Result<(), ModuleError> {
+        self.instantiate_in(vm_core::internal::current(on), root)
+    }
+
+    fn instantiate_in(
         &self,
         current: Option<&mut Context>,
         root: &VmModule,
@@ -578,55 +593,60 @@ impl Modules {
         let ctx = root.context().clone();
         let iso = isolate_of(&ctx)?;
         let home = root.inner.home.clone();
-        let result = iso.with_engine_of(current, &home, &ctx, |cx| -> Result<(), ModuleError> {
-            self.loading.set(true);
-            let promise = root.inner.boa.load(cx);
-            let drained = iso.run_module_loader_jobs_from(cx);
-            self.loading.set(false);
-            drained?;
-            match promise.state() {
-                PromiseState::Fulfilled(_) => {}
-                PromiseState::Rejected(e) => return Err(ModuleError::Vm(VmError::Thrown(e))),
-                PromiseState::Pending => {
-                    return Err(ModuleError::LinkFailure(
-                        "module loading did not complete".into(),
-                    ))
-                }
-            }
-            root.inner.boa.link(cx).map_err(|e| thrown(e, cx))?;
-            // Boa resolves export names through the parsing engine's interner (another engine
-            // panics, "string disappeared"), so a namespace must be created on the module's
-            // home engine; and a Boa 0.22 namespace object keeps its whole graph and realm
-            // alive forever. So namespaces are made on demand (`namespace_on_home`), unless
-            // `set_eager_main_namespaces` asked for main-context graphs to get theirs now.
-            if home.is_main() && self.eager_main_namespaces.get() {
-                for m in &graph {
-                    let ns = m.inner.boa.namespace(cx);
-                    *m.inner.namespace.borrow_mut() = Some(ns);
-                }
-            }
-            for m in &graph {
-                if matches!(m.status(), ModuleStatus::Linking | ModuleStatus::Unlinked) {
-                    m.set_status(ModuleStatus::Linked);
-                }
-            }
-            // Synthetic wrappers run now, handing over their export setters.
-            for m in &graph {
-                if let Kind::Synthetic { setter, slot, .. } = &m.inner.kind {
-                    if setter.borrow().is_none() {
-                        let p = m.inner.boa.evaluate(cx).map_err(|e| thrown(e, cx))?;
-                        if let PromiseState::Rejected(e) = p.state() {
-                            return Err(ModuleError::Vm(VmError::Thrown(e)));
-                        }
-                        let f = slot
-                            .get(js_string!("setter"), cx)
-                            .map_err(|e| thrown(e, cx))?;
-                        *setter.borrow_mut() = f.as_object();
+        let result = vm_core::internal::with_engine_of(
+            current,
+            &home,
+            &ctx,
+            |cx| -> Result<(), ModuleError> {
+                self.loading.set(true);
+                let promise = root.inner.boa.load(cx);
+                let drained = vm_core::internal::run_module_loader_jobs(&iso, cx);
+                self.loading.set(false);
+                drained?;
+                match promise.state() {
+                    PromiseState::Fulfilled(_) => {}
+                    PromiseState::Rejected(e) => return Err(ModuleError::Vm(VmError::Thrown(e))),
+                    PromiseState::Pending => {
+                        return Err(ModuleError::LinkFailure(
+                            "module loading did not complete".into(),
+                        ))
                     }
                 }
-            }
-            Ok(())
-        });
+                root.inner.boa.link(cx).map_err(|e| thrown(e, cx))?;
+                // Boa resolves export names through the parsing engine's interner (another engine
+                // panics, "string disappeared"), so a namespace must be created on the module's
+                // home engine; and a Boa 0.22 namespace object keeps its whole graph and realm
+                // alive forever. So namespaces are made on demand (`namespace_on_home`), unless
+                // `set_eager_main_namespaces` asked for main-context graphs to get theirs now.
+                if home.is_main() && self.eager_main_namespaces.get() {
+                    for m in &graph {
+                        let ns = m.inner.boa.namespace(cx);
+                        *m.inner.namespace.borrow_mut() = Some(ns);
+                    }
+                }
+                for m in &graph {
+                    if matches!(m.status(), ModuleStatus::Linking | ModuleStatus::Unlinked) {
+                        m.set_status(ModuleStatus::Linked);
+                    }
+                }
+                // Synthetic wrappers run now, handing over their export setters.
+                for m in &graph {
+                    if let Kind::Synthetic { setter, slot, .. } = &m.inner.kind {
+                        if setter.borrow().is_none() {
+                            let p = m.inner.boa.evaluate(cx).map_err(|e| thrown(e, cx))?;
+                            if let PromiseState::Rejected(e) = p.state() {
+                                return Err(ModuleError::Vm(VmError::Thrown(e)));
+                            }
+                            let f = slot
+                                .get(js_string!("setter"), cx)
+                                .map_err(|e| thrown(e, cx))?;
+                            *setter.borrow_mut() = f.as_object();
+                        }
+                    }
+                }
+                Ok(())
+            },
+        );
         let result = result.map_err(ModuleError::Vm).and_then(|r| r);
         if let Err(e) = &result {
             let error = match e {
@@ -638,38 +658,21 @@ impl Modules {
         result
     }
 
-    /// `module.evaluate()`: a promise settling when evaluation completes. Evaluating again
-    /// returns the same outcome (an errored module rejects with the same error object).
-    pub fn evaluate(
+    /// `module.evaluate(options)`: a promise settling when evaluation completes. Evaluating
+    /// again returns the same outcome (an errored module rejects with the same error object).
+    ///
+    /// # Errors
+    /// [`ModuleError::Status`] before linking; [`ModuleError::Vm`] with
+    /// [`vm_core::VmError::Timeout`] / [`vm_core::VmError::Sigint`] when stopped (see
+    /// [`EvaluateOptions`]).
+    pub fn evaluate<'a>(
         &self,
-        current: Option<&mut Context>,
+        on: impl Entry<'a>,
         module: &VmModule,
+        options: &EvaluateOptions,
     ) -> Result<JsPromise, ModuleError> {
-        self.evaluate_with_timeout(current, module, None)
-    }
-
-    /// `module.evaluate({ timeout })`. Module bodies run in Boa's unbudgeted loop, so the
-    /// timeout is enforced by vm-core's loop-iteration backstop (`Isolate::run_bounded`): loops
-    /// stop at ≥ 3× the timeout; recursion and native-only work run to completion.
-    pub fn evaluate_with_timeout(
-        &self,
-        current: Option<&mut Context>,
-        module: &VmModule,
-        timeout: Option<std::time::Duration>,
-    ) -> Result<JsPromise, ModuleError> {
-        self.evaluate_stoppable(current, module, timeout, false)
-    }
-
-    /// `module.evaluate({ timeout, breakOnSigint })`. SIGINT stops the bodies at the same
-    /// points as a timeout does (host calls, global lookups in a contextified global, between
-    /// jobs) and fails with [`vm_core::VmError::Sigint`].
-    pub fn evaluate_stoppable(
-        &self,
-        current: Option<&mut Context>,
-        module: &VmModule,
-        timeout: Option<std::time::Duration>,
-        break_on_sigint: bool,
-    ) -> Result<JsPromise, ModuleError> {
+        let current = vm_core::internal::current(on);
+        let (timeout, break_on_sigint) = (options.timeout, options.break_on_sigint);
         match self.status(module) {
             ModuleStatus::Unlinked | ModuleStatus::Linking => {
                 return Err(ModuleError::Status(
@@ -685,12 +688,12 @@ impl Modules {
                 })?;
                 // Node checkpoints an 'afterEvaluate' context's microtasks on every evaluate().
                 let ctx = module.context().clone();
-                isolate_of(&ctx)?.run_context_jobs(current, &ctx)?;
+                vm_core::internal::run_context_jobs(current, &ctx)?;
                 return Ok(p);
             }
         }
         let ctx = module.context().clone();
-        let iso = isolate_of(&ctx)?;
+        isolate_of(&ctx)?;
         let graph = module.graph();
         // Evaluating before Boa runs the bodies: a re-entrant evaluate() from inside a body
         // must see `evaluating` (Boa panics when asked to evaluate a module mid-evaluation).
@@ -747,20 +750,21 @@ impl Modules {
             Ok(Ok(p))
         };
         let outcome = match (timeout, break_on_sigint) {
-            (None, false) => iso
-                .with_engine_of(current, &module.inner.home, &ctx, |cx| {
+            (None, false) => {
+                vm_core::internal::with_engine_of(current, &module.inner.home, &ctx, |cx| {
                     let r = body(cx).map_err(|e| thrown(e, cx))?;
                     // The context's own microtasks run right after the evaluation (with a
                     // timeout, run_bounded runs them inside it).
-                    iso.run_context_jobs(Some(cx), &ctx)
-                        .map_err(ModuleError::Vm)?;
+                    vm_core::internal::run_context_jobs(Some(cx), &ctx).map_err(ModuleError::Vm)?;
                     Ok(r)
                 })
                 .map_err(ModuleError::Vm)
-                .and_then(|r| r),
-            (t, sigint) => iso
-                .run_stoppable(current, &module.inner.home, &ctx, t, sigint, body)
-                .map_err(ModuleError::Vm),
+                .and_then(|r| r)
+            }
+            (t, sigint) => {
+                vm_core::internal::run_stoppable(current, &module.inner.home, &ctx, t, sigint, body)
+                    .map_err(ModuleError::Vm)
+            }
         };
         let promise = match outcome {
             Ok(inner) => inner?,
@@ -791,11 +795,15 @@ impl Modules {
     }
 
     /// `module.namespace` (after linking).
-    pub fn namespace(
+    ///
+    /// # Errors
+    /// [`ModuleError::Status`] before linking.
+    pub fn namespace<'a>(
         &self,
-        current: Option<&mut Context>,
+        on: impl Entry<'a>,
         module: &VmModule,
     ) -> Result<JsObject, ModuleError> {
+        let current = vm_core::internal::current(on);
         if matches!(
             self.status(module),
             ModuleStatus::Unlinked | ModuleStatus::Linking

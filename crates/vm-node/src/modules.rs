@@ -121,7 +121,7 @@ pub(crate) fn source_text(
             .map(js_hook),
     };
     let m = modules(b, cx)?;
-    m.source_text(Some(cx), &code, options)
+    m.source_text(&mut *cx, &code, options)
         .map(wrap)
         .map_err(|e| module_err(e, cx))
 }
@@ -150,7 +150,7 @@ pub(crate) fn synthetic(
     };
     let m = modules(b, cx)?;
     let evaluate = vm_modules::SyntheticEvaluate::js(callback);
-    m.synthetic(Some(cx), names, evaluate, options)
+    m.synthetic(&mut *cx, names, evaluate, options)
         .map(wrap)
         .map_err(|e| module_err(e, cx))
 }
@@ -190,7 +190,7 @@ pub(crate) fn namespace(
 ) -> JsResult<JsValue> {
     let module = handle(args, 0)?;
     modules(b, cx)?
-        .namespace(Some(cx), &module)
+        .namespace(&mut *cx, &module)
         .map(Into::into)
         .map_err(|e| module_err(e, cx))
 }
@@ -267,7 +267,7 @@ pub(crate) fn instantiate(
 ) -> JsResult<JsValue> {
     let module = handle(args, 0)?;
     modules(b, cx)?
-        .instantiate(Some(cx), &module)
+        .instantiate(&mut *cx, &module)
         .map_err(|e| module_err(e, cx))?;
     Ok(JsValue::undefined())
 }
@@ -285,7 +285,14 @@ pub(crate) fn evaluate(
     };
     let break_on_sigint = arg(args, 2).to_boolean();
     let p: JsPromise = modules(b, cx)?
-        .evaluate_stoppable(Some(cx), &module, timeout, break_on_sigint)
+        .evaluate(
+            &mut *cx,
+            &module,
+            &vm_modules::EvaluateOptions {
+                timeout,
+                break_on_sigint,
+            },
+        )
         .map_err(|e| module_err(e, cx))?;
     Ok(in_caller_realm(p, cx)?.into())
 }

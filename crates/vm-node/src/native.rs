@@ -231,7 +231,7 @@ fn make_context(
     } else {
         vm_core::MicrotaskMode::Default
     };
-    let iso = isolate(cx)?;
+    isolate(cx)?;
     let state = binding(b)?;
     state.reap();
     let before = state.heap.map(|h| h());
@@ -245,9 +245,7 @@ fn make_context(
         Some(o) => Sandbox::Object(o.clone()),
         None => Sandbox::None,
     };
-    let ctx = iso
-        .create_context_from(cx, kind, options)
-        .map_err(|e| to_js(e, cx))?;
+    let ctx = VmContext::new(&mut *cx, kind, options).map_err(|e| to_js(e, cx))?;
     // DONT_CONTEXTIFY: the context is known by its ordinary global object.
     let sandbox = sandbox.unwrap_or_else(|| ctx.global_object());
     let baseline = match (before, state.heap) {
@@ -285,19 +283,15 @@ fn compile_script(
     let cached = bytes_arg(args, 6, cx)?;
     let compile = |cx: &mut Context| -> Result<(Script, Option<bool>), VmError> {
         match &cached {
-            Some(bytes) => iso
-                .compile_script_with_cache_from(cx, &code, options, bytes)
+            Some(bytes) => Script::compile_with_cache(&mut *cx, &code, options, bytes)
                 .map(|(s, rejected)| (s, Some(rejected))),
-            None => iso
-                .compile_script_from(cx, &code, options)
-                .map(|s| (s, None)),
+            None => Script::compile(&mut *cx, &code, options).map(|s| (s, None)),
         }
     };
     let (script, cache_rejected) = if parsing.is_object() {
         // A syntax error is a SyntaxError of the context the code was meant for.
         let ctx = target_context(b, &parsing, &iso, cx)?;
-        iso.with_context(Some(cx), &ctx, compile)
-            .map_err(|e| to_js(e, cx))?
+        ctx.enter(&mut *cx, compile).map_err(|e| to_js(e, cx))?
     } else {
         compile(cx)
     }
@@ -405,11 +399,11 @@ fn run_script(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> 
         },
         break_on_sigint: arg(args, 4).to_boolean(),
     };
-    match iso.run_script_from(cx, &script, &ctx, &options) {
+    match script.run(&mut *cx, &ctx, &options) {
         Ok(v) => Ok(v),
         // Node creates the timeout/interrupt error in the context the script ran in.
-        Err(e) if e.is_stop() => Err(iso
-            .with_context(Some(cx), &ctx, |cx| to_js(e, cx))
+        Err(e) if e.is_stop() => Err(ctx
+            .enter(&mut *cx, |cx| to_js(e, cx))
             .unwrap_or_else(|e| JsNativeError::error().with_message(e.to_string()).into())),
         Err(e) => Err(to_js(e, cx)),
     }
@@ -461,9 +455,8 @@ fn compile_function(
         parsing_context,
         context_extensions,
     };
-    let function = iso
-        .compile_function_from(cx, &code, &params, options)
-        .map_err(|e| to_js(e, cx))?;
+    let function =
+        vm_core::compile_function(&mut *cx, &code, &params, options).map_err(|e| to_js(e, cx))?;
     if let Some(hook) = hook {
         // The hook lives as long as the function's context (the function, and closures it
         // creates, may call import() later).
