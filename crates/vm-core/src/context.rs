@@ -232,13 +232,6 @@ impl VmContext {
         self.iso.upgrade().map(|inner| crate::Isolate { inner })
     }
 
-    /// Whether this context's engine is free (not running further up the stack).
-    pub fn engine_is_free(&self) -> bool {
-        self.iso
-            .upgrade()
-            .is_some_and(|iso| !iso.engines.is_busy(self.rec.id))
-    }
-
     /// The Boa realm of this context.
     pub fn realm(&self) -> &Realm {
         &self.rec.realm

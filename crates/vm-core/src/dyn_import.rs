@@ -161,7 +161,7 @@ fn run_on(job: NativeAsyncJob, cx: &mut Context) -> JsResult<JsValue> {
         if let Poll::Ready(r) = fut.as_mut().poll(&mut task) {
             return r;
         }
-        if !crate::isolate::run_one_job(&mut cell.borrow_mut())? {
+        if !crate::jobs::run_one_job(&mut cell.borrow_mut())? {
             return Ok(JsValue::undefined());
         }
     }

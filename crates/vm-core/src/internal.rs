@@ -14,7 +14,38 @@ use crate::{
     workarounds, Isolate, ScriptOptions, VmContext, VmError,
 };
 
-pub use crate::loader::referrer_path;
+pub use crate::{
+    code_cache::{accepts_plain, encode_plain},
+    loader::{referrer_path, ModuleHost},
+    stack::parse_syntax_error_position,
+};
+
+/// Installs what resolves static imports and `import()` (vm-modules' registry).
+pub fn set_module_host(iso: &Isolate, host: Option<std::rc::Rc<dyn ModuleHost>>) {
+    *iso.inner.module_host.borrow_mut() = host;
+}
+
+/// The context whose engine `cx` is (not the realm active in it: see
+/// [`Isolate::from_engine`]).
+pub fn engine_context(cx: &Context) -> Option<VmContext> {
+    let tag = cx.get_data::<crate::engine::EngineTag>()?;
+    let inner = tag.isolate.upgrade()?;
+    let rec = inner.record(tag.context_id)?;
+    Some(inner.handle(rec))
+}
+
+/// Whether `ctx`'s engine is free (not running further up the stack).
+pub fn engine_is_free(ctx: &VmContext) -> bool {
+    ctx.iso
+        .upgrade()
+        .is_some_and(|iso| !iso.engines.is_busy(ctx.rec.id))
+}
+
+/// Fails with [`VmError::SourceTooLarge`] / [`VmError::SourceTooDeep`] for a source the
+/// isolate refuses to compile.
+pub fn check_source_size(iso: &Isolate, code: &str) -> Result<(), VmError> {
+    iso.check_source_size(code)
+}
 
 /// The running engine of an entry (`None` at the top level).
 pub fn current<'a>(on: impl Entry<'a>) -> Option<&'a mut Context> {

@@ -1,5 +1,34 @@
 //! The isolate: engines, the context registry, and the single entry point every run goes
 //! through ([`IsolateInner::enter`]).
+//!
+//! # Map of the types
+//!
+//! Public (the embedding API):
+//!
+//! | type | what | owns / refers to |
+//! |---|---|---|
+//! | [`Isolate`] | one engine family on one thread (`Rc<IsolateInner>`; clones share it) | the main context, the registry, the engine pool, the job queue, hooks, clock, limits |
+//! | [`crate::Entry`] | where a call comes from: `&Isolate` or a host function's `&mut Context` | nothing (a borrow) |
+//! | [`VmContext`] | a context handle (`Gc<ContextRecord>` + weak isolate) | its record: realm, global (the Proxy), sandbox, compiled forms |
+//! | [`crate::Script`] | compiled source, runnable in any context | its source, options, parse facts; per-context compiled forms live in each record |
+//! | [`crate::Sandbox`] / [`crate::HostMap`] | what a context's global forwards to | the JS object or the Rust map |
+//! | [`crate::VmError`] | host-side failures; `Thrown` carries the JS value | — |
+//! | [`crate::InterruptHandle`] | stops a run from any thread | an atomic flag shared with the isolate |
+//!
+//! Internal (crate-private, or `vm_core::internal` for vm-modules):
+//!
+//! | type | what | owned by |
+//! |---|---|---|
+//! | `IsolateInner` | the isolate's state | `Isolate` (strong), engines and handles (weak) |
+//! | `ContextRecord` | one context: realm, global, sandbox, options, compiled forms | Boa's GC heap (rooted by `VmContext`, reachable from its realm) |
+//! | `EnginePool` (`engine_pool`) | one Boa `Context` ("engine") per live context, LRU-parked when idle | `IsolateInner` |
+//! | `Checkout` | an engine taken out of the pool for one run, given back on drop | the running call |
+//! | `Shared` (`engine`) | what every engine shares: host hooks, job executor, clock, source positions | `IsolateInner`, cloned `Rc`s into each engine |
+//! | `EngineTag` | which context an engine belongs to, and its isolate (weak) | each engine's data |
+//! | `Executor` | the one job queue of all engines | `Shared` |
+//! | `GlobalState` (`global_proxy`) | the Proxy global's trap state | the record |
+//! | `Watch` / `ArmGuard` (`interrupt`, `stop_points`) | a stoppable run's deadline, SIGINT, interrupt and memory checks | the running call |
+//! | `ModuleHost` (`loader`, via `internal`) | what resolves imports (vm-modules' registry) | `IsolateInner` |
 use std::{
     cell::{Cell, RefCell},
     rc::{Rc, Weak},
@@ -16,7 +45,7 @@ use crate::{
     error::VmError,
     executor::Executor,
     global_proxy::{install_traps, new_global},
-    hooks::{realm_context_id, Hooks, RealmInfo},
+    hooks::{Hooks, RealmInfo},
     options::ContextOptions,
     sandbox::Sandbox,
     workarounds,
@@ -210,48 +239,6 @@ pub(crate) fn engine_context_id(cx: &Context) -> Option<usize> {
     cx.get_data::<EngineTag>().map(|t| t.context_id)
 }
 
-/// Runs one queued promise or generic job of the shared queue; `false` when there was none.
-pub(crate) fn run_one_job(cx: &mut Context) -> boa_engine::JsResult<bool> {
-    let Some(iso) = cx.get_data::<EngineTag>().and_then(|t| t.isolate.upgrade()) else {
-        return Ok(false);
-    };
-    let job = iso
-        .shared
-        .executor
-        .pop_where(|realm| !realm.is_some_and(crate::hooks::realm_own_queue));
-    let job = match job {
-        Some(crate::executor::Queued::Async(a)) => {
-            // Not this loop's to run: put it back and report no progress.
-            iso.shared
-                .executor
-                .push_front(crate::executor::Queued::Async(a));
-            return Ok(false);
-        }
-        Some(j) => j,
-        None => return Ok(false),
-    };
-    iso.run_job(Some(cx), job).map_err(|e| match e {
-        VmError::Thrown(v) => boa_engine::JsError::from_opaque(v),
-        other => boa_engine::JsNativeError::error()
-            .with_message(other.to_string())
-            .into(),
-    })?;
-    Ok(true)
-}
-
-/// Runs every queued job; called when an engine's `run_jobs` is invoked.
-pub(crate) fn drain_jobs_from_engine(cx: &mut Context) -> boa_engine::JsResult<()> {
-    let Some(iso) = cx.get_data::<EngineTag>().and_then(|t| t.isolate.upgrade()) else {
-        return Ok(());
-    };
-    iso.drain_jobs(Some(cx), None).map_err(|e| match e {
-        VmError::Thrown(v) => boa_engine::JsError::from_opaque(v),
-        other => boa_engine::JsNativeError::error()
-            .with_message(other.to_string())
-            .into(),
-    })
-}
-
 impl IsolateInner {
     pub(crate) fn record(&self, id: usize) -> Option<Gc<ContextRecord>> {
         if id == 0 {
@@ -336,23 +323,6 @@ impl IsolateInner {
         Ok(())
     }
 
-    /// Runs one job on the engine of its realm's context (the main context when it has none).
-    pub(crate) fn run_job(
-        &self,
-        current: Option<&mut Context>,
-        job: crate::executor::Queued,
-    ) -> Result<(), VmError> {
-        let rec = job
-            .realm()
-            .and_then(realm_record)
-            .unwrap_or_else(|| self.main.clone());
-        self.enter(current, &rec, |cx| {
-            job.call(cx)
-                .map(|_| ())
-                .map_err(|e| workarounds::convert_error(e, cx))
-        })
-    }
-
     /// [`IsolateInner::enter`]; with `own_engine_only`, refuses (`EngineBusy`) rather than
     /// fall back to the running engine.
     pub(crate) fn enter_with<R>(
@@ -421,74 +391,6 @@ impl IsolateInner {
         workarounds::advance_parser_ids(&mut engine, &rec.realm)
             .map_err(|e| VmError::Init(e.to_string()))?;
         Ok(engine)
-    }
-
-    /// Runs queued jobs until the queue is empty. With `only`, runs just the jobs of that
-    /// context (microtaskMode 'afterEvaluate') and leaves the others queued.
-    pub(crate) fn drain_async_jobs(&self, cx: &mut Context) -> Result<(), VmError> {
-        while let Some(job) = self.shared.executor.pop_async() {
-            job.call(cx)
-                .map_err(|e| workarounds::convert_error(e, cx))?;
-        }
-        Ok(())
-    }
-
-    pub(crate) fn drain_jobs(
-        &self,
-        current: Option<&mut Context>,
-        only: Option<usize>,
-    ) -> Result<(), VmError> {
-        self.drain_jobs_watched(current, only, None)
-    }
-
-    /// [`IsolateInner::drain_jobs`], checking `watch` between jobs (a job itself runs to
-    /// completion: jobs are called from native code, which the budget cannot interrupt).
-    pub(crate) fn drain_jobs_watched(
-        &self,
-        mut current: Option<&mut Context>,
-        only: Option<usize>,
-        watch: Option<&crate::interrupt::Watch<'_>>,
-    ) -> Result<(), VmError> {
-        loop {
-            if let Some(stop) = watch.and_then(crate::interrupt::Watch::should_stop) {
-                return Err(stop.into());
-            }
-            let job = match only {
-                None => self
-                    .shared
-                    .executor
-                    .pop_where(|realm| !realm.is_some_and(crate::hooks::realm_own_queue)),
-                Some(id) => self
-                    .shared
-                    .executor
-                    .pop_where(|realm| realm.and_then(realm_context_id) == Some(id)),
-            };
-            let Some(job) = job else {
-                if only.is_none() {
-                    if let Some(cx) = current {
-                        // The end of a job checkpoint: WeakRef targets may go (ClearKeptObjects).
-                        cx.clear_kept_objects();
-                    }
-                }
-                return Ok(());
-            };
-            if let Err(e) = self.run_job(current.as_deref_mut(), job) {
-                // A stop point inside the job unwinds it with an engine error: report the stop.
-                if let Some(stop) = watch.and_then(crate::interrupt::Watch::should_stop) {
-                    return Err(stop.into());
-                }
-                return Err(e);
-            }
-        }
-    }
-
-    /// Drops the jobs queued for `rec`'s own queue (microtaskMode 'afterEvaluate') after a
-    /// stopped run: a self-rescheduling chain must not run unbounded in the next evaluation.
-    pub(crate) fn drop_context_jobs(&self, rec: &ContextRecord) {
-        if rec.microtask_mode != crate::MicrotaskMode::AfterEvaluate {
-            return;
-        }
-        self.shared.executor.discard_context_jobs(rec.id);
     }
 
     pub(crate) fn create_context(
@@ -692,20 +594,6 @@ impl Isolate {
         self.inner.teardown.borrow_mut().push(Box::new(f));
     }
 
-    /// Installs what resolves static imports and `import()` (see [`crate::ModuleHost`]).
-    pub fn set_module_host(&self, host: Option<Rc<dyn crate::loader::ModuleHost>>) {
-        *self.inner.module_host.borrow_mut() = host;
-    }
-
-    /// The context whose engine `cx` is (not the realm active in it: see
-    /// [`Isolate::from_engine`]).
-    pub fn engine_context(cx: &Context) -> Option<VmContext> {
-        let tag = cx.get_data::<EngineTag>()?;
-        let inner = tag.isolate.upgrade()?;
-        let rec = inner.record(tag.context_id)?;
-        Some(inner.handle(rec))
-    }
-
     /// Limits the live heap of the isolate's thread to `bytes` (`None`: no limit). A run that
     /// grows it past the limit stops with [`VmError::MemoryLimit`] (its engine is discarded
     /// and a collection returns what it built); `ArrayBuffer`s larger than what is left fail
@@ -754,8 +642,9 @@ impl Isolate {
         self.inner.max_source_bytes.set(limit);
     }
 
-    /// Fails with `VmError::SourceTooLarge` when `code` exceeds the limit.
-    pub fn check_source_size(&self, code: &str) -> Result<(), VmError> {
+    /// Fails with `VmError::SourceTooLarge` when `code` exceeds the limit (or
+    /// `VmError::SourceTooDeep` when it nests too deeply).
+    pub(crate) fn check_source_size(&self, code: &str) -> Result<(), VmError> {
         let limit = self.inner.max_source_bytes.get();
         if code.len() > limit {
             return Err(VmError::SourceTooLarge {
@@ -826,15 +715,4 @@ impl Isolate {
     pub fn convert_error(err: boa_engine::JsError, cx: &mut Context) -> VmError {
         workarounds::convert_error(err, cx)
     }
-}
-
-/// Runs every queued promise job (microtask) of the isolate to completion (jobs of
-/// `afterEvaluate` contexts wait for their context: [`VmContext::run_jobs`]).
-///
-/// # Errors
-/// The first job that throws ([`VmError::Thrown`]) ends the drain, leaving later jobs queued;
-/// [`VmError::ForeignEngine`] for a `Context` of no isolate.
-pub fn run_jobs<'a>(on: impl crate::Entry<'a>) -> Result<(), VmError> {
-    let (iso, current) = crate::entry::resolve(on)?;
-    iso.inner.drain_jobs(current, None)
 }

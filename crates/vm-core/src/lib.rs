@@ -57,7 +57,7 @@
 #![warn(missing_docs)]
 
 mod callback_methods;
-pub mod code_cache;
+mod code_cache;
 mod compile_function;
 mod context;
 mod dyn_import;
@@ -74,6 +74,7 @@ pub mod internal;
 mod interrupt;
 mod isolate;
 mod job_trampoline;
+mod jobs;
 mod loader;
 pub mod locale;
 pub mod memory;
@@ -99,7 +100,8 @@ pub use engine_pool::DEFAULT_IDLE_ENGINES;
 pub use entry::Entry;
 pub use error::VmError;
 pub use interrupt::InterruptHandle;
-pub use isolate::{run_jobs, Isolate, DEFAULT_MAX_SOURCE_BYTES};
+pub use isolate::{Isolate, DEFAULT_MAX_SOURCE_BYTES};
+pub use jobs::run_jobs;
 pub use loader::ModuleHost;
 pub use native_stack::{remaining_native_stack, with_native_stack};
 pub use options::{CodeGeneration, ContextOptions, MicrotaskMode, RunOptions, ScriptOptions};

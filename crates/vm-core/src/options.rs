@@ -68,6 +68,7 @@ pub struct ScriptOptions {
     pub line_offset: i32,
     /// `columnOffset`: added to the first line's column numbers.
     pub column_offset: i32,
+    #[doc(hidden)]
     /// An opaque tag a host attaches to the compiled source (0: none), recovered from the
     /// referrer of a dynamic `import()` with `internal::host_tag_of_path`: how
     /// vm-modules finds a script's `importModuleDynamically` hook.

@@ -135,9 +135,9 @@ fn prune(map: &mut FxHashMap<u64, Vec<WeakGc<ModuleInner>>>) {
 /// The engine a new module of `ctx` lives on: `ctx`'s own when it is running or free, else the
 /// running engine (Boa keeps a module's names in the interner of the engine that parsed it).
 fn home_for(current: Option<&Context>, ctx: &VmContext) -> VmContext {
-    let running = current.and_then(Isolate::engine_context);
+    let running = current.and_then(vm_core::internal::engine_context);
     match running {
-        Some(r) if r != *ctx && !ctx.engine_is_free() => r,
+        Some(r) if r != *ctx && !vm_core::internal::engine_is_free(ctx) => r,
         _ => ctx.clone(),
     }
 }
@@ -179,7 +179,7 @@ impl Modules {
             next_tag: Cell::new(1),
             eager_main_namespaces: Cell::new(false),
         });
-        iso.set_module_host(Some(modules.clone()));
+        vm_core::internal::set_module_host(iso, Some(modules.clone()));
         modules
     }
 
@@ -311,7 +311,7 @@ impl Modules {
         let current = vm_core::internal::current(on);
         let ctx = options.context.clone().unwrap_or_else(|| self.main.clone());
         let iso = isolate_of(&ctx)?;
-        iso.check_source_size(code)?;
+        vm_core::internal::check_source_size(&iso, code)?;
         // Realm-free facts first (syntax errors, requests, top-level await): see requests.rs.
         let requests = match vm_core::with_native_stack(|| crate::requests::scan(code)) {
             Ok(r) => r,

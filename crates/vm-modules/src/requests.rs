@@ -124,7 +124,9 @@ fn request_attributes(
 /// Boa appends ` at line L, col C` to parse errors; V8 keeps positions out of the message.
 fn strip_position(message: &str) -> &str {
     match message.rfind(" at line ") {
-        Some(i) if vm_core::parse_syntax_error_position(message).is_some() => &message[..i],
+        Some(i) if vm_core::internal::parse_syntax_error_position(message).is_some() => {
+            &message[..i]
+        }
         _ => message,
     }
 }

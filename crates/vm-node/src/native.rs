@@ -324,7 +324,7 @@ fn cache_encode(
 ) -> JsResult<JsValue> {
     let kind = cache_kind(&arg(args, 0), cx)?;
     let source = string_arg(args, 1, cx)?;
-    to_uint8array(vm_core::code_cache::encode_plain(kind, &source), cx)
+    to_uint8array(vm_core::internal::encode_plain(kind, &source), cx)
 }
 
 /// Whether `(kind, source, bytes)` is valid cached data here.
@@ -337,7 +337,7 @@ fn cache_accepts(
     let kind = cache_kind(&arg(args, 0), cx)?;
     let source = string_arg(args, 1, cx)?;
     let bytes = bytes_arg(args, 2, cx)?.unwrap_or_default();
-    Ok(vm_core::code_cache::accepts_plain(kind, &source, &bytes).into())
+    Ok(vm_core::internal::accepts_plain(kind, &source, &bytes).into())
 }
 
 fn script_cache_rejected(

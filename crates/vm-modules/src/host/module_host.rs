@@ -7,7 +7,7 @@ use boa_engine::{
     Context, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, NativeFunction,
 };
 use boa_gc::WeakGc;
-use vm_core::{Isolate, ModuleHost, VmError};
+use vm_core::{internal::ModuleHost, Isolate, VmError};
 
 use super::{namespace_on_home, Modules};
 use crate::{
