@@ -523,7 +523,7 @@ impl Engine for VmEngine {
         let ctx = self.ctx().clone();
         let r = ctx.run_bounded(&self.iso, self.timeout, |cx| {
             vm_core::run_jobs(&mut *cx).map_err(|e| match e {
-                VmError::Engine(m) if m.contains("iteration") => {
+                VmError::Engine(vm_core::EngineLimit::LoopIteration) => {
                     EngineError::RuntimeLimit(RuntimeLimitError::LoopIteration).into()
                 }
                 other => vm_to_js(other),

@@ -160,7 +160,9 @@ impl Isolate {
                 .evaluate(cx)
                 .map_err(|e| workarounds::convert_error(e, cx))?;
             let outer = outer.as_object().ok_or_else(|| {
-                VmError::Engine("compiled function wrapper did not produce a function".into())
+                VmError::Engine(crate::EngineLimit::Other(
+                    "compiled function wrapper did not produce a function".into(),
+                ))
             })?;
             if extensions.is_empty() {
                 return Ok(outer);

@@ -476,6 +476,9 @@ impl IsolateInner {
 
 impl Isolate {
     /// Creates an isolate with its main context.
+    ///
+    /// # Errors
+    /// [`VmError::Init`] when Boa cannot build the main engine.
     pub fn new() -> Result<Self, VmError> {
         let shared = Shared {
             hooks: Rc::new(Hooks::default()),
@@ -632,6 +635,9 @@ impl Isolate {
     /// run is in progress. It also sets `cx`'s loop and recursion limits to 0, so that JS a
     /// native function runs after swallowing the error fails at once (the stopped run's engine
     /// is discarded or its limits restored afterwards).
+    ///
+    /// # Errors
+    /// Boa's uncatchable runtime-limit error when the running stoppable run must stop.
     pub fn stop_point(cx: &mut Context) -> boa_engine::JsResult<()> {
         crate::stop_points::check(cx)
     }

@@ -34,6 +34,9 @@ pub enum MicrotaskMode {
 
 impl MicrotaskMode {
     /// Parses Node's option value (`undefined` is [`MicrotaskMode::Default`]).
+    ///
+    /// # Errors
+    /// [`crate::VmError::InvalidOption`] for any value other than `'afterEvaluate'`.
     pub fn parse(value: Option<&str>) -> Result<Self, crate::VmError> {
         match value {
             None => Ok(Self::Default),

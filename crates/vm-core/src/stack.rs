@@ -150,6 +150,9 @@ pub(crate) fn arrow_message(
 /// alone, as Node marks decorated errors).
 ///
 /// `source` is the compiled source text; `line`/`column` are positions in it.
+///
+/// # Errors
+/// What reading or defining the error's `stack` property throws.
 pub fn decorate_error_stack(
     err: &JsValue,
     filename: &str,

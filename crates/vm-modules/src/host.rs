@@ -16,7 +16,7 @@ use vm_core::{Entry, Isolate, ScriptOptions, VmContext, VmError};
 
 use crate::{
     callbacks::{DynamicImportHook, SyntheticEvaluate},
-    error::ModuleError,
+    error::{ModuleError, StatusError},
     module::{Kind, ModuleInner, ModuleStatus, VmModule},
     options::{EvaluateOptions, SourceTextOptions, SyntheticOptions},
     synthetic::wrapper_source,
@@ -448,6 +448,9 @@ impl Modules {
 
     /// Records what the linker returned for `specifier` of `module` (`link()` in steps, for
     /// bindings whose linkers are asynchronous). Checks Node's same-context rule.
+    ///
+    /// # Errors
+    /// [`ModuleError::DifferentContext`] when `dep` belongs to another context.
     pub fn set_resolved(
         &self,
         module: &VmModule,
@@ -471,6 +474,9 @@ impl Modules {
     }
 
     /// Marks `module` as linking (Node's status while linker promises are pending).
+    ///
+    /// # Errors
+    /// [`ModuleError::AlreadyLinked`] when `module` is not unlinked.
     pub fn begin_linking(&self, module: &VmModule) -> Result<(), ModuleError> {
         if module.status() != ModuleStatus::Unlinked {
             return Err(ModuleError::AlreadyLinked);
@@ -496,6 +502,10 @@ impl Modules {
     /// completion (promise jobs run in between, so a linker may await JS promises through
     /// `JsPromise::into_js_future`), then the graph is instantiated. A future that waits on
     /// anything else (timers, I/O) fails the link with `ERR_VM_MODULE_LINK_FAILURE`.
+    ///
+    /// # Errors
+    /// As [`Modules::link`]; [`ModuleError::LinkFailure`] when a future waits on anything but
+    /// promise jobs.
     pub fn link_async(
         &self,
         root: &VmModule,
@@ -675,17 +685,18 @@ impl Modules {
         let (timeout, break_on_sigint) = (options.timeout, options.break_on_sigint);
         match self.status(module) {
             ModuleStatus::Unlinked | ModuleStatus::Linking => {
-                return Err(ModuleError::Status(
-                    "must be one of linked, evaluated, or errored".into(),
-                ))
+                return Err(ModuleError::Status(StatusError::NotLinked))
             }
             ModuleStatus::Linked => {}
             _ => {
                 // Evaluated, errored, or evaluating with a settled-later promise: the same
                 // promise again. Evaluating without one is a re-entrant call from a body.
-                let p = module.inner.evaluation.borrow().clone().ok_or_else(|| {
-                    ModuleError::Status("must be one of linked, evaluated, or errored".into())
-                })?;
+                let p = module
+                    .inner
+                    .evaluation
+                    .borrow()
+                    .clone()
+                    .ok_or_else(|| ModuleError::Status(StatusError::NotLinked))?;
                 // Node checkpoints an 'afterEvaluate' context's microtasks on every evaluate().
                 let ctx = module.context().clone();
                 vm_core::internal::run_context_jobs(current, &ctx)?;
@@ -808,14 +819,16 @@ impl Modules {
             self.status(module),
             ModuleStatus::Unlinked | ModuleStatus::Linking
         ) {
-            return Err(ModuleError::Status(
-                "must not be unlinked or linking".into(),
-            ));
+            return Err(ModuleError::Status(StatusError::Unlinked));
         }
         namespace_on_home(current, module)
     }
 
     /// `syntheticModule.setExport(name, value)`: any time after linking.
+    ///
+    /// # Errors
+    /// [`ModuleError::Status`] for a module that is not synthetic or not linked yet;
+    /// [`ModuleError::NoExport`] for an undeclared name; [`ModuleError::Vm`] when setting throws.
     pub fn set_export(
         &self,
         cx: &mut Context,
@@ -824,13 +837,13 @@ impl Modules {
         value: JsValue,
     ) -> Result<(), ModuleError> {
         let Kind::Synthetic { setter, .. } = &module.inner.kind else {
-            return Err(ModuleError::Status("must be a SyntheticModule".into()));
+            return Err(ModuleError::Status(StatusError::NotSynthetic));
         };
         if matches!(
             self.status(module),
             ModuleStatus::Unlinked | ModuleStatus::Linking
         ) {
-            return Err(ModuleError::Status("must be linked".into()));
+            return Err(ModuleError::Status(StatusError::SetExportBeforeLink));
         }
         let index = module
             .export_index(name)
@@ -838,7 +851,7 @@ impl Modules {
         let f = setter
             .borrow()
             .clone()
-            .ok_or_else(|| ModuleError::Status("must be linked".into()))?;
+            .ok_or_else(|| ModuleError::Status(StatusError::SetExportBeforeLink))?;
         f.call(&JsValue::undefined(), &[(index as u32).into(), value], cx)
             .map_err(|e| thrown(e, cx))?;
         Ok(())

@@ -39,7 +39,7 @@ mod requests;
 mod synthetic;
 
 pub use callbacks::{attributes_object, DynamicImportHook, SyntheticEvaluate};
-pub use error::ModuleError;
+pub use error::{ModuleError, StatusError};
 pub use host::{HookHandle, LinkFuture, Modules};
 pub use module::{ModuleStatus, VmModule};
 pub use options::{EvaluateOptions, SourceTextOptions, SyntheticOptions};

@@ -33,16 +33,12 @@ const SOURCES: &[&str] = &[
 ];
 
 fn allowed(e: &ModuleError) -> bool {
-    matches!(
-        e.code(),
-        Some(
-            "ERR_VM_MODULE_STATUS"
-                | "ERR_VM_MODULE_ALREADY_LINKED"
-                | "ERR_VM_MODULE_DIFFERENT_CONTEXT"
-                | "ERR_VM_MODULE_LINK_FAILURE"
-                | "ERR_VM_MODULE_EXPORT_NOT_FOUND"
-        )
-    ) || matches!(e, ModuleError::Vm(vm_core::VmError::Thrown(_)))
+    // Every refusal of the status machine, and values thrown by JavaScript; never an engine
+    // failure.
+    match e {
+        ModuleError::Vm(v) => matches!(v, vm_core::VmError::Thrown(_)),
+        _ => true,
+    }
 }
 
 #[test]

@@ -9,6 +9,7 @@
 //! drops the context once the sandbox is collected.
 #![warn(missing_docs)]
 
+mod codes;
 mod modules;
 mod native;
 

@@ -6,9 +6,12 @@ use boa_engine::{
     Context, JsData, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue,
 };
 use boa_gc::{Finalize, Trace};
-use vm_modules::{ModuleError, Modules, SourceTextOptions, SyntheticOptions, VmModule};
+use vm_modules::{Modules, SourceTextOptions, SyntheticOptions, VmModule};
 
-use crate::native::{arg, binding, coded, to_js};
+use crate::{
+    codes::module_err,
+    native::{arg, binding},
+};
 
 #[derive(Trace, Finalize, JsData)]
 struct ModuleHandle {
@@ -43,20 +46,6 @@ pub(crate) fn modules(b: &JsObject, cx: &mut Context) -> JsResult<Rc<Modules>> {
     m.set_eager_main_namespaces(true);
     *slot = Some(m.clone());
     Ok(m)
-}
-
-/// Node's error for a module failure.
-fn module_err(e: ModuleError, cx: &mut Context) -> JsError {
-    match e {
-        ModuleError::Vm(v) => to_js(v, cx),
-        ModuleError::NoExport(_) => JsNativeError::reference()
-            .with_message(e.to_string())
-            .into(),
-        other => {
-            let code = other.code().unwrap_or("ERR_VM_MODULE_STATUS");
-            coded(JsNativeError::error(), code, other.to_string(), cx)
-        }
-    }
 }
 
 fn context_arg(

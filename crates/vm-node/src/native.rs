@@ -7,9 +7,11 @@ use boa_engine::{
         builtins::{JsArray, JsUint8Array, JsWeakMap},
         FunctionObjectBuilder,
     },
-    Context, JsData, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    Context, JsData, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
 };
 use boa_gc::{Finalize, Trace};
+
+pub(crate) use crate::codes::to_js;
 use vm_core::{
     CodeGeneration, CompileFunctionOptions, ContextOptions, Isolate, RunOptions, Sandbox, Script,
     ScriptOptions, VmContext, VmError, WeakVmContext,
@@ -128,57 +130,6 @@ fn isolate(cx: &Context) -> JsResult<Isolate> {
             .with_message("not running inside a vm-core isolate")
             .into()
     })
-}
-
-/// An error of the running realm carrying Node's `code` (enumerable, as Node's C++ errors
-/// have it).
-pub(crate) fn coded(base: JsNativeError, code: &str, message: String, cx: &mut Context) -> JsError {
-    let err = base.with_message(message).into_opaque(cx);
-    // Defined, not assigned: an accessor for `code` on a prototype must not intercept it.
-    let _ = err.create_data_property_or_throw(js_string!("code"), JsString::from(code), cx);
-    JsError::from_opaque(err.into())
-}
-
-/// Maps a vm-core error to what JavaScript sees: thrown values pass through unchanged.
-pub(crate) fn to_js(err: VmError, cx: &mut Context) -> JsError {
-    match err {
-        VmError::Thrown(v) => JsError::from_opaque(v),
-        VmError::InvalidOption { name, reason } => JsNativeError::typ()
-            .with_message(format!("options.{name}: {reason}"))
-            .into(),
-        VmError::Timeout(_) => coded(
-            JsNativeError::error(),
-            "ERR_SCRIPT_EXECUTION_TIMEOUT",
-            err.to_string(),
-            cx,
-        ),
-        VmError::Sigint => coded(
-            JsNativeError::error(),
-            "ERR_SCRIPT_EXECUTION_INTERRUPTED",
-            err.to_string(),
-            cx,
-        ),
-        VmError::MemoryLimit { .. } => coded(
-            JsNativeError::error(),
-            "ERR_VM_MEMORY_LIMIT",
-            err.to_string(),
-            cx,
-        ),
-        VmError::SourceTooLarge { .. } => coded(
-            JsNativeError::range(),
-            "ERR_BOAVM_SOURCE_TOO_LARGE",
-            err.to_string(),
-            cx,
-        ),
-        VmError::NestingLimit(_) | VmError::EngineBusy(_) | VmError::SourceTooDeep { .. } => {
-            JsNativeError::range()
-                .with_message("Maximum call stack size exceeded")
-                .into()
-        }
-        other => JsNativeError::error()
-            .with_message(other.to_string())
-            .into(),
-    }
 }
 
 pub(crate) fn arg(args: &[JsValue], i: usize) -> JsValue {
@@ -511,6 +462,10 @@ fn measure_memory(
 /// `default_loader`, when given, is `vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER`: a function
 /// `(specifier, attributes) => Promise<vm.Module>` implementing the host's own module loading
 /// (boavm's file loader); without one that constant is refused.
+///
+/// # Errors
+/// What evaluating the binding's JavaScript throws, or a JS `Error` when `cx` belongs to no
+/// isolate.
 pub fn install(
     cx: &mut Context,
     inspect: JsValue,
