@@ -39,7 +39,7 @@
 //! dropped vm contexts bounded, every vm context gets its own Boa `Context` ("engine"); all
 //! engines share one job queue and one clock, so promises and timers behave as in one isolate.
 //! Code always runs on the engine that owns its target realm when that engine is free; see
-//! `DESIGN` notes in the README.
+//! `docs/architecture.md` (the concepts and this design, for embedders).
 //!
 //! # Example
 //!
@@ -111,3 +111,8 @@ pub use stack::decorate_error_stack;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub use time::{set_host_clock, HostClock};
 pub use vm_cache;
+
+/// The README's Rust example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+mod readme {}

@@ -1,5 +1,8 @@
-//! Builds a three-module graph (one of them synthetic), links it with a synchronous linker,
-//! evaluates it and reads the root's namespace, printing the status at each step.
+//! Links modules: builds a three-module graph (one of them synthetic), links it with a
+//! synchronous linker, evaluates it and reads the root's namespace, printing the status at each
+//! step.
+//!
+//! `cargo run -p vm-modules --example link_modules`
 
 use vm_core::{
     boa_engine::{js_string, JsValue},
