@@ -2,6 +2,7 @@
 //! vm-core / vm-modules, and `bare_boa/…` doing the nearest equivalent on a plain Boa
 //! `Context` (where one exists). `bench/node/workloads.js` runs the same names through Node.
 use std::{rc::Rc, time::Duration};
+use vm_core::Script;
 
 use boa_engine::{
     builtins::promise::PromiseState, module::MapModuleLoader, Context, JsObject, Module, Source,
@@ -12,7 +13,8 @@ use vm_core::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions, VmCon
 use vm_modules::{Modules, SourceTextOptions, VmModule};
 
 fn ctx(iso: &Isolate) -> VmContext {
-    iso.create_context(
+    VmContext::new(
+        iso,
         Sandbox::Object(JsObject::with_null_proto()),
         ContextOptions::default(),
     )
@@ -37,15 +39,15 @@ fn contexts(c: &mut Criterion) {
     });
     g.bench_function("create_context_and_drop", |b| b.iter(|| drop(ctx(&iso))));
     let c1 = ctx(&iso);
-    let small = iso.compile_script(SMALL, ScriptOptions::default()).unwrap();
-    iso.run_script(&small, &c1, &opts).unwrap();
+    let small = Script::compile(&iso, SMALL, ScriptOptions::default()).unwrap();
+    small.run(&iso, &c1, &opts).unwrap();
     g.bench_function("run_in_context_cached_small", |b| {
-        b.iter(|| iso.run_script(&small, &c1, &opts).unwrap())
+        b.iter(|| small.run(&iso, &c1, &opts).unwrap())
     });
     g.bench_function("run_in_new_context_small", |b| {
         b.iter(|| {
             let c = ctx(&iso);
-            iso.run_in_context(SMALL, &c, ScriptOptions::default(), &opts)
+            c.evaluate(&iso, SMALL, ScriptOptions::default(), &opts)
                 .unwrap()
         })
     });
@@ -54,29 +56,26 @@ fn contexts(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             // a distinct source each time: measures compilation, not the in-process cache
-            iso.compile_script(&format!("{SMALL} // {n}"), ScriptOptions::default())
-                .unwrap()
+            Script::compile(&iso, &format!("{SMALL} // {n}"), ScriptOptions::default()).unwrap()
         })
     });
     let gctx = ctx(&iso);
-    iso.run_in_context("var g = 0", &gctx, ScriptOptions::default(), &opts)
+    gctx.evaluate(&iso, "var g = 0", ScriptOptions::default(), &opts)
         .unwrap();
-    let globals = iso
-        .compile_script(GLOBALS, ScriptOptions::default())
-        .unwrap();
+    let globals = Script::compile(&iso, GLOBALS, ScriptOptions::default()).unwrap();
     g.bench_function("global_access_10k", |b| {
-        b.iter(|| iso.run_script(&globals, &gctx, &opts).unwrap())
+        b.iter(|| globals.run(&iso, &gctx, &opts).unwrap())
     });
-    let cpu = iso.compile_script(CPU, ScriptOptions::default()).unwrap();
+    let cpu = Script::compile(&iso, CPU, ScriptOptions::default()).unwrap();
     g.bench_function("cpu_script", |b| {
-        b.iter(|| iso.run_script(&cpu, &c1, &opts).unwrap())
+        b.iter(|| cpu.run(&iso, &c1, &opts).unwrap())
     });
     let timed = RunOptions {
         timeout: Some(Duration::from_secs(60)),
         ..Default::default()
     };
     g.bench_function("cpu_script_timeout", |b| {
-        b.iter(|| iso.run_script(&cpu, &c1, &timed).unwrap())
+        b.iter(|| cpu.run(&iso, &c1, &timed).unwrap())
     });
     g.finish();
 
@@ -125,7 +124,7 @@ fn compile(c: &mut Criterion) {
         let src = library_source(bytes);
         let data = {
             let iso = Isolate::new().unwrap();
-            let s = iso.compile_script(&src, ScriptOptions::default()).unwrap();
+            let s = Script::compile(&iso, &src, ScriptOptions::default()).unwrap();
             s.create_cached_data()
         };
         let mut g = c.benchmark_group("boavm");
@@ -134,7 +133,7 @@ fn compile(c: &mut Criterion) {
         g.bench_function(format!("compile_{label}"), |b| {
             b.iter_batched(
                 || Isolate::new().unwrap(),
-                |iso| iso.compile_script(&src, ScriptOptions::default()).unwrap(),
+                |iso| Script::compile(&iso, &src, ScriptOptions::default()).unwrap(),
                 BatchSize::PerIteration,
             )
         });
@@ -143,14 +142,9 @@ fn compile(c: &mut Criterion) {
                 || Isolate::new().unwrap(),
                 |iso| {
                     let main = iso.main_context();
-                    iso.with_context(None, &main, |cx| {
-                        iso.compile_script_with_cache_from(
-                            cx,
-                            &src,
-                            ScriptOptions::default(),
-                            &data,
-                        )
-                        .unwrap()
+                    main.enter(&iso, |cx| {
+                        Script::compile_with_cache(&mut *cx, &src, ScriptOptions::default(), &data)
+                            .unwrap()
                     })
                     .unwrap()
                 },
@@ -179,14 +173,14 @@ fn run_in_many(c: &mut Criterion) {
     let mut g = c.benchmark_group("boavm");
     g.sample_size(10);
     let iso = Isolate::new().unwrap();
-    let script = iso.compile_script(&src, ScriptOptions::default()).unwrap();
+    let script = Script::compile(&iso, &src, ScriptOptions::default()).unwrap();
     let opts = RunOptions::default();
     g.bench_function("first_run_100kb_in_50_contexts", |b| {
         b.iter_batched(
             || (0..50).map(|_| ctx(&iso)).collect::<Vec<_>>(),
             |ctxs| {
                 for c in &ctxs {
-                    iso.run_script(&script, c, &opts).unwrap();
+                    script.run(&iso, c, &opts).unwrap();
                 }
                 ctxs
             },
@@ -229,18 +223,18 @@ fn module_graph_bench(c: &mut Criterion) {
                     .iter()
                     .map(|(spec, src)| {
                         let module = m
-                            .source_text(None, src, SourceTextOptions::default())
+                            .source_text(&iso, src, SourceTextOptions::default())
                             .unwrap();
                         (spec.clone(), module)
                     })
                     .collect();
                 let root = mods.last().unwrap().1.clone();
-                m.link(None, &root, &mut |spec, _| {
+                m.link(&iso, &root, &mut |spec, _| {
                     Ok(mods.iter().find(|(s, _)| s == spec).unwrap().1.clone())
                 })
                 .unwrap();
-                let p = m.evaluate(None, &root).unwrap();
-                iso.run_jobs().unwrap();
+                let p = m.evaluate(&iso, &root, &Default::default()).unwrap();
+                vm_core::run_jobs(&iso).unwrap();
                 assert!(matches!(p.state(), PromiseState::Fulfilled(_)));
                 (iso, m)
             },

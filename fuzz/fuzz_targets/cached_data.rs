@@ -15,7 +15,7 @@
 use boa_engine::{js_string, object::builtins::JsUint8Array};
 use boavm_fuzz::{check, drain, healthy, js_literal, runtime, Bytes};
 use libfuzzer_sys::fuzz_target;
-use vm_core::{vm_cache, RunOptions, ScriptOptions};
+use vm_core::{vm_cache, RunOptions, Script, ScriptOptions};
 
 const SOURCES: &[&str] = &[
     "1 + 1",
@@ -37,9 +37,7 @@ const SOURCES: &[&str] = &[
 fn identity(iso: &vm_core::Isolate) -> Vec<u8> {
     // The engine identity is read back from a cache boavm produced (the header layout is
     // documented in vm-cache).
-    let s = iso
-        .compile_script("0", ScriptOptions::default())
-        .expect("compiles");
+    let s = Script::compile(iso, "0", ScriptOptions::default()).expect("compiles");
     let bytes = s.create_cached_data();
     let len = u16::from_le_bytes([bytes[10], bytes[11]]) as usize;
     bytes[12..12 + len].to_vec()
@@ -68,7 +66,7 @@ fuzz_target!(|data: &[u8]| {
             vm_cache::encode(&id, k, &source, vm_cache::hash(b""), b.rest())
         }
         2 => {
-            let mut base = match iso.compile_script(src, ScriptOptions::default()) {
+            let mut base = match Script::compile(&iso, src, ScriptOptions::default()) {
                 Ok(s) => s.create_cached_data(),
                 Err(_) => vm_cache::encode(
                     &id,
@@ -98,7 +96,7 @@ fuzz_target!(|data: &[u8]| {
         eprintln!("source {src:?}, mode {mode}, cache {bytes:?}");
     }
     let main = iso.main_context();
-    iso.with_context(None, &main, |cx| {
+    main.enter(&iso, |cx| {
         let arr = JsUint8Array::from_iter(bytes.iter().copied(), cx).expect("Uint8Array");
         cx.global_object()
             .set(js_string!("bytes"), arr, false, cx)
@@ -127,9 +125,9 @@ fuzz_target!(|data: &[u8]| {
          }} catch {{}}\n\
          out"
     );
-    let r = iso.run_in_context(
+    let r = main.evaluate(
+        &iso,
         &program,
-        &main,
         ScriptOptions::default(),
         &RunOptions {
             display_errors: false,
@@ -139,8 +137,8 @@ fuzz_target!(|data: &[u8]| {
     );
     // The harness itself never throws except on a non-boolean `cachedDataRejected`.
     if let Err(vm_core::VmError::Thrown(v)) = &r {
-        let msg = iso
-            .with_context(None, &main, |cx| {
+        let msg = main
+            .enter(&iso, |cx| {
                 v.to_string(cx).map(|s| s.to_std_string_escaped())
             })
             .ok()

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use boa_engine::{js_string, JsValue, Source};
-use vm_core::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions, VmError};
+use vm_core::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions, VmContext, VmError};
 
 /// Reads choices from the fuzzer's bytes; past the end every read is 0.
 pub struct Bytes<'a> {
@@ -77,7 +77,7 @@ pub fn js_literal(s: &str) -> String {
 pub fn runtime() -> Isolate {
     let iso = Isolate::new().expect("isolate");
     let main = iso.main_context();
-    iso.with_context(None, &main, |cx| {
+    main.enter(&iso, |cx| {
         let inspect = cx
             .eval(Source::from_bytes(
                 "(v) => { try { return String(v) } catch { return typeof v } }",
@@ -109,9 +109,9 @@ pub fn run_program(iso: &Isolate, program: &str) {
         eprintln!("----- program -----\n{program}\n-------------------");
     }
     let main = iso.main_context();
-    let r = iso.run_in_context(
+    let r = main.evaluate(
+        iso,
         program,
-        &main,
         ScriptOptions {
             filename: "fuzz.js".into(),
             ..Default::default()
@@ -136,21 +136,22 @@ pub fn drain(iso: &Isolate) {
         if !iso.has_pending_jobs() {
             break;
         }
-        check(iso.run_jobs());
+        check(vm_core::run_jobs(iso));
     }
     let _ = iso.take_unhandled_rejections();
 }
 
 /// The isolate still works: a new context runs code and returns the right value.
 pub fn healthy(iso: &Isolate) {
-    let ctx = check(iso.create_context(
+    let ctx = check(VmContext::new(
+        iso,
         Sandbox::Object(boa_engine::JsObject::with_null_proto()),
         ContextOptions::default(),
     ))
     .expect("a fresh context after the run");
-    let v = check(iso.run_in_context(
+    let v = check(ctx.evaluate(
+        iso,
         "6 * 7",
-        &ctx,
         ScriptOptions::default(),
         &RunOptions::default(),
     ))

@@ -7,6 +7,7 @@ use std::{
     rc::{Rc, Weak},
     time::Duration,
 };
+use vm_core::Script;
 
 use boa_engine::{
     builtins::is_html_dda::IsHTMLDDA,
@@ -99,14 +100,13 @@ fn install(cx: &mut Context, id: usize) -> JsResult<JsObject> {
         "createRealm",
         0,
         NativeFunction::from_fn_ptr(|_, _, cx| {
-            let (iso, _) = Isolate::from_engine(cx)
+            Isolate::from_engine(cx)
                 .ok_or_else(|| JsNativeError::error().with_message("no isolate"))?;
-            let new = iso
-                .create_context_from(cx, Sandbox::None, ContextOptions::default())
+            let new = VmContext::new(&mut *cx, Sandbox::None, ContextOptions::default())
                 .map_err(vm_to_js)?;
             let id = new.id();
-            let obj = iso
-                .with_context(Some(cx), &new, |cx| install(cx, id))
+            let obj = new
+                .enter(&mut *cx, |cx| install(cx, id))
                 .map_err(vm_to_js)??;
             REALMS.with(|r| r.borrow_mut().push(new));
             Ok(obj.into())
@@ -133,10 +133,8 @@ fn install(cx: &mut Context, id: usize) -> JsResult<JsObject> {
                     ..ScriptOptions::default()
                 };
                 // The SyntaxError belongs to the target realm.
-                let script = iso
-                    .with_context(Some(cx), &target, |cx| {
-                        iso.compile_script_from(cx, &src, opts)
-                    })
+                let script = target
+                    .enter(&mut *cx, |cx| Script::compile(&mut *cx, &src, opts))
                     .map_err(vm_to_js)?
                     .map_err(vm_to_js)?;
                 let run = RunOptions {
@@ -144,8 +142,7 @@ fn install(cx: &mut Context, id: usize) -> JsResult<JsObject> {
                     timeout: None,
                     break_on_sigint: false,
                 };
-                iso.run_script_from(cx, &script, &target, &run)
-                    .map_err(vm_to_js)
+                script.run(&mut *cx, &target, &run).map_err(vm_to_js)
             },
             id,
         ),
@@ -238,7 +235,7 @@ impl ModState {
                 let st = state.clone();
                 state
                     .modules
-                    .link(Some(cx), &m, &mut |spec, referrer| {
+                    .link(&mut *cx, &m, &mut |spec, referrer| {
                         st.lookup(spec, referrer)
                     })
                     .map_err(module_to_js)?;
@@ -290,10 +287,17 @@ impl ModState {
             import_module_dynamically: Some(self.hook(path.to_path_buf())),
             ..SourceTextOptions::default()
         };
-        let m = self
-            .modules
-            .source_text(cx, code, opts)
-            .map_err(|e| GraphError::Js(module_to_js(e)))?;
+        let m = match cx {
+            Some(cx) => self.modules.source_text(cx, code, opts),
+            None => {
+                let iso = self
+                    .ctx
+                    .isolate()
+                    .ok_or(GraphError::Msg("no isolate".into()))?;
+                self.modules.source_text(&iso, code, opts)
+            }
+        }
+        .map_err(|e| GraphError::Js(module_to_js(e)))?;
         self.map.borrow_mut().insert(path.to_path_buf(), m.clone());
         Ok(m)
     }
@@ -365,17 +369,15 @@ impl VmEngine {
     fn failure(&self, e: VmError, phase: Phase) -> Failure {
         match e {
             VmError::Thrown(v) => {
-                let (name, message) = match self
-                    .iso
-                    .with_context(None, self.ctx(), |cx| describe_thrown(&v, cx))
-                {
-                    Ok(r) => r,
-                    Err(VmError::Broken(m)) => {
-                        self.broken.set(true);
-                        return Failure::Host(format!("panic: {m}"));
-                    }
-                    Err(e) => ("<unknown>".into(), e.to_string()),
-                };
+                let (name, message) =
+                    match self.ctx().enter(&self.iso, |cx| describe_thrown(&v, cx)) {
+                        Ok(r) => r,
+                        Err(VmError::Broken(m)) => {
+                            self.broken.set(true);
+                            return Failure::Host(format!("panic: {m}"));
+                        }
+                        Err(e) => ("<unknown>".into(), e.to_string()),
+                    };
                 Failure::Thrown {
                     phase,
                     name,
@@ -401,7 +403,7 @@ impl VmEngine {
     fn graph_failure(&self, e: GraphError, phase: Phase) -> Failure {
         match e {
             GraphError::Js(e) => {
-                let v = self.iso.with_context(None, self.ctx(), |cx| {
+                let v = self.ctx().enter(&self.iso, |cx| {
                     let msg = e.to_string();
                     e.into_opaque(cx).map_err(|_| msg)
                 });
@@ -421,25 +423,21 @@ impl Engine for VmEngine {
         self.broken.get()
             || self.retire.get()
             || matches!(
-                self.iso
-                    .with_context(None, &self.iso.main_context(), |_| ()),
+                self.iso.main_context().enter(&self.iso, |_| ()),
                 Err(VmError::Broken(_))
             )
     }
 
     fn reset(&mut self) -> Result<(), String> {
-        let ctx = self
-            .iso
-            .create_context(Sandbox::None, ContextOptions::default())
-            .map_err(|e| {
+        let ctx =
+            VmContext::new(&self.iso, Sandbox::None, ContextOptions::default()).map_err(|e| {
                 if matches!(e, VmError::Broken(_)) {
                     self.broken.set(true);
                 }
                 e.to_string()
             })?;
         let id = ctx.id();
-        self.iso
-            .with_context(None, &ctx, |cx| install(cx, id))
+        ctx.enter(&self.iso, |cx| install(cx, id))
             .map_err(|e| {
                 if matches!(e, VmError::Broken(_)) {
                     self.broken.set(true);
@@ -479,12 +477,10 @@ impl Engine for VmEngine {
             host_tag: tag,
             ..ScriptOptions::default()
         };
-        let script = self
-            .iso
-            .compile_script(src, opts)
-            .map_err(|e| self.failure(e, Phase::Parse))?;
-        self.iso
-            .run_script(&script, self.ctx(), &self.run_opts())
+        let script =
+            Script::compile(&self.iso, src, opts).map_err(|e| self.failure(e, Phase::Parse))?;
+        script
+            .run(&self.iso, self.ctx(), &self.run_opts())
             .map(|_| ())
             .map_err(|e| self.failure(e, Phase::Runtime))
     }
@@ -499,11 +495,20 @@ impl Engine for VmEngine {
             .map_err(|e| self.graph_failure(e, Phase::Resolution))?;
         let st = state.clone();
         self.modules
-            .link(None, &root, &mut |spec, referrer| st.lookup(spec, referrer))
+            .link(&self.iso, &root, &mut |spec, referrer| {
+                st.lookup(spec, referrer)
+            })
             .map_err(|e| self.module_failure(e, Phase::Resolution))?;
         let promise = self
             .modules
-            .evaluate_with_timeout(None, &root, Some(self.timeout))
+            .evaluate(
+                &self.iso,
+                &root,
+                &vm_modules::EvaluateOptions {
+                    timeout: Some(self.timeout),
+                    ..Default::default()
+                },
+            )
             .map_err(|e| self.module_failure(e, Phase::Runtime))?;
         self.run_jobs()?;
         use boa_engine::builtins::promise::PromiseState;
@@ -515,11 +520,10 @@ impl Engine for VmEngine {
     }
 
     fn run_jobs(&mut self) -> Result<(), Failure> {
-        let iso = self.iso.clone();
         let ctx = self.ctx().clone();
-        let r = self.iso.run_bounded(None, &ctx, &ctx, self.timeout, |cx| {
-            iso.run_jobs_from(cx).map_err(|e| match e {
-                VmError::Engine(m) if m.contains("iteration") => {
+        let r = ctx.run_bounded(&self.iso, self.timeout, |cx| {
+            vm_core::run_jobs(&mut *cx).map_err(|e| match e {
+                VmError::Engine(vm_core::EngineLimit::LoopIteration) => {
                     EngineError::RuntimeLimit(RuntimeLimitError::LoopIteration).into()
                 }
                 other => vm_to_js(other),

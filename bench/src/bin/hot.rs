@@ -10,6 +10,7 @@
 use boa_engine::{Context, JsObject, Source};
 use boavm_bench::{CPU, GLOBALS, SMALL};
 use vm_core::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions};
+use vm_core::{Script, VmContext};
 
 #[cfg(feature = "tracking-alloc")]
 #[global_allocator]
@@ -30,7 +31,8 @@ fn main() {
         iso.set_memory_limit(Some(mb << 20)).expect("memory limit");
     }
     let new_ctx = || {
-        iso.create_context(
+        VmContext::new(
+            &iso,
             Sandbox::Object(JsObject::with_null_proto()),
             ContextOptions::default(),
         )
@@ -39,16 +41,14 @@ fn main() {
     let opts = RunOptions::default();
     let ctx = new_ctx();
     let src = source(&which);
-    iso.run_in_context("var g = 0", &ctx, ScriptOptions::default(), &opts)
+    ctx.evaluate(&iso, "var g = 0", ScriptOptions::default(), &opts)
         .expect("setup");
-    let script = iso
-        .compile_script(src, ScriptOptions::default())
-        .expect("compile");
+    let script = Script::compile(&iso, src, ScriptOptions::default()).expect("compile");
     for _ in 0..n {
         if which == "new_context" {
-            iso.run_script(&script, &new_ctx(), &opts).expect("run");
+            script.run(&iso, &new_ctx(), &opts).expect("run");
         } else {
-            iso.run_script(&script, &ctx, &opts).expect("run");
+            script.run(&iso, &ctx, &opts).expect("run");
         }
     }
 }

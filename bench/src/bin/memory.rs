@@ -6,6 +6,7 @@
 use boa_engine::{Context, JsObject, Source};
 use boavm_bench::SMALL;
 use vm_core::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions};
+use vm_core::{Script, VmContext};
 
 const N: usize = 1000;
 
@@ -18,29 +19,27 @@ fn main() {
     let per = match which.as_str() {
         "boavm" => {
             let iso = Isolate::new().expect("isolate");
-            let script = iso
-                .compile_script(SMALL, ScriptOptions::default())
-                .expect("compile");
-            let warm = iso
-                .create_context(
-                    Sandbox::Object(JsObject::with_null_proto()),
-                    ContextOptions::default(),
-                )
-                .expect("context");
-            iso.run_script(&script, &warm, &RunOptions::default())
+            let script = Script::compile(&iso, SMALL, ScriptOptions::default()).expect("compile");
+            let warm = VmContext::new(
+                &iso,
+                Sandbox::Object(JsObject::with_null_proto()),
+                ContextOptions::default(),
+            )
+            .expect("context");
+            script
+                .run(&iso, &warm, &RunOptions::default())
                 .expect("run");
             iso.collect_garbage();
             let before = vm_core::resident_set_bytes().unwrap_or(start);
             let kept: Vec<_> = (0..N)
                 .map(|_| {
-                    let c = iso
-                        .create_context(
-                            Sandbox::Object(JsObject::with_null_proto()),
-                            ContextOptions::default(),
-                        )
-                        .expect("context");
-                    iso.run_script(&script, &c, &RunOptions::default())
-                        .expect("run");
+                    let c = VmContext::new(
+                        &iso,
+                        Sandbox::Object(JsObject::with_null_proto()),
+                        ContextOptions::default(),
+                    )
+                    .expect("context");
+                    script.run(&iso, &c, &RunOptions::default()).expect("run");
                     c
                 })
                 .collect();

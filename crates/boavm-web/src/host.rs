@@ -3,6 +3,7 @@
 //! system (the playground's files), output to the page and the page's clock. What a browser
 //! cannot do (signals, a real process exit) fails loudly or ends the program.
 use std::cell::{Cell, RefCell};
+use vm_core::Script;
 
 use boa_engine::{
     builtins::promise::PromiseState,
@@ -159,7 +160,7 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
         ("compileInternal", |_, a, cx| {
             let src = str_arg(a, 0, cx)?;
             let name = str_arg(a, 1, cx)?;
-            let iso = isolate(cx)?;
+            isolate(cx)?;
             let params = ["exports", "require", "module"].map(str::to_owned);
             let options = CompileFunctionOptions {
                 script: ScriptOptions {
@@ -168,7 +169,7 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
                 },
                 ..Default::default()
             };
-            iso.compile_function_from(cx, &src, &params, options)
+            vm_core::compile_function(&mut *cx, &src, &params, options)
                 .map(Into::into)
                 .map_err(vm_err)
         }),
@@ -180,11 +181,10 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
                 filename,
                 ..Default::default()
             };
-            let script = iso
-                .compile_script_from(cx, &code, options)
-                .map_err(vm_err)?;
+            let script = Script::compile(&mut *cx, &code, options).map_err(vm_err)?;
             let main = iso.main_context();
-            iso.run_script_from(cx, &script, &main, &vm_core::RunOptions::default())
+            script
+                .run(&mut *cx, &main, &vm_core::RunOptions::default())
                 .map_err(vm_err)
         }),
         ("installVm", |_, a, cx| {
@@ -262,7 +262,8 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
             }
         }),
         ("runMicrotasks", |_, _, cx| {
-            isolate(cx)?.run_jobs_from(cx).map_err(vm_err)?;
+            isolate(cx)?;
+            vm_core::run_jobs(&mut *cx).map_err(vm_err)?;
             Ok(JsValue::undefined())
         }),
         ("promiseState", |_, a, cx| {

@@ -11,6 +11,7 @@
 //! The same runtime runs natively ([`Program`]), which is how this crate's tests check it.
 #![warn(missing_docs)]
 
+use vm_core::{Script, VmContext};
 mod host;
 pub mod platform;
 
@@ -67,20 +68,20 @@ pub fn warm_up() -> Result<f64, String> {
     platform::install_clock();
     let started = platform::now_ms();
     let iso = Isolate::new().map_err(|e| format!("boavm: {e}"))?;
-    let ctx = iso
-        .create_context(
-            vm_core::Sandbox::Host(vm_core::HostMap::new()),
-            vm_core::ContextOptions::default(),
-        )
-        .map_err(|e| format!("boavm: {e}"))?;
-    let script = iso
-        .compile_script("0", vm_core::ScriptOptions::default())
+    let ctx = VmContext::new(
+        &iso,
+        vm_core::Sandbox::Host(vm_core::HostMap::new()),
+        vm_core::ContextOptions::default(),
+    )
+    .map_err(|e| format!("boavm: {e}"))?;
+    let script = Script::compile(&iso, "0", vm_core::ScriptOptions::default())
         .map_err(|e| format!("boavm: {e}"))?;
     let options = vm_core::RunOptions {
         timeout: Some(std::time::Duration::from_secs(600)),
         ..Default::default()
     };
-    iso.run_script(&script, &ctx, &options)
+    script
+        .run(&iso, &ctx, &options)
         .map_err(|e| format!("boavm: warm-up run failed: {e}"))?;
     Ok(platform::now_ms() - started)
 }
@@ -100,8 +101,8 @@ impl Program {
         );
         let iso = Isolate::new().map_err(|e| format!("boavm: {e}"))?;
         let main = iso.main_context();
-        let hooks = iso
-            .with_context(None, &main, |cx| -> JsResult<JsObject> {
+        let hooks = main
+            .enter(&iso, |cx| -> JsResult<JsObject> {
                 let prelude = cx.eval(
                     Source::from_bytes(host::PRELUDE.as_bytes())
                         .with_path(std::path::Path::new("node:internal/boavm")),
@@ -137,7 +138,7 @@ impl Program {
     /// Runs `f` in the main context (a failure to enter it ends the program with code 70).
     fn in_main(&self, f: impl FnOnce(&Self, &mut Context) -> Option<i32>) -> Option<i32> {
         let main = self.iso.main_context();
-        match self.iso.with_context(None, &main, |cx| f(self, cx)) {
+        match main.enter(&self.iso, |cx| f(self, cx)) {
             Ok(r) => r,
             Err(e) => {
                 platform::write(2, &format!("boavm: {e}\n"));
@@ -161,7 +162,7 @@ impl Program {
     /// Returns whether a `process.on('uncaughtException')` handler took the error.
     fn report_uncaught(&self, err: JsError, cx: &mut Context) -> bool {
         // Boa's uncatchable recursion limit reaches the program's end as V8's RangeError would.
-        let limit = vm_core::range_error_for_limit(&err, cx);
+        let limit = vm_core::internal::range_error_for_limit(&err, cx);
         let value = match limit.map_or_else(|| err.into_opaque(cx), Ok) {
             Ok(v) => v,
             Err(engine) => {
@@ -222,7 +223,7 @@ impl Program {
             return Step::Done(code);
         }
         let main = self.iso.main_context();
-        let step = self.iso.with_context(None, &main, |cx| {
+        let step = main.enter(&self.iso, |cx| {
             let delay = match call(&self.hooks, "turn", &[], cx) {
                 Ok(v) => v.as_number().unwrap_or(-1.0),
                 Err(e) => {

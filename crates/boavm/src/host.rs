@@ -5,6 +5,7 @@ use std::{
     path::{Path, PathBuf},
     time::Instant,
 };
+use vm_core::Script;
 
 use boa_engine::{
     js_string,
@@ -153,7 +154,7 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
         ("compileInternal", |_, a, cx| {
             let src = str_arg(a, 0, cx)?;
             let name = str_arg(a, 1, cx)?;
-            let iso = isolate(cx)?;
+            isolate(cx)?;
             let params = [
                 "exports".to_owned(),
                 "require".to_owned(),
@@ -166,7 +167,7 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
                 },
                 ..Default::default()
             };
-            iso.compile_function_from(cx, &src, &params, options)
+            vm_core::compile_function(&mut *cx, &src, &params, options)
                 .map(Into::into)
                 .map_err(vm_err)
         }),
@@ -178,11 +179,10 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
                 filename,
                 ..Default::default()
             };
-            let script = iso
-                .compile_script_from(cx, &code, options)
-                .map_err(vm_err)?;
+            let script = Script::compile(&mut *cx, &code, options).map_err(vm_err)?;
             let main = iso.main_context();
-            iso.run_script_from(cx, &script, &main, &vm_core::RunOptions::default())
+            script
+                .run(&mut *cx, &main, &vm_core::RunOptions::default())
                 .map_err(vm_err)
         }),
         ("installVm", |_, a, cx| {
@@ -291,8 +291,8 @@ fn host_functions() -> Vec<(&'static str, HostFn)> {
             }
         }),
         ("runMicrotasks", |_, _, cx| {
-            let iso = isolate(cx)?;
-            iso.run_jobs_from(cx).map_err(vm_err)?;
+            isolate(cx)?;
+            vm_core::run_jobs(&mut *cx).map_err(vm_err)?;
             Ok(JsValue::undefined())
         }),
         ("promiseState", |_, a, cx| {

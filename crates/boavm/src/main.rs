@@ -72,7 +72,7 @@ fn call(hooks: &JsObject, name: &str, args: &[JsValue], cx: &mut Context) -> JsR
 /// Reports an uncaught exception; returns whether a handler took it.
 fn report_uncaught(hooks: &JsObject, err: boa_engine::JsError, cx: &mut Context) -> bool {
     // Boa's uncatchable recursion limit reaches the program's end as V8's RangeError would.
-    let limit = vm_core::range_error_for_limit(&err, cx);
+    let limit = vm_core::internal::range_error_for_limit(&err, cx);
     let value = match limit.map_or_else(|| err.into_opaque(cx), Ok) {
         Ok(v) => v,
         Err(engine) => {
@@ -321,7 +321,7 @@ fn real_main(cli: Cli) -> i32 {
         vm_core::memory::set_process_rss_ceiling(Some(ceiling));
     }
     let main_ctx = iso.main_context();
-    let code = iso.with_context(None, &main_ctx, |cx| run(&cli, &iso, cx));
+    let code = main_ctx.enter(&iso, |cx| run(&cli, &iso, cx));
     host::flush();
     match code {
         Ok(c) => c,

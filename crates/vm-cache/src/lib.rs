@@ -37,6 +37,7 @@ pub enum Kind {
 
 /// Why cached data was rejected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum Reject {
     /// Too short, wrong magic, or a length that runs past the end.
     #[error("not boavm cached data (truncated or wrong magic)")]
@@ -130,6 +131,10 @@ impl<'a> Reader<'a> {
 
 /// Checks `bytes` against what is being compiled and returns the payload, or why it was
 /// rejected.
+///
+/// # Errors
+/// The [`Reject`] reason when the bytes are not a cache of this source, kind, options and
+/// engine build (or are damaged).
 pub fn decode<'a>(
     bytes: &'a [u8],
     identity: &str,

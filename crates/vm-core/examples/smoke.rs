@@ -3,15 +3,14 @@ use vm_core::{
     boa_engine::{js_string, JsObject, JsValue},
     ContextOptions, HostMap, Isolate, RunOptions, Sandbox, ScriptOptions,
 };
+use vm_core::{Script, VmContext};
 
 fn show(iso: &Isolate, v: Result<JsValue, vm_core::VmError>) -> String {
     let main = iso.main_context();
     match v {
-        Ok(v) => iso
-            .with_context(None, &main, |_| v.display().to_string())
-            .unwrap(),
-        Err(vm_core::VmError::Thrown(v)) => iso
-            .with_context(None, &main, |cx| {
+        Ok(v) => main.enter(iso, |_| v.display().to_string()).unwrap(),
+        Err(vm_core::VmError::Thrown(v)) => main
+            .enter(iso, |cx| {
                 let o = v.as_object();
                 match o {
                     Some(o) => format!(
@@ -29,11 +28,14 @@ fn show(iso: &Isolate, v: Result<JsValue, vm_core::VmError>) -> String {
 fn main() {
     let iso = Isolate::new().unwrap();
     let sandbox = JsObject::with_null_proto();
-    let ctx = iso
-        .create_context(Sandbox::Object(sandbox.clone()), ContextOptions::default())
-        .unwrap();
+    let ctx = VmContext::new(
+        &iso,
+        Sandbox::Object(sandbox.clone()),
+        ContextOptions::default(),
+    )
+    .unwrap();
     let run = |src: &str| {
-        let r = iso.run_in_context(src, &ctx, ScriptOptions::default(), &RunOptions::default());
+        let r = ctx.evaluate(&iso, src, ScriptOptions::default(), &RunOptions::default());
         println!("{src:60} => {}", show(&iso, r));
     };
     run("var x = 1; function f(){}; y = 2; let z = 3; const w = 4; class C{}; x");
@@ -48,19 +50,18 @@ fn main() {
     run("function g(){ throw new Error('boom') }\ng()");
     run("eval('1+1')");
     run("var a = ;");
-    let s = iso
-        .compile_script("let q = 1; q", ScriptOptions::default())
-        .unwrap();
+    let s = Script::compile(&iso, "let q = 1; q", ScriptOptions::default()).unwrap();
     println!(
         "run1 {}",
-        show(&iso, iso.run_script(&s, &ctx, &RunOptions::default()))
+        show(&iso, s.run(&iso, &ctx, &RunOptions::default()))
     );
     println!(
         "run2 {}",
-        show(&iso, iso.run_script(&s, &ctx, &RunOptions::default()))
+        show(&iso, s.run(&iso, &ctx, &RunOptions::default()))
     );
     let keys = iso
-        .with_context(None, &iso.main_context(), |cx| {
+        .main_context()
+        .enter(&iso, |cx| {
             sandbox
                 .own_property_keys(cx)
                 .unwrap()
@@ -70,19 +71,21 @@ fn main() {
         })
         .unwrap();
     println!("sandbox keys {keys:?}");
-    let arr = iso
-        .run_in_context("[]", &ctx, ScriptOptions::default(), &RunOptions::default())
+    let arr = ctx
+        .evaluate(&iso, "[]", ScriptOptions::default(), &RunOptions::default())
         .unwrap();
     let main_arr = iso
-        .run_in_context(
+        .main_context()
+        .evaluate(
+            &iso,
             "(a) => a instanceof Array",
-            &iso.main_context(),
             ScriptOptions::default(),
             &RunOptions::default(),
         )
         .unwrap();
     let r = iso
-        .with_context(None, &iso.main_context(), |cx| {
+        .main_context()
+        .enter(&iso, |cx| {
             main_arr
                 .as_object()
                 .unwrap()
@@ -95,12 +98,10 @@ fn main() {
     println!("[] instanceof Array outside: {r}");
     let hm = HostMap::new();
     hm.insert("n", 20);
-    let hctx = iso
-        .create_context(Sandbox::Host(hm.clone()), ContextOptions::default())
-        .unwrap();
-    let r = iso.run_in_context(
+    let hctx = VmContext::new(&iso, Sandbox::Host(hm.clone()), ContextOptions::default()).unwrap();
+    let r = hctx.evaluate(
+        &iso,
         "var m = n + 1; k = 'x'; m",
-        &hctx,
         ScriptOptions::default(),
         &RunOptions::default(),
     );
@@ -111,22 +112,23 @@ fn main() {
         column_offset: 5,
         host_tag: 0,
     };
-    let r = iso.run_in_context(
+    let r = ctx.evaluate(
+        &iso,
         "(function h(){ throw new TypeError('t') })()",
-        &ctx,
         opts,
         &RunOptions::default(),
     );
     println!("{}", show(&iso, r));
-    let f = iso
-        .compile_function(
-            "return a + b + (typeof c)",
-            &["a".into(), "b".into()],
-            Default::default(),
-        )
-        .unwrap();
+    let f = vm_core::compile_function(
+        &iso,
+        "return a + b + (typeof c)",
+        &["a".into(), "b".into()],
+        Default::default(),
+    )
+    .unwrap();
     let r = iso
-        .with_context(None, &iso.main_context(), |cx| {
+        .main_context()
+        .enter(&iso, |cx| {
             f.call(&JsValue::undefined(), &[1.into(), 2.into()], cx)
                 .unwrap()
                 .display()

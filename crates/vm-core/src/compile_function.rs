@@ -74,28 +74,24 @@ fn check_parts(params: &[String], body: &str) -> Result<(), SyntaxFailure> {
     }
 }
 
+/// `vm.compileFunction(code, params, options)`: a function of the parsing context's realm
+/// (`options.parsing_context`, default the main context).
+///
+/// # Errors
+/// [`VmError::Thrown`] with a `SyntaxError` of that realm for invalid code or parameters;
+/// [`VmError::SourceTooLarge`] / [`VmError::SourceTooDeep`]; [`VmError::EngineBusy`] when
+/// `on` is the isolate and the parsing context's engine runs further up the stack.
+pub fn compile_function<'a>(
+    on: impl crate::Entry<'a>,
+    code: &str,
+    params: &[String],
+    options: CompileFunctionOptions,
+) -> Result<JsObject, VmError> {
+    let (iso, current) = crate::entry::resolve(on)?;
+    iso.compile_function_impl(current, code, params, options)
+}
+
 impl Isolate {
-    /// `vm.compileFunction(code, params, options)`: a function of the parsing context's realm.
-    pub fn compile_function(
-        &self,
-        code: &str,
-        params: &[String],
-        options: CompileFunctionOptions,
-    ) -> Result<JsObject, VmError> {
-        self.compile_function_impl(None, code, params, options)
-    }
-
-    /// [`Isolate::compile_function`] from a host function running on `cx`.
-    pub fn compile_function_from(
-        &self,
-        cx: &mut Context,
-        code: &str,
-        params: &[String],
-        options: CompileFunctionOptions,
-    ) -> Result<JsObject, VmError> {
-        self.compile_function_impl(Some(cx), code, params, options)
-    }
-
     fn compile_function_impl(
         &self,
         current: Option<&mut Context>,
@@ -161,7 +157,9 @@ impl Isolate {
                 .evaluate(cx)
                 .map_err(|e| workarounds::convert_error(e, cx))?;
             let outer = outer.as_object().ok_or_else(|| {
-                VmError::Engine("compiled function wrapper did not produce a function".into())
+                VmError::Engine(crate::EngineLimit::Other(
+                    "compiled function wrapper did not produce a function".into(),
+                ))
             })?;
             if extensions.is_empty() {
                 return Ok(outer);

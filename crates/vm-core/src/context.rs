@@ -9,15 +9,16 @@ use std::{
     rc::{Rc, Weak},
 };
 
-use boa_engine::{realm::Realm, Context, JsData, JsObject};
+use boa_engine::{realm::Realm, Context, JsData, JsObject, JsValue};
 use boa_gc::{Finalize, Gc, GcRefCell, Trace, WeakGc};
 use rustc_hash::FxHashMap;
 
 use crate::{
     global_proxy::GlobalState,
     isolate::IsolateInner,
-    options::{CodeGeneration, MicrotaskMode},
+    options::{CodeGeneration, ContextOptions, MicrotaskMode, RunOptions, ScriptOptions},
     sandbox::Sandbox,
+    Entry, VmError,
 };
 
 /// One script's compiled form for one context (Boa binds compiled code to a realm).
@@ -231,15 +232,101 @@ impl VmContext {
         self.iso.upgrade().map(|inner| crate::Isolate { inner })
     }
 
-    /// Whether this context's engine is free (not running further up the stack).
-    pub fn engine_is_free(&self) -> bool {
-        self.iso
-            .upgrade()
-            .is_some_and(|iso| !iso.engines.is_busy(self.rec.id))
-    }
-
     /// The Boa realm of this context.
     pub fn realm(&self) -> &Realm {
         &self.rec.realm
+    }
+
+    /// The isolate's state, or [`VmError::IsolateGone`].
+    pub(crate) fn inner(&self) -> Result<Rc<IsolateInner>, VmError> {
+        self.iso.upgrade().ok_or(VmError::IsolateGone)
+    }
+
+    /// `vm.createContext(sandbox, options)`: a new realm whose global forwards to `sandbox`
+    /// (no forwarding with [`Sandbox::None`]: Node's `vm.constants.DONT_CONTEXTIFY`).
+    ///
+    /// # Errors
+    /// [`VmError::Init`] when the engine cannot be built; [`VmError::ForeignEngine`] for a
+    /// `Context` of no isolate; [`VmError::EngineBusy`] when called with the isolate while the
+    /// main engine runs further up the stack.
+    pub fn new<'a>(
+        on: impl Entry<'a>,
+        sandbox: Sandbox,
+        options: ContextOptions,
+    ) -> Result<VmContext, VmError> {
+        let (iso, current) = crate::entry::resolve(on)?;
+        iso.inner.create_context(current, sandbox, options)
+    }
+
+    /// Runs `f` with an engine positioned in this context's realm (for embedders that call
+    /// Boa APIs directly, e.g. to create objects of that realm). The context's own engine is
+    /// used when free, else the running one of `on`.
+    ///
+    /// # Errors
+    /// [`VmError::EngineBusy`] when the context's engine runs further up the stack and `on` is
+    /// the isolate; [`VmError::NestingLimit`], [`VmError::Broken`], [`VmError::IsolateGone`].
+    pub fn enter<'a, R>(
+        &self,
+        on: impl Entry<'a>,
+        f: impl FnOnce(&mut Context) -> R,
+    ) -> Result<R, VmError> {
+        self.inner()?
+            .enter(crate::entry::current(on), &self.rec, |cx| Ok(f(cx)))
+    }
+
+    /// `vm.runInContext(code, ctx, options)`: compiles `code` (a syntax error is a
+    /// `SyntaxError` of this context's realm) and runs it here once.
+    ///
+    /// # Errors
+    /// As [`crate::Script::compile`] and [`crate::Script::run`].
+    pub fn evaluate<'a>(
+        &self,
+        on: impl Entry<'a>,
+        code: &str,
+        script: ScriptOptions,
+        run: &RunOptions,
+    ) -> Result<JsValue, VmError> {
+        let iso = crate::Isolate {
+            inner: self.inner()?,
+        };
+        let mut current = crate::entry::current(on);
+        let script =
+            crate::Script::compile_in(&iso, current.as_deref_mut(), Some(self), code, script)?;
+        script.run_impl(&iso, current, self, run)
+    }
+
+    /// Runs the jobs queued for this context when it has microtaskMode `'afterEvaluate'` (its
+    /// own queue), leaving every other job queued: Node's microtask checkpoint after an
+    /// evaluation there. Does nothing for other contexts.
+    ///
+    /// # Errors
+    /// The first job that throws ([`VmError::Thrown`]) ends the drain.
+    pub fn run_jobs<'a>(&self, on: impl Entry<'a>) -> Result<(), VmError> {
+        crate::internal::run_context_jobs(crate::entry::current(on), self)
+    }
+
+    /// Runs `f` (host code that evaluates JavaScript synchronously) on this context's engine,
+    /// in its realm, under `timeout`. Boa cannot yield from such evaluations, so only the
+    /// calibrated loop-iteration backstop stops them (loops, at ≥ 3× the timeout; not recursion
+    /// or native-only work). With microtaskMode `'afterEvaluate'` the context's jobs run
+    /// afterwards, inside the same timeout. A stopped run's engine is replaced before its next
+    /// use.
+    ///
+    /// # Errors
+    /// [`VmError::Timeout`] when stopped; what `f` throws, converted; as [`VmContext::enter`].
+    pub fn run_bounded<'a, R>(
+        &self,
+        on: impl Entry<'a>,
+        timeout: std::time::Duration,
+        f: impl FnOnce(&mut Context) -> boa_engine::JsResult<R>,
+    ) -> Result<R, VmError> {
+        crate::internal::run_stoppable(
+            crate::entry::current(on),
+            self,
+            self,
+            Some(timeout),
+            false,
+            f,
+        )
     }
 }

@@ -7,7 +7,7 @@
 //! made on first use, entering each job's realm): their futures borrow it for as long as they
 //! wait, are polled again after every job the isolate runs, and are dropped with the isolate.
 //! Module loading for `link()` (static imports) keeps running synchronously on the engine that
-//! loads the graph (see [`Isolate::load_module_graph`]).
+//! loads the graph (see `internal::load_module_graph`).
 use std::{
     cell::{Cell, RefCell},
     future::Future,
@@ -161,7 +161,7 @@ fn run_on(job: NativeAsyncJob, cx: &mut Context) -> JsResult<JsValue> {
         if let Poll::Ready(r) = fut.as_mut().poll(&mut task) {
             return r;
         }
-        if !crate::isolate::run_one_job(&mut cell.borrow_mut())? {
+        if !crate::jobs::run_one_job(&mut cell.borrow_mut())? {
             return Ok(JsValue::undefined());
         }
     }
@@ -214,25 +214,6 @@ impl Drop for StaticLoading {
 }
 
 impl Isolate {
-    /// Module graph loading for `link()`: runs `load` (which starts loading a graph on `cx`),
-    /// then the loading jobs it enqueued, synchronously on `cx` (never parked like `import()`).
-    ///
-    /// Only the jobs `load` enqueued run: an `import()` started earlier and still queued waits
-    /// for the job loop, so no user code (an `import()` hook, the promise jobs driving it) runs
-    /// in the middle of linking and sees the graph half linked.
-    #[doc(hidden)]
-    pub fn load_module_graph<R>(
-        &self,
-        cx: &mut Context,
-        load: impl FnOnce(&mut Context) -> R,
-    ) -> Result<R, VmError> {
-        let _loading = StaticLoading::enter();
-        let mark = self.inner.shared.executor.async_mark();
-        let started = load(cx);
-        self.inner.drain_async_jobs(cx, mark)?;
-        Ok(started)
-    }
-
     /// Dynamic imports waiting for their hook's promise.
     pub fn pending_dynamic_imports(&self) -> usize {
         let k = key(&self.inner);

@@ -4,16 +4,19 @@ use boa_engine::JsValue;
 /// Everything that can go wrong when the host drives the engine.
 ///
 /// A value thrown by JavaScript is [`VmError::Thrown`], carrying that exact value (same object,
-/// same realm): vm-core never stringifies a thrown value.
+/// same realm): vm-core never stringifies a thrown value. Node's `ERR_*` codes for these are
+/// assigned by vm-node.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum VmError {
     /// JavaScript threw this value (an `Error` object or any other value).
     #[error("uncaught JavaScript exception")]
     Thrown(JsValue),
     /// The engine stopped the run with an error JavaScript cannot catch (a runtime limit such
-    /// as the recursion or loop limit).
+    /// as the loop limit). At the vm boundary the recursion and stack limits become V8's
+    /// `RangeError: Maximum call stack size exceeded` ([`VmError::Thrown`]) instead.
     #[error("engine error: {0}")]
-    Engine(String),
+    Engine(EngineLimit),
     /// An option had an invalid value.
     #[error("invalid option `{name}`: {reason}")]
     InvalidOption {
@@ -22,10 +25,17 @@ pub enum VmError {
         /// What is wrong with it.
         reason: String,
     },
-    /// The target engine is running further up the native call stack and no running engine was
-    /// handed in to run the code on (call the `*_from` variant from inside a host function).
+    /// The target engine is running further up the native call stack and the call was made
+    /// with the isolate as its [`crate::Entry`] (from inside a host function, pass the
+    /// `&mut Context` it received).
     #[error("the engine of context {0} is busy and no running engine was provided")]
     EngineBusy(usize),
+    /// The `&mut Context` given as [`crate::Entry`] is not an engine of any live isolate.
+    #[error("the engine does not belong to a live isolate")]
+    ForeignEngine,
+    /// The context's isolate was dropped.
+    #[error("the isolate is gone")]
+    IsolateGone,
     /// Nested runs across contexts went deeper than the isolate allows.
     #[error("maximum nesting of vm runs ({0}) exceeded")]
     NestingLimit(u32),
@@ -70,6 +80,50 @@ pub enum VmError {
     /// The engine could not be created.
     #[error("failed to initialise the engine: {0}")]
     Init(String),
+}
+
+/// The uncatchable engine error of [`VmError::Engine`].
+///
+/// The display text is Boa's (`RuntimeLimitError: reached the maximum number of iteration
+/// loops on this execution`, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EngineLimit {
+    /// Boa's loop-iteration limit (also the backstop of timed runs Boa cannot yield from).
+    LoopIteration,
+    /// Boa's limit on recursive calls.
+    Recursion,
+    /// Boa's limit on its value stack.
+    StackSize,
+    /// Any other uncatchable engine error (an engine panic reported as an error, or a host
+    /// invariant the engine broke), with its message.
+    Other(String),
+}
+
+impl EngineLimit {
+    /// The limit of a Boa engine error.
+    pub(crate) fn of(err: &boa_engine::error::EngineError) -> Self {
+        use boa_engine::error::{EngineError, RuntimeLimitError};
+        match err {
+            EngineError::RuntimeLimit(RuntimeLimitError::LoopIteration) => Self::LoopIteration,
+            EngineError::RuntimeLimit(RuntimeLimitError::Recursion) => Self::Recursion,
+            EngineError::RuntimeLimit(RuntimeLimitError::StackSize) => Self::StackSize,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for EngineLimit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use boa_engine::error::{EngineError, RuntimeLimitError};
+        let limit = |l| EngineError::RuntimeLimit(l).to_string();
+        match self {
+            Self::LoopIteration => f.write_str(&limit(RuntimeLimitError::LoopIteration)),
+            Self::Recursion => f.write_str(&limit(RuntimeLimitError::Recursion)),
+            Self::StackSize => f.write_str(&limit(RuntimeLimitError::StackSize)),
+            Self::Other(message) => f.write_str(message),
+        }
+    }
 }
 
 impl VmError {

@@ -139,6 +139,6 @@ impl JobExecutor for Executor {
     }
 
     fn run_jobs(self: Rc<Self>, context: &mut Context) -> JsResult<()> {
-        crate::isolate::drain_jobs_from_engine(context)
+        crate::jobs::drain_jobs_from_engine(context)
     }
 }

@@ -2,19 +2,22 @@
 //! still run code in a new context?
 use boa_engine::JsObject;
 
-use crate::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions, VmError};
+use crate::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions, VmContext, VmError};
 
 impl Isolate {
-    /// Creates a throwaway context and runs `6 * 7` in it: `Ok` when that gives 42, the error
-    /// otherwise (e.g. [`VmError::Broken`] after a panic inside the engine).
+    /// Creates a throwaway context and runs `6 * 7` in it: `Ok` when that gives 42.
+    ///
+    /// # Errors
+    /// The failure otherwise (e.g. [`VmError::Broken`] after a panic inside the engine).
     pub fn check_health(&self) -> Result<(), VmError> {
-        let ctx = self.create_context(
+        let ctx = VmContext::new(
+            self,
             Sandbox::Object(JsObject::with_null_proto()),
             ContextOptions::default(),
         )?;
-        let v = self.run_in_context(
+        let v = ctx.evaluate(
+            self,
             "6 * 7",
-            &ctx,
             ScriptOptions::default(),
             &RunOptions::default(),
         )?;

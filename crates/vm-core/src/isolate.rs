@@ -1,5 +1,34 @@
 //! The isolate: engines, the context registry, and the single entry point every run goes
 //! through ([`IsolateInner::enter`]).
+//!
+//! # Map of the types
+//!
+//! Public (the embedding API):
+//!
+//! | type | what | owns / refers to |
+//! |---|---|---|
+//! | [`Isolate`] | one engine family on one thread (`Rc<IsolateInner>`; clones share it) | the main context, the registry, the engine pool, the job queue, hooks, clock, limits |
+//! | [`crate::Entry`] | where a call comes from: `&Isolate` or a host function's `&mut Context` | nothing (a borrow) |
+//! | [`VmContext`] | a context handle (`Gc<ContextRecord>` + weak isolate) | its record: realm, global (the Proxy), sandbox, compiled forms |
+//! | [`crate::Script`] | compiled source, runnable in any context | its source, options, parse facts; per-context compiled forms live in each record |
+//! | [`crate::Sandbox`] / [`crate::HostMap`] | what a context's global forwards to | the JS object or the Rust map |
+//! | [`crate::VmError`] | host-side failures; `Thrown` carries the JS value | — |
+//! | [`crate::InterruptHandle`] | stops a run from any thread | an atomic flag shared with the isolate |
+//!
+//! Internal (crate-private, or `vm_core::internal` for vm-modules):
+//!
+//! | type | what | owned by |
+//! |---|---|---|
+//! | `IsolateInner` | the isolate's state | `Isolate` (strong), engines and handles (weak) |
+//! | `ContextRecord` | one context: realm, global, sandbox, options, compiled forms | Boa's GC heap (rooted by `VmContext`, reachable from its realm) |
+//! | `EnginePool` (`engine_pool`) | one Boa `Context` ("engine") per live context, LRU-parked when idle | `IsolateInner` |
+//! | `Checkout` | an engine taken out of the pool for one run, given back on drop | the running call |
+//! | `Shared` (`engine`) | what every engine shares: host hooks, job executor, clock, source positions | `IsolateInner`, cloned `Rc`s into each engine |
+//! | `EngineTag` | which context an engine belongs to, and its isolate (weak) | each engine's data |
+//! | `Executor` | the one job queue of all engines | `Shared` |
+//! | `GlobalState` (`global_proxy`) | the Proxy global's trap state | the record |
+//! | `Watch` / `ArmGuard` (`interrupt`, `stop_points`) | a stoppable run's deadline, SIGINT, interrupt and memory checks | the running call |
+//! | `ModuleHost` (`loader`, via `internal`) | what resolves imports (vm-modules' registry) | `IsolateInner` |
 use std::{
     cell::{Cell, RefCell},
     rc::{Rc, Weak},
@@ -16,7 +45,7 @@ use crate::{
     error::VmError,
     executor::Executor,
     global_proxy::{install_traps, new_global},
-    hooks::{realm_context_id, Hooks, RealmInfo},
+    hooks::{Hooks, RealmInfo},
     options::ContextOptions,
     sandbox::Sandbox,
     workarounds,
@@ -150,7 +179,7 @@ impl Checkout<'_> {
     }
 
     /// Runs `f` in `rec`'s realm on this engine, noting an uncaught exception.
-    fn run<R>(
+    pub(crate) fn run<R>(
         &mut self,
         rec: &ContextRecord,
         f: impl FnOnce(&mut Context) -> Result<R, VmError>,
@@ -177,7 +206,7 @@ impl Drop for Checkout<'_> {
 
 /// Every run goes through here: enters the realm, runs `f`, and turns a panic into
 /// [`VmError::Broken`], marking the isolate unusable (documented in the README).
-fn in_realm<R>(
+pub(crate) fn in_realm<R>(
     cx: &mut Context,
     rec: &ContextRecord,
     f: impl FnOnce(&mut Context) -> Result<R, VmError>,
@@ -208,48 +237,6 @@ fn in_realm<R>(
 /// The vm context id of the engine `cx`, if it belongs to an isolate.
 pub(crate) fn engine_context_id(cx: &Context) -> Option<usize> {
     cx.get_data::<EngineTag>().map(|t| t.context_id)
-}
-
-/// Runs one queued promise or generic job of the shared queue; `false` when there was none.
-pub(crate) fn run_one_job(cx: &mut Context) -> boa_engine::JsResult<bool> {
-    let Some(iso) = cx.get_data::<EngineTag>().and_then(|t| t.isolate.upgrade()) else {
-        return Ok(false);
-    };
-    let job = iso
-        .shared
-        .executor
-        .pop_where(|realm| !realm.is_some_and(crate::hooks::realm_own_queue));
-    let job = match job {
-        Some(crate::executor::Queued::Async(a, seq)) => {
-            // Not this loop's to run: put it back and report no progress.
-            iso.shared
-                .executor
-                .push_front(crate::executor::Queued::Async(a, seq));
-            return Ok(false);
-        }
-        Some(j) => j,
-        None => return Ok(false),
-    };
-    iso.run_job(Some(cx), job).map_err(|e| match e {
-        VmError::Thrown(v) => boa_engine::JsError::from_opaque(v),
-        other => boa_engine::JsNativeError::error()
-            .with_message(other.to_string())
-            .into(),
-    })?;
-    Ok(true)
-}
-
-/// Runs every queued job; called when an engine's `run_jobs` is invoked.
-pub(crate) fn drain_jobs_from_engine(cx: &mut Context) -> boa_engine::JsResult<()> {
-    let Some(iso) = cx.get_data::<EngineTag>().and_then(|t| t.isolate.upgrade()) else {
-        return Ok(());
-    };
-    iso.drain_jobs(Some(cx), None).map_err(|e| match e {
-        VmError::Thrown(v) => boa_engine::JsError::from_opaque(v),
-        other => boa_engine::JsNativeError::error()
-            .with_message(other.to_string())
-            .into(),
-    })
 }
 
 impl IsolateInner {
@@ -336,23 +323,6 @@ impl IsolateInner {
         Ok(())
     }
 
-    /// Runs one job on the engine of its realm's context (the main context when it has none).
-    pub(crate) fn run_job(
-        &self,
-        current: Option<&mut Context>,
-        job: crate::executor::Queued,
-    ) -> Result<(), VmError> {
-        let rec = job
-            .realm()
-            .and_then(realm_record)
-            .unwrap_or_else(|| self.main.clone());
-        self.enter(current, &rec, |cx| {
-            job.call(cx)
-                .map(|_| ())
-                .map_err(|e| workarounds::convert_error(e, cx))
-        })
-    }
-
     /// [`IsolateInner::enter`]; with `own_engine_only`, refuses (`EngineBusy`) rather than
     /// fall back to the running engine.
     pub(crate) fn enter_with<R>(
@@ -421,78 +391,6 @@ impl IsolateInner {
         workarounds::advance_parser_ids(&mut engine, &rec.realm)
             .map_err(|e| VmError::Init(e.to_string()))?;
         Ok(engine)
-    }
-
-    /// Runs queued jobs until the queue is empty. With `only`, runs just the jobs of that
-    /// context (microtaskMode 'afterEvaluate') and leaves the others queued.
-    /// Runs the async (host) jobs enqueued at or after `since` (an [`Executor::async_mark`])
-    /// until none is left; older ones stay queued.
-    ///
-    /// [`Executor::async_mark`]: crate::executor::Executor::async_mark
-    pub(crate) fn drain_async_jobs(&self, cx: &mut Context, since: u64) -> Result<(), VmError> {
-        while let Some(job) = self.shared.executor.pop_async(since) {
-            job.call(cx)
-                .map_err(|e| workarounds::convert_error(e, cx))?;
-        }
-        Ok(())
-    }
-
-    pub(crate) fn drain_jobs(
-        &self,
-        current: Option<&mut Context>,
-        only: Option<usize>,
-    ) -> Result<(), VmError> {
-        self.drain_jobs_watched(current, only, None)
-    }
-
-    /// [`IsolateInner::drain_jobs`], checking `watch` between jobs (a job itself runs to
-    /// completion: jobs are called from native code, which the budget cannot interrupt).
-    pub(crate) fn drain_jobs_watched(
-        &self,
-        mut current: Option<&mut Context>,
-        only: Option<usize>,
-        watch: Option<&crate::interrupt::Watch<'_>>,
-    ) -> Result<(), VmError> {
-        loop {
-            if let Some(stop) = watch.and_then(crate::interrupt::Watch::should_stop) {
-                return Err(stop.into());
-            }
-            let job = match only {
-                None => self
-                    .shared
-                    .executor
-                    .pop_where(|realm| !realm.is_some_and(crate::hooks::realm_own_queue)),
-                Some(id) => self
-                    .shared
-                    .executor
-                    .pop_where(|realm| realm.and_then(realm_context_id) == Some(id)),
-            };
-            let Some(job) = job else {
-                if only.is_none() {
-                    if let Some(cx) = current {
-                        // The end of a job checkpoint: WeakRef targets may go (ClearKeptObjects).
-                        cx.clear_kept_objects();
-                    }
-                }
-                return Ok(());
-            };
-            if let Err(e) = self.run_job(current.as_deref_mut(), job) {
-                // A stop point inside the job unwinds it with an engine error: report the stop.
-                if let Some(stop) = watch.and_then(crate::interrupt::Watch::should_stop) {
-                    return Err(stop.into());
-                }
-                return Err(e);
-            }
-        }
-    }
-
-    /// Drops the jobs queued for `rec`'s own queue (microtaskMode 'afterEvaluate') after a
-    /// stopped run: a self-rescheduling chain must not run unbounded in the next evaluation.
-    pub(crate) fn drop_context_jobs(&self, rec: &ContextRecord) {
-        if rec.microtask_mode != crate::MicrotaskMode::AfterEvaluate {
-            return;
-        }
-        self.shared.executor.discard_context_jobs(rec.id);
     }
 
     pub(crate) fn create_context(
@@ -578,6 +476,9 @@ impl IsolateInner {
 
 impl Isolate {
     /// Creates an isolate with its main context.
+    ///
+    /// # Errors
+    /// [`VmError::Init`] when Boa cannot build the main engine.
     pub fn new() -> Result<Self, VmError> {
         let shared = Shared {
             hooks: Rc::new(Hooks::default()),
@@ -668,36 +569,6 @@ impl Isolate {
         self.inner.record(id).map(|r| self.inner.handle(r))
     }
 
-    /// `vm.createContext(sandbox, options)`: a new realm whose global forwards to `sandbox`.
-    pub fn create_context(
-        &self,
-        sandbox: Sandbox,
-        options: ContextOptions,
-    ) -> Result<VmContext, VmError> {
-        self.inner.create_context(None, sandbox, options)
-    }
-
-    /// [`Isolate::create_context`] from inside a host function running on `cx`.
-    pub fn create_context_from(
-        &self,
-        cx: &mut Context,
-        sandbox: Sandbox,
-        options: ContextOptions,
-    ) -> Result<VmContext, VmError> {
-        self.inner.create_context(Some(cx), sandbox, options)
-    }
-
-    /// Runs `f` with an engine positioned in `ctx`'s realm (for embedders that want to call
-    /// Boa APIs directly, e.g. to create objects of that realm).
-    pub fn with_context<R>(
-        &self,
-        current: Option<&mut Context>,
-        ctx: &VmContext,
-        f: impl FnOnce(&mut Context) -> R,
-    ) -> Result<R, VmError> {
-        self.inner.enter(current, &ctx.rec, |cx| Ok(f(cx)))
-    }
-
     /// A handle that stops the running code from any thread (see [`crate::InterruptHandle`]). It takes
     /// effect in runs with a timeout, with `breakOnSigint`, or all runs once
     /// [`Isolate::set_interruptible`] is on.
@@ -724,63 +595,6 @@ impl Isolate {
     /// release frees them when the isolate goes away.
     pub fn on_drop(&self, f: impl FnOnce() + 'static) {
         self.inner.teardown.borrow_mut().push(Box::new(f));
-    }
-
-    /// Installs what resolves static imports and `import()` (see [`crate::ModuleHost`]).
-    pub fn set_module_host(&self, host: Option<Rc<dyn crate::loader::ModuleHost>>) {
-        *self.inner.module_host.borrow_mut() = host;
-    }
-
-    /// Runs only the host's async jobs (module loading) until none is left, leaving promise
-    /// jobs queued: module loading completes without running user code.
-    pub fn run_loader_jobs_from(&self, cx: &mut Context) -> Result<(), VmError> {
-        self.inner.drain_async_jobs(cx, 0)
-    }
-
-    /// Runs `f` in `realm_ctx`'s realm on the engine of `engine_ctx` (the running engine when it
-    /// is that one, else that engine if free; `EngineBusy` otherwise). For engine-bound state
-    /// such as module records, which must stay on the engine that parsed them.
-    pub fn with_engine_of<R>(
-        &self,
-        current: Option<&mut Context>,
-        engine_ctx: &VmContext,
-        realm_ctx: &VmContext,
-        f: impl FnOnce(&mut Context) -> R,
-    ) -> Result<R, VmError> {
-        let _guard = self.inner.nest()?;
-        let (engine_rec, realm_rec) = (&engine_ctx.rec, &realm_ctx.rec);
-        if let Some(cx) = current {
-            if engine_context_id(cx) == Some(engine_rec.id) {
-                return in_realm(cx, realm_rec, |cx| Ok(f(cx)));
-            }
-        }
-        let mut engine = self
-            .inner
-            .checkout(engine_rec)?
-            .ok_or(VmError::EngineBusy(engine_rec.id))?;
-        engine.run(realm_rec, |cx| Ok(f(cx)))
-    }
-
-    /// The context whose engine `cx` is (not the realm active in it: see
-    /// [`Isolate::from_engine`]).
-    pub fn engine_context(cx: &Context) -> Option<VmContext> {
-        let tag = cx.get_data::<EngineTag>()?;
-        let inner = tag.isolate.upgrade()?;
-        let rec = inner.record(tag.context_id)?;
-        Some(inner.handle(rec))
-    }
-
-    /// Like [`Isolate::with_context`], but only on `ctx`'s own engine (the running one, or
-    /// its own when free): for engine state that must not cross engines, such as module
-    /// records, whose names live in the parsing engine's interner. `EngineBusy` otherwise.
-    pub fn with_own_engine<R>(
-        &self,
-        current: Option<&mut Context>,
-        ctx: &VmContext,
-        f: impl FnOnce(&mut Context) -> R,
-    ) -> Result<R, VmError> {
-        self.inner
-            .enter_with(current, &ctx.rec, true, |cx| Ok(f(cx)))
     }
 
     /// Limits the live heap of the isolate's thread to `bytes` (`None`: no limit). A run that
@@ -821,6 +635,9 @@ impl Isolate {
     /// run is in progress. It also sets `cx`'s loop and recursion limits to 0, so that JS a
     /// native function runs after swallowing the error fails at once (the stopped run's engine
     /// is discarded or its limits restored afterwards).
+    ///
+    /// # Errors
+    /// Boa's uncatchable runtime-limit error when the running stoppable run must stop.
     pub fn stop_point(cx: &mut Context) -> boa_engine::JsResult<()> {
         crate::stop_points::check(cx)
     }
@@ -831,8 +648,9 @@ impl Isolate {
         self.inner.max_source_bytes.set(limit);
     }
 
-    /// Fails with `VmError::SourceTooLarge` when `code` exceeds the limit.
-    pub fn check_source_size(&self, code: &str) -> Result<(), VmError> {
+    /// Fails with `VmError::SourceTooLarge` when `code` exceeds the limit (or
+    /// `VmError::SourceTooDeep` when it nests too deeply).
+    pub(crate) fn check_source_size(&self, code: &str) -> Result<(), VmError> {
         let limit = self.inner.max_source_bytes.get();
         if code.len() > limit {
             return Err(VmError::SourceTooLarge {
@@ -844,36 +662,13 @@ impl Isolate {
         Ok(())
     }
 
-    /// Runs every queued promise job (microtask) to completion.
-    pub fn run_jobs(&self) -> Result<(), VmError> {
-        self.inner.drain_jobs(None, None)
-    }
-
-    /// [`Isolate::run_jobs`] from inside a host function running on `cx`.
-    pub fn run_jobs_from(&self, cx: &mut Context) -> Result<(), VmError> {
-        self.inner.drain_jobs(Some(cx), None)
-    }
-
-    /// Runs the jobs queued for `ctx` when it has microtaskMode 'afterEvaluate' (its own queue),
-    /// leaving every other job queued: Node's microtask checkpoint after an evaluation there.
-    pub fn run_context_jobs(
-        &self,
-        current: Option<&mut Context>,
-        ctx: &VmContext,
-    ) -> Result<(), VmError> {
-        if ctx.microtask_mode() != crate::MicrotaskMode::AfterEvaluate {
-            return Ok(());
-        }
-        self.inner.drain_jobs(current, Some(ctx.id()))
-    }
-
-    /// Whether promise jobs are waiting for [`Isolate::run_jobs`] (jobs of `afterEvaluate`
+    /// Whether promise jobs are waiting for [`run_jobs`](crate::run_jobs) (jobs of `afterEvaluate`
     /// contexts wait for their context's next evaluation and are not counted).
     pub fn has_pending_jobs(&self) -> bool {
         self.pending_jobs() > 0
     }
 
-    /// Number of promise jobs waiting for [`Isolate::run_jobs`].
+    /// Number of promise jobs waiting for [`run_jobs`](crate::run_jobs).
     pub fn pending_jobs(&self) -> usize {
         self.inner.shared.executor.shared_len()
     }

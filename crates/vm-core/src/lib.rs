@@ -2,12 +2,29 @@
 //!
 //! One [`Isolate`] owns the engine state of one thread: its main ("this") context, a shared
 //! promise-job queue and clock, and any number of [`VmContext`]s created with
-//! [`Isolate::create_context`]. Each vm context is a fresh realm whose global object forwards
+//! [`VmContext::new`]. Each vm context is a fresh realm whose global object forwards
 //! to a *contextified* [`Sandbox`] (a JS object, or a Rust-side [`HostMap`]), exactly as
 //! Node's contexts forward to the object passed to `vm.createContext`.
 //!
-//! [`Script`]s are compiled once and run in any context; [`Isolate::compile_function`] is
+//! [`Script`]s are compiled once and run in any context; [`compile_function`] is
 //! `vm.compileFunction`.
+//!
+//! # One way in: [`Entry`]
+//!
+//! Every operation that may run JavaScript takes an [`Entry`]: `&isolate` at the embedder's top
+//! level, or the `&mut Context` a host function received when called from JavaScript (the
+//! running engine is borrowed further up the stack and can only be reached through it). Each
+//! operation has that one form:
+//!
+//! | Node | vm-core |
+//! |---|---|
+//! | `vm.createContext(sandbox, options)` | [`VmContext::new`]`(on, sandbox, options)` |
+//! | `new vm.Script(code, options)` | [`Script::compile`]`(on, code, options)` ([`Script::compile_with_cache`] with `cachedData`) |
+//! | `script.runInContext(ctx, options)` | [`Script::run`]`(&script, on, &ctx, &options)` |
+//! | `vm.runInContext(code, ctx, options)` | [`VmContext::evaluate`]`(&ctx, on, code, script_options, &run_options)` |
+//! | `vm.compileFunction(code, params, options)` | [`compile_function`]`(on, code, params, options)` |
+//! | a microtask checkpoint | [`run_jobs`]`(on)`, [`VmContext::run_jobs`] for `afterEvaluate` contexts |
+//! | (Boa access in a context's realm) | [`VmContext::enter`]`(&ctx, on, \|cx\| ..)` |
 //!
 //! # Threading model
 //!
@@ -22,18 +39,18 @@
 //! dropped vm contexts bounded, every vm context gets its own Boa `Context` ("engine"); all
 //! engines share one job queue and one clock, so promises and timers behave as in one isolate.
 //! Code always runs on the engine that owns its target realm when that engine is free; see
-//! `DESIGN` notes in the README.
+//! `docs/architecture.md` (the concepts and this design, for embedders).
 //!
 //! # Example
 //!
 //! ```
-//! use vm_core::{Isolate, Sandbox, ContextOptions, ScriptOptions, RunOptions, HostMap};
+//! use vm_core::{ContextOptions, HostMap, Isolate, RunOptions, Sandbox, Script, ScriptOptions, VmContext};
 //! let isolate = Isolate::new().unwrap();
 //! let globals = HostMap::new();
 //! globals.insert("x", 2);
-//! let ctx = isolate.create_context(Sandbox::Host(globals.clone()), ContextOptions::default()).unwrap();
-//! let script = isolate.compile_script("var y = x * 21; y", ScriptOptions::default()).unwrap();
-//! let v = isolate.run_script(&script, &ctx, &RunOptions::default()).unwrap();
+//! let ctx = VmContext::new(&isolate, Sandbox::Host(globals.clone()), ContextOptions::default()).unwrap();
+//! let script = Script::compile(&isolate, "var y = x * 21; y", ScriptOptions::default()).unwrap();
+//! let v = script.run(&isolate, &ctx, &RunOptions::default()).unwrap();
 //! assert_eq!(v.as_number(), Some(42.0));
 //! assert_eq!(globals.get("y").and_then(|v| v.as_number()), Some(42.0));
 //! ```
@@ -41,20 +58,24 @@
 
 mod callback_methods;
 mod callee_messages;
-pub mod code_cache;
+mod code_cache;
 mod compile_function;
 mod context;
 mod dyn_import;
 mod engine;
 mod engine_pool;
+mod entry;
 mod error;
 mod executor;
 mod global_proxy;
 mod health;
 mod hooks;
+#[doc(hidden)]
+pub mod internal;
 mod interrupt;
 mod isolate;
 mod job_trampoline;
+mod jobs;
 mod loader;
 pub mod locale;
 pub mod memory;
@@ -75,23 +96,25 @@ mod workarounds;
 
 pub use boa_engine;
 pub use boa_gc;
-pub use compile_function::CompileFunctionOptions;
+pub use compile_function::{compile_function, CompileFunctionOptions};
 pub use context::{VmContext, WeakVmContext};
 pub use engine_pool::DEFAULT_IDLE_ENGINES;
-pub use error::VmError;
+pub use entry::Entry;
+pub use error::{EngineLimit, VmError};
 pub use interrupt::InterruptHandle;
 pub use isolate::{Isolate, DEFAULT_MAX_SOURCE_BYTES};
-pub use loader::{referrer_path, ModuleHost};
+pub use jobs::run_jobs;
 pub use native_stack::{remaining_native_stack, with_native_stack};
 pub use options::{CodeGeneration, ContextOptions, MicrotaskMode, RunOptions, ScriptOptions};
 pub use rss::resident_set_bytes;
 pub use sandbox::{HostMap, Sandbox};
 pub use script::Script;
-pub use stack::{
-    decorate_error_stack, parse_syntax_error_position, range_error_for_limit, uncaught_arrow,
-    uncaught_callee_message,
-};
-pub use syntax_messages::v8_syntax_error;
+pub use stack::decorate_error_stack;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub use time::{set_host_clock, HostClock};
 pub use vm_cache;
+
+/// The README's Rust example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+mod readme {}

@@ -17,6 +17,9 @@ pub trait ModuleHost {
     /// A static import of `referrer` while a module graph is being loaded: `Some` with the
     /// linked dependency (or the link failure), `None` when no graph is loading (the request is
     /// then a dynamic `import()`).
+    ///
+    /// # Errors
+    /// Inside the `Some`: the link failure, thrown into the loading graph.
     fn resolve_static(
         &self,
         referrer: &Module,
@@ -27,6 +30,9 @@ pub trait ModuleHost {
     /// `import()` from `referrer`: the result of its `importModuleDynamically` hook (a module,
     /// a namespace, or a promise of either), or `None` when it has no hook (`import()` then
     /// rejects with `ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING`).
+    ///
+    /// # Errors
+    /// What the hook throws.
     fn import_dynamic(
         &self,
         referrer: &Referrer,
@@ -35,6 +41,9 @@ pub trait ModuleHost {
     ) -> JsResult<Option<JsValue>>;
 
     /// The module `import()` resolves to, from the settled hook result.
+    ///
+    /// # Errors
+    /// A `TypeError` (or what the host throws) when the value is no module of this isolate.
     fn finish_dynamic(&self, value: JsValue, cx: &mut Context) -> JsResult<Module>;
 
     /// `import.meta` initialisation for `module` (Node's `initializeImportMeta`).

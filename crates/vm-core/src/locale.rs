@@ -14,7 +14,7 @@
 //!   use `UTC` when no `timeZone` option is given (`SystemTimeZoneIdentifier` is a TODO there).
 //!   When the host's zone ([`host_time_zone`], from `TZ` or `/etc/localtime`) is not UTC, each
 //!   realm gets thin wrappers of those four functions that pass the host zone as the default
-//!   ([`patch_realm`]). `Date`'s own local time (`getTimezoneOffset`, `toString`) already follows
+//!   (`patch_realm`). `Date`'s own local time (`getTimezoneOffset`, `toString`) already follows
 //!   `TZ` in Boa (through the C library).
 
 /// Node's default locale for an environment read through `var` (`LC_ALL`, then `LC_MESSAGES`,

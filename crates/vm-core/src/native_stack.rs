@@ -35,7 +35,7 @@ pub(crate) fn guarded<R>(f: impl FnOnce() -> R) -> R {
     }
 }
 
-/// Runs `f` with at least [`RED_ZONE`] bytes of native stack available: for embedders that call
+/// Runs `f` with at least 64 MiB (`RED_ZONE`) of native stack available: for embedders that call
 /// into Boa directly (outside vm-core's entry points) on a thread with a small stack.
 pub fn with_native_stack<R>(f: impl FnOnce() -> R) -> R {
     guarded(f)

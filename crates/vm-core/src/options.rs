@@ -34,6 +34,9 @@ pub enum MicrotaskMode {
 
 impl MicrotaskMode {
     /// Parses Node's option value (`undefined` is [`MicrotaskMode::Default`]).
+    ///
+    /// # Errors
+    /// [`crate::VmError::InvalidOption`] for any value other than `'afterEvaluate'`.
     pub fn parse(value: Option<&str>) -> Result<Self, crate::VmError> {
         match value {
             None => Ok(Self::Default),
@@ -68,8 +71,9 @@ pub struct ScriptOptions {
     pub line_offset: i32,
     /// `columnOffset`: added to the first line's column numbers.
     pub column_offset: i32,
+    #[doc(hidden)]
     /// An opaque tag a host attaches to the compiled source (0: none), recovered from the
-    /// referrer of a dynamic `import()` with [`crate::Isolate::host_tag_of_path`]: how
+    /// referrer of a dynamic `import()` with `internal::host_tag_of_path`: how
     /// vm-modules finds a script's `importModuleDynamically` hook.
     pub host_tag: u64,
 }

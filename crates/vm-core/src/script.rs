@@ -15,7 +15,7 @@ use crate::{
     interrupt::{self, SigintGuard, Watch},
     isolate::{Isolate, IsolateInner},
     options::{MicrotaskMode, RunOptions, ScriptOptions},
-    stack, workarounds,
+    stack, workarounds, Entry,
 };
 
 /// A compiled script (`new vm.Script(code, options)`), runnable in any context of its isolate
@@ -344,10 +344,13 @@ impl Script {
 }
 
 /// Keeps a run's deadline on the isolate's stack while it runs.
-struct DeadlineGuard<'a>(&'a IsolateInner);
+pub(crate) struct DeadlineGuard<'a>(&'a IsolateInner);
 
 impl<'a> DeadlineGuard<'a> {
-    fn push(iso: &'a IsolateInner, d: (crate::time::Instant, std::time::Duration)) -> Self {
+    pub(crate) fn push(
+        iso: &'a IsolateInner,
+        d: (crate::time::Instant, std::time::Duration),
+    ) -> Self {
         iso.deadlines.borrow_mut().push(d);
         Self(iso)
     }
@@ -416,46 +419,38 @@ fn watch_for<'a>(
     Ok((Some(watch), guard))
 }
 
-impl Isolate {
-    /// `new vm.Script(code, options)`. A syntax error is returned as a thrown `SyntaxError` of
-    /// the main realm, its stack decorated with the arrow message as Node does.
-    pub fn compile_script(&self, code: &str, options: ScriptOptions) -> Result<Script, VmError> {
-        let main = self.main_context();
-        self.compile_script_in(None, &main, code, options)
-    }
-
-    /// [`Isolate::compile_script`] from a host function running on `cx`; a syntax error is a
-    /// `SyntaxError` of `cx`'s current realm.
-    pub fn compile_script_from(
-        &self,
-        cx: &mut Context,
+impl Script {
+    /// `new vm.Script(code, options)`. Parses once, without a realm; a syntax error is a thrown
+    /// `SyntaxError` (of the main realm from the isolate, of the running realm from a host
+    /// function), its stack decorated with the arrow message as Node does.
+    ///
+    /// # Errors
+    /// [`VmError::Thrown`] with the `SyntaxError`; [`VmError::SourceTooLarge`] /
+    /// [`VmError::SourceTooDeep`] for sources the engine would not survive;
+    /// [`VmError::ForeignEngine`] for a `Context` of no isolate.
+    pub fn compile<'a>(
+        on: impl Entry<'a>,
         code: &str,
         options: ScriptOptions,
     ) -> Result<Script, VmError> {
-        self.check_source_size(code)?;
-        if let Some(s) = self.inner.compile_cache.borrow_mut().get(code, &options) {
-            return Ok(s);
-        }
-        match Script::check(code, options.clone(), self.script_path(&options)) {
-            Ok(s) => {
-                self.inner.compile_cache.borrow_mut().insert(&s);
-                Ok(s)
-            }
-            Err(f) => Err(syntax_failure_to_error(f, code, &options, cx)),
-        }
+        let (iso, current) = crate::entry::resolve(on)?;
+        Self::compile_in(&iso, current, None, code, options)
     }
 
     /// `new vm.Script(code, { cachedData })`: `cached` is checked (vm-cache) and, when it
     /// matches this exact source, options and engine build, the syntax check is skipped.
     /// Returns the script and whether the cache was rejected (Node's `cachedDataRejected`).
-    pub fn compile_script_with_cache_from(
-        &self,
-        cx: &mut Context,
+    ///
+    /// # Errors
+    /// As [`Script::compile`] (a rejected cache is not an error).
+    pub fn compile_with_cache<'a>(
+        on: impl Entry<'a>,
         code: &str,
         options: ScriptOptions,
         cached: &[u8],
     ) -> Result<(Script, bool), VmError> {
-        self.check_source_size(code)?;
+        let (iso, current) = crate::entry::resolve(on)?;
+        iso.check_source_size(code)?;
         let accepted = vm_cache::decode(
             cached,
             crate::code_cache::ENGINE_IDENTITY,
@@ -467,22 +462,99 @@ impl Isolate {
         .and_then(crate::code_cache::decode_payload);
         match accepted {
             Some(names) => {
-                let path = self.script_path(&options);
+                let path = iso.script_path(&options);
                 Ok((Script::trusted(code, options, path, names), false))
             }
-            None => Ok((self.compile_script_from(cx, code, options)?, true)),
+            None => Ok((Self::compile_in(&iso, current, None, code, options)?, true)),
         }
     }
 
+    /// Compiles `code`; a syntax error is raised in `realm`'s realm, or without one in the
+    /// running realm of `current` (the main realm at the top level).
+    pub(crate) fn compile_in(
+        iso: &Isolate,
+        current: Option<&mut Context>,
+        realm: Option<&VmContext>,
+        code: &str,
+        options: ScriptOptions,
+    ) -> Result<Script, VmError> {
+        iso.check_source_size(code)?;
+        if let Some(s) = iso.inner.compile_cache.borrow_mut().get(code, &options) {
+            return Ok(s);
+        }
+        match Script::check(code, options.clone(), iso.script_path(&options)) {
+            Ok(s) => {
+                iso.inner.compile_cache.borrow_mut().insert(&s);
+                Ok(s)
+            }
+            Err(f) => match (realm, current) {
+                (None, Some(cx)) => Err(syntax_failure_to_error(f, code, &options, cx)),
+                (realm, current) => {
+                    let rec = realm.map_or_else(|| iso.inner.main.clone(), |c| c.rec.clone());
+                    iso.inner.enter(current, &rec, |cx| {
+                        Err(syntax_failure_to_error(f, code, &options, cx))
+                    })
+                }
+            },
+        }
+    }
+
+    /// `script.runInContext(ctx, options)` (with the main context: `runInThisContext`).
+    ///
+    /// # Errors
+    /// [`VmError::Thrown`] with what the script threw; [`VmError::Timeout`],
+    /// [`VmError::Sigint`], [`VmError::Interrupted`] or [`VmError::MemoryLimit`] when the run
+    /// was stopped; [`VmError::EngineBusy`] when `on` is the isolate and the context's engine
+    /// runs further up the stack; [`VmError::InvalidOption`] for a zero timeout.
+    pub fn run<'a>(
+        &self,
+        on: impl Entry<'a>,
+        ctx: &VmContext,
+        options: &RunOptions,
+    ) -> Result<JsValue, VmError> {
+        let iso = Isolate {
+            inner: ctx.inner()?,
+        };
+        self.run_impl(&iso, crate::entry::current(on), ctx, options)
+    }
+
+    pub(crate) fn run_impl(
+        &self,
+        iso: &Isolate,
+        current: Option<&mut Context>,
+        ctx: &VmContext,
+        options: &RunOptions,
+    ) -> Result<JsValue, VmError> {
+        let iso = &*iso.inner;
+        iso.warm(&ctx.rec)?;
+        let callback = iso.interrupt_callback.borrow().clone();
+        let (watch, _sigint) = watch_for(iso, options, callback.as_deref())?;
+        let _deadline = watch
+            .as_ref()
+            .and_then(|w| w.deadline)
+            .map(|d| DeadlineGuard::push(iso, d));
+        let result = match &watch {
+            Some(w) => iso.enter_stoppable(&ctx.rec, |cx| {
+                self.run_on(iso, &ctx.rec, cx, options, Some(w))
+            }),
+            None => iso.enter(current, &ctx.rec, |cx| {
+                self.run_on(iso, &ctx.rec, cx, options, None)
+            }),
+        };
+        if let Err(VmError::MemoryLimit { .. }) = &result {
+            // The stopped engine is gone; the context's queued jobs would keep what the run
+            // built alive (and build more): they go too, and a collection returns the memory.
+            iso.shared.executor.discard_context_jobs(ctx.rec.id);
+            boa_gc::force_collect();
+        }
+        result
+    }
+}
+
+impl Isolate {
     /// Empties the in-process compile cache.
     pub fn clear_compile_cache(&self) {
         self.inner.compile_cache.borrow_mut().clear();
-    }
-
-    /// The internal path to compile source under so that stack frames report `filename` with
-    /// the given line/column offsets (for hosts that compile code themselves, e.g. modules).
-    pub fn source_path(&self, options: &ScriptOptions) -> String {
-        self.script_path(options)
     }
 
     pub(crate) fn script_path(&self, options: &ScriptOptions) -> String {
@@ -496,182 +568,6 @@ impl Isolate {
                 column_delta: i64::from(options.column_offset),
                 tag: options.host_tag,
             })
-    }
-
-    /// The host tag ([`ScriptOptions::host_tag`]) of the source compiled under `path`.
-    pub fn host_tag_of_path(&self, path: &str) -> u64 {
-        self.inner.shared.positions.tag_of(path)
-    }
-
-    fn compile_script_in(
-        &self,
-        current: Option<&mut Context>,
-        ctx: &VmContext,
-        code: &str,
-        options: ScriptOptions,
-    ) -> Result<Script, VmError> {
-        self.check_source_size(code)?;
-        if let Some(s) = self.inner.compile_cache.borrow_mut().get(code, &options) {
-            return Ok(s);
-        }
-        match Script::check(code, options.clone(), self.script_path(&options)) {
-            Ok(s) => {
-                self.inner.compile_cache.borrow_mut().insert(&s);
-                Ok(s)
-            }
-            Err(f) => self.inner.enter(current, &ctx.rec, |cx| {
-                Err(syntax_failure_to_error(f, code, &options, cx))
-            }),
-        }
-    }
-
-    /// `script.runInContext(ctx, options)` (the main context: `runInThisContext`).
-    pub fn run_script(
-        &self,
-        script: &Script,
-        ctx: &VmContext,
-        options: &RunOptions,
-    ) -> Result<JsValue, VmError> {
-        self.run_script_impl(None, script, ctx, options)
-    }
-
-    /// [`Isolate::run_script`] from a host function running on `cx`.
-    pub fn run_script_from(
-        &self,
-        cx: &mut Context,
-        script: &Script,
-        ctx: &VmContext,
-        options: &RunOptions,
-    ) -> Result<JsValue, VmError> {
-        self.run_script_impl(Some(cx), script, ctx, options)
-    }
-
-    fn run_script_impl(
-        &self,
-        current: Option<&mut Context>,
-        script: &Script,
-        ctx: &VmContext,
-        options: &RunOptions,
-    ) -> Result<JsValue, VmError> {
-        let iso = &*self.inner;
-        iso.warm(&ctx.rec)?;
-        let callback = iso.interrupt_callback.borrow().clone();
-        let (watch, _sigint) = watch_for(iso, options, callback.as_deref())?;
-        let _deadline = watch
-            .as_ref()
-            .and_then(|w| w.deadline)
-            .map(|d| DeadlineGuard::push(iso, d));
-        let result = match &watch {
-            Some(w) => iso.enter_stoppable(&ctx.rec, |cx| {
-                script.run_on(iso, &ctx.rec, cx, options, Some(w))
-            }),
-            None => iso.enter(current, &ctx.rec, |cx| {
-                script.run_on(iso, &ctx.rec, cx, options, None)
-            }),
-        };
-        if let Err(VmError::MemoryLimit { .. }) = &result {
-            // The stopped engine is gone; the context's queued jobs would keep what the run
-            // built alive (and build more): they go too, and a collection returns the memory.
-            iso.shared.executor.discard_context_jobs(ctx.rec.id);
-            boa_gc::force_collect();
-        }
-        result
-    }
-
-    /// Runs `f` (host code that evaluates JS synchronously, e.g. a module body) on `ctx`'s own
-    /// engine under `timeout`. Boa cannot yield from such evaluations, so only the calibrated
-    /// loop-iteration backstop stops them (loops, at ≥ 3× the timeout; not recursion or
-    /// native-only work). With microtaskMode 'afterEvaluate' the context's jobs run afterwards,
-    /// inside the same timeout. A stopped run's engine is replaced before its next use.
-    ///
-    /// `engine_ctx` names the engine to run on (its own, for engine-bound state such as module
-    /// records), `ctx` the realm.
-    pub fn run_bounded<R>(
-        &self,
-        current: Option<&mut Context>,
-        engine_ctx: &VmContext,
-        ctx: &VmContext,
-        timeout: std::time::Duration,
-        f: impl FnOnce(&mut Context) -> boa_engine::JsResult<R>,
-    ) -> Result<R, VmError> {
-        self.run_stoppable(current, engine_ctx, ctx, Some(timeout), false, f)
-    }
-
-    /// [`Isolate::run_bounded`] with an optional timeout and `breakOnSigint`. SIGINT is seen
-    /// where a deadline is: at stop points ([`Isolate::stop_point`]: host calls, the
-    /// contextified global's traps, `eval`, promise jobs) and between the context's jobs; a
-    /// loop that reaches none of them keeps running (and Ctrl-C is held back while it does).
-    pub fn run_stoppable<R>(
-        &self,
-        current: Option<&mut Context>,
-        engine_ctx: &VmContext,
-        ctx: &VmContext,
-        timeout: Option<std::time::Duration>,
-        break_on_sigint: bool,
-        f: impl FnOnce(&mut Context) -> boa_engine::JsResult<R>,
-    ) -> Result<R, VmError> {
-        let iso = &*self.inner;
-        iso.warm(&engine_ctx.rec)?;
-        if !crate::time::has_clock() && timeout.is_some() {
-            return Err(VmError::InvalidOption {
-                name: "timeout",
-                reason: "wasm32-unknown-unknown has no clock to measure a timeout (the embedder installs one with vm_core::set_host_clock)".into(),
-            });
-        }
-        let sigint = if break_on_sigint {
-            Some(SigintGuard::install()?)
-        } else {
-            None
-        };
-        let deadline = timeout.map(|t| (crate::time::Instant::now() + t, t));
-        let _deadline = deadline.map(|d| DeadlineGuard::push(iso, d));
-        let rec = ctx.rec.clone();
-        let handle = crate::InterruptHandle::default();
-        let watch = Watch::new(
-            deadline,
-            sigint.as_ref().map(|g| g.flag.clone()),
-            &handle,
-            None,
-            iso.shared.hooks.memory_limit.get(),
-        );
-        let result = self.with_engine_of(current, engine_ctx, ctx, |cx| {
-            // The sync evaluation unwinds fully on a stop: the engine stays usable once its
-            // limits are restored (it may be the caller's).
-            let saved = interrupt::set_backstop(cx, &watch);
-            let started = crate::time::Instant::now();
-            let limit = cx.runtime_limits().loop_iteration_limit();
-            let outcome = interrupt::settle(f(cx), &watch, started, limit);
-            let outcome = match outcome {
-                Ok(Ok(v)) if rec.microtask_mode == MicrotaskMode::AfterEvaluate => iso
-                    .drain_jobs_watched(Some(cx), Some(rec.id), Some(&watch))
-                    .map(|()| v),
-                Ok(Ok(v)) => Ok(v),
-                Ok(Err(e)) => Err(workarounds::convert_error(e, cx)),
-                Err(stop) => Err(stop.into()),
-            };
-            cx.set_runtime_limits(saved);
-            if outcome.as_ref().err().is_some_and(VmError::is_stop) {
-                iso.drop_context_jobs(&rec);
-            }
-            outcome
-        });
-        let result = result.and_then(|r| r);
-        if result.as_ref().err().is_some_and(VmError::is_stop) {
-            iso.engines.mark_discard(engine_ctx.rec.id);
-        }
-        result
-    }
-
-    /// `vm.runInContext(code, ctx, options)`: compile and run once.
-    pub fn run_in_context(
-        &self,
-        code: &str,
-        ctx: &VmContext,
-        script: ScriptOptions,
-        run: &RunOptions,
-    ) -> Result<JsValue, VmError> {
-        let script = self.compile_script_in(None, ctx, code, script)?;
-        self.run_script(&script, ctx, run)
     }
 }
 

@@ -406,6 +406,9 @@ pub fn range_error_for_limit(err: &boa_engine::JsError, cx: &mut Context) -> Opt
 /// `source` is the compiled source text; `position` (when known) and the frames of the stack
 /// are reported positions, `line_offset`/`column_offset` the shift between the two (the column
 /// shift applies to the source's first line only).
+///
+/// # Errors
+/// What reading or defining the error's `stack` property throws.
 pub fn decorate_error_stack(
     err: &JsValue,
     filename: &str,

@@ -43,11 +43,12 @@ fn operand_error(
         .chars()
         .take(column + 2)
         .collect();
-    let at = column.checked_sub(1)?;
+    // A position Boa reports in another text (a wrapper) may lie past this line.
+    let at = column.checked_sub(1).filter(|&at| at < text.len())?;
     let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
     // The start of the simple token (a name or a number) ending before `end`, over blanks.
     let token_before = |end: usize| -> Option<usize> {
-        let mut i = end;
+        let mut i = end.min(text.len());
         while i > 0 && text[i - 1].is_whitespace() {
             i -= 1;
         }
@@ -282,6 +283,18 @@ fn is_reserved_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{v8_syntax_error, v8_syntax_message};
+
+    #[test]
+    fn positions_outside_the_text_are_left_alone() {
+        // compileFunction reports positions in its wrapper, which can lie past the body's line.
+        let (m, _) = v8_syntax_error(
+            "Invalid left-hand side in assignment at line 1, col 40",
+            "a = 1",
+        );
+        assert_eq!(m, "Invalid left-hand side in assignment");
+        let (m, _) = v8_syntax_error("expected token ';', got '1' in x at line 9, col 9", "a");
+        assert_eq!(m, "Unexpected number");
+    }
 
     #[test]
     fn operand_errors_point_at_the_operand() {

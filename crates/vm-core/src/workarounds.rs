@@ -200,7 +200,10 @@ pub(crate) fn convert_error(err: JsError, cx: &mut Context) -> VmError {
     }
     match err.into_opaque(cx) {
         Ok(v) => VmError::Thrown(v),
-        Err(e) => VmError::Engine(e.to_string()),
+        Err(e) => VmError::Engine(e.as_engine().map_or_else(
+            || crate::error::EngineLimit::Other(e.to_string()),
+            crate::error::EngineLimit::of,
+        )),
     }
 }
 

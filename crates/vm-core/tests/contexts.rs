@@ -1,5 +1,6 @@
 //! Context semantics, each compared with what `node` prints for the same snippet (the expected
 //! value in each assertion is Node 20's output; the snippet is in the test).
+use vm_core::Script;
 use vm_core::{
     boa_engine::{js_string, JsObject, JsValue},
     CodeGeneration, ContextOptions, HostMap, Isolate, RunOptions, Sandbox, ScriptOptions,
@@ -9,21 +10,24 @@ use vm_core::{
 fn setup() -> (Isolate, JsObject, VmContext) {
     let iso = Isolate::new().unwrap();
     let sandbox = JsObject::with_null_proto();
-    let ctx = iso
-        .create_context(Sandbox::Object(sandbox.clone()), ContextOptions::default())
-        .unwrap();
+    let ctx = VmContext::new(
+        &iso,
+        Sandbox::Object(sandbox.clone()),
+        ContextOptions::default(),
+    )
+    .unwrap();
     (iso, sandbox, ctx)
 }
 
 /// Runs `src` in `ctx` and renders the completion value as a string in the main realm.
 fn run(iso: &Isolate, ctx: &VmContext, src: &str) -> String {
-    let r = iso.run_in_context(src, ctx, ScriptOptions::default(), &RunOptions::default());
+    let r = ctx.evaluate(iso, src, ScriptOptions::default(), &RunOptions::default());
     render(iso, r)
 }
 
 fn render(iso: &Isolate, r: Result<JsValue, VmError>) -> String {
     let main = iso.main_context();
-    iso.with_context(None, &main, |cx| match r {
+    main.enter(iso, |cx| match r {
         Ok(v) => v
             .to_string(cx)
             .map(|s| s.to_std_string_escaped())
@@ -42,15 +46,16 @@ fn render(iso: &Isolate, r: Result<JsValue, VmError>) -> String {
 }
 
 fn sandbox_keys(iso: &Isolate, sandbox: &JsObject) -> Vec<String> {
-    iso.with_context(None, &iso.main_context(), |cx| {
-        sandbox
-            .own_property_keys(cx)
-            .unwrap()
-            .iter()
-            .map(ToString::to_string)
-            .collect()
-    })
-    .unwrap()
+    iso.main_context()
+        .enter(iso, |cx| {
+            sandbox
+                .own_property_keys(cx)
+                .unwrap()
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        })
+        .unwrap()
 }
 
 #[test]
@@ -75,7 +80,8 @@ fn var_declarations_are_configurable_on_the_sandbox() {
     let (iso, sandbox, ctx) = setup();
     run(&iso, &ctx, "var x = 1");
     let configurable = iso
-        .with_context(None, &iso.main_context(), |cx| {
+        .main_context()
+        .enter(&iso, |cx| {
             let d =
                 vm_core::boa_engine::builtins::object::OrdinaryObject::get_own_property_descriptor(
                     &JsValue::undefined(),
@@ -108,10 +114,11 @@ fn reads_fall_through_sandbox_then_builtins() {
 #[test]
 fn typeof_in_delete_keys_and_define_reflect_the_sandbox() {
     let (iso, sandbox, ctx) = setup();
-    iso.with_context(None, &iso.main_context(), |cx| {
-        sandbox.set(js_string!("a"), 1, false, cx).unwrap();
-    })
-    .unwrap();
+    iso.main_context()
+        .enter(&iso, |cx| {
+            sandbox.set(js_string!("a"), 1, false, cx).unwrap();
+        })
+        .unwrap();
     // node (sandbox {a:1}): "typeof a, 'a' in globalThis, Object.keys(globalThis)" → 'number true a'
     assert_eq!(
         run(
@@ -165,20 +172,21 @@ fn sandbox_accessors_run() {
 #[test]
 fn non_writable_sandbox_property_is_kept() {
     let (iso, sandbox, ctx) = setup();
-    iso.with_context(None, &iso.main_context(), |cx| {
-        sandbox
-            .define_property_or_throw(
-                js_string!("ro"),
-                vm_core::boa_engine::property::PropertyDescriptor::builder()
-                    .value(1)
-                    .writable(false)
-                    .enumerable(true)
-                    .configurable(true),
-                cx,
-            )
-            .unwrap();
-    })
-    .unwrap();
+    iso.main_context()
+        .enter(&iso, |cx| {
+            sandbox
+                .define_property_or_throw(
+                    js_string!("ro"),
+                    vm_core::boa_engine::property::PropertyDescriptor::builder()
+                        .value(1)
+                        .writable(false)
+                        .enumerable(true)
+                        .configurable(true),
+                    cx,
+                )
+                .unwrap();
+        })
+        .unwrap();
     // node: 'ro = 2; ro' → 1 (sloppy: silently ignored)
     assert_eq!(run(&iso, &ctx, "ro = 2; ro"), "1");
 }
@@ -204,10 +212,10 @@ fn this_is_global_this_and_not_the_sandbox() {
     // node: vm.runInContext('this === globalThis', ctx) → true
     assert_eq!(run(&iso, &ctx, "this === globalThis"), "true");
     // node: vm.runInContext('this', ctx) === ctx → false
-    let global = iso
-        .run_in_context(
+    let global = ctx
+        .evaluate(
+            &iso,
             "this",
-            &ctx,
             ScriptOptions::default(),
             &RunOptions::default(),
         )
@@ -219,20 +227,22 @@ fn this_is_global_this_and_not_the_sandbox() {
 #[test]
 fn builtins_belong_to_the_new_realm() {
     let (iso, _sandbox, ctx) = setup();
-    let arr = iso
-        .run_in_context("[]", &ctx, ScriptOptions::default(), &RunOptions::default())
+    let arr = ctx
+        .evaluate(&iso, "[]", ScriptOptions::default(), &RunOptions::default())
         .unwrap();
     let check = iso
-        .run_in_context(
+        .main_context()
+        .evaluate(
+            &iso,
             "(a) => [a instanceof Array, Array.isArray(a)].join()",
-            &iso.main_context(),
             ScriptOptions::default(),
             &RunOptions::default(),
         )
         .unwrap();
     // node: vm.runInNewContext('[]') instanceof Array → false; Array.isArray → true
     let r = iso
-        .with_context(None, &iso.main_context(), |cx| {
+        .main_context()
+        .enter(&iso, |cx| {
             check
                 .as_object()
                 .unwrap()
@@ -250,9 +260,7 @@ fn host_map_sandbox_reads_and_writes() {
     let iso = Isolate::new().unwrap();
     let map = HostMap::new();
     map.insert("n", 20);
-    let ctx = iso
-        .create_context(Sandbox::Host(map.clone()), ContextOptions::default())
-        .unwrap();
+    let ctx = VmContext::new(&iso, Sandbox::Host(map.clone()), ContextOptions::default()).unwrap();
     assert_eq!(
         run(&iso, &ctx, "var m = n + 1; k = 'x'; let hidden = 1; m"),
         "21"
@@ -283,9 +291,7 @@ fn code_generation_strings_false_refuses_eval_and_function() {
         },
         ..Default::default()
     };
-    let ctx = iso
-        .create_context(Sandbox::Object(JsObject::with_null_proto()), options)
-        .unwrap();
+    let ctx = VmContext::new(&iso, Sandbox::Object(JsObject::with_null_proto()), options).unwrap();
     // node: codeGeneration {strings:false} → EvalError for each
     for src in [
         "eval('1')",
@@ -302,26 +308,21 @@ fn code_generation_strings_false_refuses_eval_and_function() {
 #[test]
 fn rerunning_a_script_with_let_throws_like_v8() {
     let (iso, _sandbox, ctx) = setup();
-    let s = iso
-        .compile_script("let q = 1; q", ScriptOptions::default())
-        .unwrap();
-    assert_eq!(
-        render(&iso, iso.run_script(&s, &ctx, &RunOptions::default())),
-        "1"
-    );
+    let s = Script::compile(&iso, "let q = 1; q", ScriptOptions::default()).unwrap();
+    assert_eq!(render(&iso, s.run(&iso, &ctx, &RunOptions::default())), "1");
     // node: SyntaxError "Identifier 'q' has already been declared"
-    let second = iso.run_script(&s, &ctx, &RunOptions::default());
+    let second = s.run(&iso, &ctx, &RunOptions::default());
     assert_eq!(render(&iso, second), "throws SyntaxError");
     // a script without lexical declarations re-runs fine, reusing its compiled form
-    let v = iso
-        .compile_script(
-            "var c = (typeof c === 'number' ? c : 0) + 1; c",
-            ScriptOptions::default(),
-        )
-        .unwrap();
+    let v = Script::compile(
+        &iso,
+        "var c = (typeof c === 'number' ? c : 0) + 1; c",
+        ScriptOptions::default(),
+    )
+    .unwrap();
     for expect in ["1", "2", "3"] {
         assert_eq!(
-            render(&iso, iso.run_script(&v, &ctx, &RunOptions::default())),
+            render(&iso, v.run(&iso, &ctx, &RunOptions::default())),
             expect
         );
     }
@@ -331,27 +332,27 @@ fn rerunning_a_script_with_let_throws_like_v8() {
 #[test]
 fn one_script_runs_in_many_contexts_and_the_main_one() {
     let iso = Isolate::new().unwrap();
-    let s = iso
-        .compile_script(
-            "var hits = (typeof hits === 'number' ? hits : 0) + 1; hits",
-            ScriptOptions::default(),
-        )
-        .unwrap();
-    let a = iso
-        .create_context(
-            Sandbox::Object(JsObject::with_null_proto()),
-            ContextOptions::default(),
-        )
-        .unwrap();
-    let b = iso
-        .create_context(
-            Sandbox::Object(JsObject::with_null_proto()),
-            ContextOptions::default(),
-        )
-        .unwrap();
+    let s = Script::compile(
+        &iso,
+        "var hits = (typeof hits === 'number' ? hits : 0) + 1; hits",
+        ScriptOptions::default(),
+    )
+    .unwrap();
+    let a = VmContext::new(
+        &iso,
+        Sandbox::Object(JsObject::with_null_proto()),
+        ContextOptions::default(),
+    )
+    .unwrap();
+    let b = VmContext::new(
+        &iso,
+        Sandbox::Object(JsObject::with_null_proto()),
+        ContextOptions::default(),
+    )
+    .unwrap();
     for (ctx, expect) in [(&a, "1"), (&a, "2"), (&b, "1"), (&iso.main_context(), "1")] {
         assert_eq!(
-            render(&iso, iso.run_script(&s, ctx, &RunOptions::default())),
+            render(&iso, s.run(&iso, ctx, &RunOptions::default())),
             expect
         );
     }
@@ -364,9 +365,10 @@ fn syntax_errors_come_at_compile_time_with_position() {
         filename: "foo.js".into(),
         ..Default::default()
     };
-    let err = iso.compile_script("var a = ;", opts).unwrap_err();
+    let err = Script::compile(&iso, "var a = ;", opts).unwrap_err();
     let stack = iso
-        .with_context(None, &iso.main_context(), |cx| {
+        .main_context()
+        .enter(&iso, |cx| {
             let o = err.thrown().unwrap().as_object().unwrap();
             o.get(js_string!("stack"), cx)
                 .unwrap()
@@ -391,9 +393,9 @@ fn offsets_and_filename_show_in_stacks() {
         column_offset: 5,
         host_tag: 0,
     };
-    let r = iso.run_in_context(
+    let r = ctx.evaluate(
+        &iso,
         "(function h(){ throw new TypeError('t') })()",
-        &ctx,
         opts,
         &RunOptions {
             display_errors: false,
@@ -401,7 +403,8 @@ fn offsets_and_filename_show_in_stacks() {
         },
     );
     let stack = iso
-        .with_context(None, &iso.main_context(), |cx| {
+        .main_context()
+        .enter(&iso, |cx| {
             r.unwrap_err()
                 .thrown()
                 .unwrap()
@@ -425,9 +428,9 @@ fn offsets_and_filename_show_in_stacks() {
         column_offset: 0,
         host_tag: 0,
     };
-    let r = iso.run_in_context(
+    let r = ctx.evaluate(
+        &iso,
         "\n\nnew Error('x').stack",
-        &ctx,
         neg,
         &RunOptions::default(),
     );
@@ -441,14 +444,15 @@ fn display_errors_decorates_once() {
         filename: "b.js".into(),
         ..Default::default()
     };
-    let r = iso.run_in_context(
+    let r = ctx.evaluate(
+        &iso,
         "function g(){ throw new Error('boom') }\ng()",
-        &ctx,
         opts,
         &RunOptions::default(),
     );
     let stack = iso
-        .with_context(None, &iso.main_context(), |cx| {
+        .main_context()
+        .enter(&iso, |cx| {
             r.unwrap_err()
                 .thrown()
                 .unwrap()
@@ -475,20 +479,20 @@ fn display_errors_decorates_once() {
 #[test]
 fn thrown_values_come_back_unchanged() {
     let (iso, _sandbox, ctx) = setup();
-    let r = iso.run_in_context(
+    let r = ctx.evaluate(
+        &iso,
         "globalThis.o = { tag: 1 }; throw o",
-        &ctx,
         ScriptOptions::default(),
         &RunOptions::default(),
     );
     let thrown = r.unwrap_err().thrown().cloned().unwrap();
-    let o = iso
-        .run_in_context("o", &ctx, ScriptOptions::default(), &RunOptions::default())
+    let o = ctx
+        .evaluate(&iso, "o", ScriptOptions::default(), &RunOptions::default())
         .unwrap();
     assert_eq!(thrown.as_object().unwrap(), o.as_object().unwrap());
-    let r = iso.run_in_context(
+    let r = ctx.evaluate(
+        &iso,
         "throw 42",
-        &ctx,
         ScriptOptions::default(),
         &RunOptions::default(),
     );
@@ -502,20 +506,20 @@ fn thrown_values_come_back_unchanged() {
 fn compile_function_params_extensions_and_parsing_context() {
     let (iso, _sandbox, ctx) = setup();
     let ext = JsObject::with_null_proto();
-    let f = iso
-        .compile_function(
-            "return a + b + (typeof later)",
-            &["a".into(), "b".into()],
-            vm_core::CompileFunctionOptions {
-                parsing_context: Some(ctx.clone()),
-                context_extensions: vec![ext.clone()],
-                ..Default::default()
-            },
-        )
-        .unwrap();
+    let f = vm_core::compile_function(
+        &iso,
+        "return a + b + (typeof later)",
+        &["a".into(), "b".into()],
+        vm_core::CompileFunctionOptions {
+            parsing_context: Some(ctx.clone()),
+            context_extensions: vec![ext.clone()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let main = iso.main_context();
-    let r = iso
-        .with_context(None, &main, |cx| {
+    let r = main
+        .enter(&iso, |cx| {
             ext.set(js_string!("later"), 1, false, cx).unwrap();
             f.call(&JsValue::undefined(), &[1.into(), 2.into()], cx)
                 .unwrap()
@@ -526,11 +530,9 @@ fn compile_function_params_extensions_and_parsing_context() {
     // node: the extension object is live: '3number'
     assert_eq!(r, "\"3number\"");
     // node: vm.compileFunction('return a', ['a']).toString() → 'function (a) {\nreturn a\n}'
-    let g = iso
-        .compile_function("return a", &["a".into()], Default::default())
-        .unwrap();
-    let src = iso
-        .with_context(None, &main, |cx| {
+    let g = vm_core::compile_function(&iso, "return a", &["a".into()], Default::default()).unwrap();
+    let src = main
+        .enter(&iso, |cx| {
             JsValue::from(g)
                 .to_string(cx)
                 .unwrap()
@@ -539,7 +541,8 @@ fn compile_function_params_extensions_and_parsing_context() {
         .unwrap();
     assert_eq!(src, "function (a) {\nreturn a\n}");
     // a body that tries to escape the wrapper is a SyntaxError, not code
-    let bad = iso.compile_function(
+    let bad = vm_core::compile_function(
+        &iso,
         "}); globalThis.pwned = 1; (function(){",
         &[],
         Default::default(),
@@ -551,33 +554,34 @@ fn compile_function_params_extensions_and_parsing_context() {
 #[test]
 fn errors_in_a_context_are_that_realms_errors() {
     let (iso, _sandbox, ctx) = setup();
-    let e = iso
-        .run_in_context(
+    let e = ctx
+        .evaluate(
+            &iso,
             "null.x",
-            &ctx,
             ScriptOptions::default(),
             &RunOptions::default(),
         )
         .unwrap_err();
-    let is_ctx_type_error = iso
-        .run_in_context(
+    let is_ctx_type_error = ctx
+        .evaluate(
+            &iso,
             "(e) => e instanceof TypeError",
-            &ctx,
             ScriptOptions::default(),
             &RunOptions::default(),
         )
         .unwrap();
     let is_main_type_error = iso
-        .run_in_context(
+        .main_context()
+        .evaluate(
+            &iso,
             "(e) => e instanceof TypeError",
-            &iso.main_context(),
             ScriptOptions::default(),
             &RunOptions::default(),
         )
         .unwrap();
     let main = iso.main_context();
-    let (a, b) = iso
-        .with_context(None, &main, |cx| {
+    let (a, b) = main
+        .enter(&iso, |cx| {
             let v = e.thrown().unwrap().clone();
             let a = is_ctx_type_error
                 .as_object()
@@ -607,23 +611,23 @@ fn promises_resolve_across_contexts_through_the_shared_queue() {
         "var done = 0; Promise.resolve(41).then(v => { done = v + 1 })",
     );
     assert_eq!(run(&iso, &ctx, "done"), "0");
-    iso.run_jobs().unwrap();
+    vm_core::run_jobs(&iso).unwrap();
     assert_eq!(run(&iso, &ctx, "done"), "42");
 }
 
 #[test]
 fn context_options_are_kept() {
     let iso = Isolate::new().unwrap();
-    let ctx = iso
-        .create_context(
-            Sandbox::Host(HostMap::new()),
-            ContextOptions {
-                name: Some("mine".into()),
-                origin: Some("https://x.test".into()),
-                ..Default::default()
-            },
-        )
-        .unwrap();
+    let ctx = VmContext::new(
+        &iso,
+        Sandbox::Host(HostMap::new()),
+        ContextOptions {
+            name: Some("mine".into()),
+            origin: Some("https://x.test".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(ctx.name(), "mine");
     assert_eq!(ctx.origin(), Some("https://x.test"));
     assert!(vm_core::MicrotaskMode::parse(Some("bogus")).is_err());
@@ -674,20 +678,21 @@ fn global_writes_keep_the_sandbox_property_attributes() {
         run(&iso, &ctx, "[n, m, Object.keys(globalThis).includes('n')]"),
         "5,4,true"
     );
-    iso.with_context(None, &iso.main_context(), |cx| {
-        sandbox
-            .define_property_or_throw(
-                js_string!("ro"),
-                vm_core::boa_engine::property::PropertyDescriptor::builder()
-                    .value(1)
-                    .writable(false)
-                    .enumerable(false)
-                    .configurable(true),
-                cx,
-            )
-            .unwrap();
-    })
-    .unwrap();
+    iso.main_context()
+        .enter(&iso, |cx| {
+            sandbox
+                .define_property_or_throw(
+                    js_string!("ro"),
+                    vm_core::boa_engine::property::PropertyDescriptor::builder()
+                        .value(1)
+                        .writable(false)
+                        .enumerable(false)
+                        .configurable(true),
+                    cx,
+                )
+                .unwrap();
+        })
+        .unwrap();
     assert_eq!(run(&iso, &ctx, "ro = 9; ro"), "1");
     // node: "TypeError: Cannot assign to read only property 'ro' of object '#<Object>'"
     assert!(run(&iso, &ctx, "'use strict'; ro = 9").starts_with("throws TypeError"));

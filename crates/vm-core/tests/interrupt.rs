@@ -1,5 +1,6 @@
 //! Timeouts, interrupts and microtaskMode 'afterEvaluate'.
 use std::time::{Duration, Instant};
+use vm_core::Script;
 
 use vm_core::{
     boa_engine::{js_string, JsObject},
@@ -7,7 +8,8 @@ use vm_core::{
 };
 
 fn ctx(iso: &Isolate) -> VmContext {
-    iso.create_context(
+    VmContext::new(
+        iso,
         Sandbox::Object(JsObject::with_null_proto()),
         ContextOptions::default(),
     )
@@ -22,7 +24,7 @@ fn timed(ms: u64) -> RunOptions {
 }
 
 fn num(iso: &Isolate, ctx: &VmContext, src: &str) -> f64 {
-    iso.run_in_context(src, ctx, ScriptOptions::default(), &RunOptions::default())
+    ctx.evaluate(iso, src, ScriptOptions::default(), &RunOptions::default())
         .unwrap()
         .as_number()
         .unwrap()
@@ -42,7 +44,7 @@ fn timeout_stops_runaway_loops_and_the_context_stays_usable() {
         "class C { constructor() { for (;;) {} } }; new C()",
     ] {
         let start = Instant::now();
-        let r = iso.run_in_context(src, &c, ScriptOptions::default(), &timed(100));
+        let r = c.evaluate(&iso, src, ScriptOptions::default(), &timed(100));
         let took = start.elapsed();
         assert!(
             matches!(r, Err(VmError::Timeout(d)) if d == Duration::from_millis(100)),
@@ -67,10 +69,10 @@ fn timeout_stops_runaway_loops_and_the_context_stays_usable() {
 fn a_finishing_run_with_a_timeout_returns_its_value() {
     let iso = Isolate::new().unwrap();
     let c = ctx(&iso);
-    let v = iso
-        .run_in_context(
+    let v = c
+        .evaluate(
+            &iso,
             "let s = 0; for (let i = 0; i < 1000; i++) s += i; s",
-            &c,
             ScriptOptions::default(),
             &timed(5_000),
         )
@@ -82,14 +84,12 @@ fn a_finishing_run_with_a_timeout_returns_its_value() {
 fn many_timed_out_runs_leave_the_context_healthy() {
     let iso = Isolate::new().unwrap();
     let c = ctx(&iso);
-    let s = iso
-        .compile_script("counter++; while (true) {}", ScriptOptions::default())
-        .unwrap();
+    let s = Script::compile(&iso, "counter++; while (true) {}", ScriptOptions::default()).unwrap();
     num(&iso, &c, "var counter = 0; 0");
     let n = 300;
     for _ in 0..n {
         assert!(matches!(
-            iso.run_script(&s, &c, &timed(1)),
+            s.run(&iso, &c, &timed(1)),
             Err(VmError::Timeout(_))
         ));
     }
@@ -109,10 +109,10 @@ fn many_timed_out_runs_leave_the_context_healthy() {
         400.0
     );
     // Tagged templates keep their identity per site across engine swaps.
-    let t = iso
-        .run_in_context(
+    let t = c
+        .evaluate(
+            &iso,
             "var tag = s => s; var site = () => tag`x${1}y`; site() === site()",
-            &c,
             ScriptOptions::default(),
             &RunOptions::default(),
         )
@@ -125,18 +125,16 @@ fn many_timed_out_runs_leave_the_context_healthy() {
 fn timed_out_runs(n: usize) {
     let iso = Isolate::new().unwrap();
     let c = ctx(&iso);
-    let s = iso
-        .compile_script("while (true) {}", ScriptOptions::default())
-        .unwrap();
+    let s = Script::compile(&iso, "while (true) {}", ScriptOptions::default()).unwrap();
     let rss = || vm_core::resident_set_bytes().unwrap_or(0);
     for _ in 0..500 {
-        let _ = iso.run_script(&s, &c, &timed(1));
+        let _ = s.run(&iso, &c, &timed(1));
     }
     iso.collect_garbage();
     let before = rss();
     for _ in 0..n {
         assert!(matches!(
-            iso.run_script(&s, &c, &timed(1)),
+            s.run(&iso, &c, &timed(1)),
             Err(VmError::Timeout(_))
         ));
     }
@@ -172,9 +170,9 @@ fn interrupt_handle_stops_from_another_thread() {
         std::thread::sleep(Duration::from_millis(30));
         handle.interrupt();
     });
-    let r = iso.run_in_context(
+    let r = c.evaluate(
+        &iso,
         "while (true) {}",
-        &c,
         ScriptOptions::default(),
         &RunOptions::default(),
     );
@@ -194,9 +192,9 @@ fn interrupt_callback_is_polled() {
         p.set(p.get() + 1);
         p.get() > 10
     })));
-    let r = iso.run_in_context(
+    let r = c.evaluate(
+        &iso,
         "while (true) {}",
-        &c,
         ScriptOptions::default(),
         &RunOptions::default(),
     );
@@ -209,39 +207,40 @@ fn interrupt_callback_is_polled() {
 #[test]
 fn after_evaluate_runs_the_contexts_microtasks_right_after_the_script() {
     let iso = Isolate::new().unwrap();
-    let own = iso
-        .create_context(
-            Sandbox::Object(JsObject::with_null_proto()),
-            ContextOptions {
-                microtask_mode: MicrotaskMode::AfterEvaluate,
-                ..Default::default()
-            },
+    let own = VmContext::new(
+        &iso,
+        Sandbox::Object(JsObject::with_null_proto()),
+        ContextOptions {
+            microtask_mode: MicrotaskMode::AfterEvaluate,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let shared = ctx(&iso);
+    own.evaluate(
+        &iso,
+        "var log = []; Promise.resolve().then(() => log.push('own'))",
+        ScriptOptions::default(),
+        &RunOptions::default(),
+    )
+    .unwrap();
+    shared
+        .evaluate(
+            &iso,
+            "var done = 0; Promise.resolve().then(() => done = 1)",
+            ScriptOptions::default(),
+            &RunOptions::default(),
         )
         .unwrap();
-    let shared = ctx(&iso);
-    iso.run_in_context(
-        "var log = []; Promise.resolve().then(() => log.push('own'))",
-        &own,
-        ScriptOptions::default(),
-        &RunOptions::default(),
-    )
-    .unwrap();
-    iso.run_in_context(
-        "var done = 0; Promise.resolve().then(() => done = 1)",
-        &shared,
-        ScriptOptions::default(),
-        &RunOptions::default(),
-    )
-    .unwrap();
     // node: the afterEvaluate context's job already ran; the shared queue's did not
     assert_eq!(num(&iso, &own, "log.length"), 1.0);
     assert_eq!(num(&iso, &shared, "done"), 0.0);
-    iso.run_jobs().unwrap();
+    vm_core::run_jobs(&iso).unwrap();
     assert_eq!(num(&iso, &shared, "done"), 1.0);
     // a microtask loop in an afterEvaluate context is stopped by the timeout between jobs
-    let r = iso.run_in_context(
+    let r = own.evaluate(
+        &iso,
         "(function spin() { Promise.resolve().then(spin) })()",
-        &own,
         ScriptOptions::default(),
         &timed(30),
     );

@@ -4,6 +4,7 @@
 //! module body and `breakOnSigint` cells) is `crates/vm-modules/tests/runaway_matrix.rs`, in
 //! the README's "Interruption" section.
 use std::time::{Duration, Instant};
+use vm_core::VmContext;
 
 use vm_core::{
     boa_engine::JsObject, ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions, VmError,
@@ -156,12 +157,12 @@ const PATTERNS: &[(&str, &str, Expect)] = &[
 #[test]
 fn runaway_patterns() {
     let iso = Isolate::new().unwrap();
-    let ctx = iso
-        .create_context(
-            Sandbox::Object(JsObject::with_null_proto()),
-            ContextOptions::default(),
-        )
-        .unwrap();
+    let ctx = VmContext::new(
+        &iso,
+        Sandbox::Object(JsObject::with_null_proto()),
+        ContextOptions::default(),
+    )
+    .unwrap();
     let timeout = Duration::from_millis(TIMEOUT_MS);
     let options = RunOptions {
         timeout: Some(timeout),
@@ -172,7 +173,7 @@ fn runaway_patterns() {
     let mut wrong = Vec::new();
     for (name, src, expect) in PATTERNS {
         let start = Instant::now();
-        let r = iso.run_in_context(src, &ctx, ScriptOptions::default(), &options);
+        let r = ctx.evaluate(&iso, src, ScriptOptions::default(), &options);
         let took = start.elapsed();
         let stopped = matches!(r, Err(VmError::Timeout(_)));
         let ok = match expect {
@@ -189,9 +190,9 @@ fn runaway_patterns() {
             ));
         }
         // the context stays usable after every pattern
-        let v = iso.run_in_context(
+        let v = ctx.evaluate(
+            &iso,
             "1 + 1",
-            &ctx,
             ScriptOptions::default(),
             &RunOptions::default(),
         );

@@ -1,5 +1,6 @@
 //! The per-isolate memory limit through the Rust API (the JS-level matrix is
 //! `crates/boavm/tests/memory_limit.rs`).
+use vm_core::VmContext;
 use vm_core::{
     boa_engine::JsObject, memory::TrackingAllocator, ContextOptions, Isolate, RunOptions, Sandbox,
     ScriptOptions, VmError,
@@ -11,14 +12,13 @@ static ALLOC: TrackingAllocator = TrackingAllocator::system();
 const LIMIT: usize = 64 << 20;
 
 fn run(iso: &Isolate, code: &str) -> Result<String, VmError> {
-    let ctx = iso.create_context(
+    let ctx = VmContext::new(
+        iso,
         Sandbox::Object(JsObject::with_null_proto()),
         ContextOptions::default(),
     )?;
-    let v = iso.run_in_context(code, &ctx, ScriptOptions::default(), &RunOptions::default())?;
-    let s = iso.with_context(None, &ctx, |cx| {
-        v.to_string(cx).map(|s| s.to_std_string_escaped())
-    })?;
+    let v = ctx.evaluate(iso, code, ScriptOptions::default(), &RunOptions::default())?;
+    let s = ctx.enter(iso, |cx| v.to_string(cx).map(|s| s.to_std_string_escaped()))?;
     Ok(s.unwrap_or_default())
 }
 

@@ -1,5 +1,6 @@
 //! Resource bounds: dropped contexts are freed, and throwing runs do not wear a context out.
 use vm_core::{boa_engine::JsObject, ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions};
+use vm_core::{Script, VmContext};
 
 /// The soaks measure the process's RSS: every test of this file holds this lock, so no other
 /// test allocates while one measures.
@@ -19,21 +20,20 @@ fn rss_bytes() -> usize {
 /// grows by less than 100 MB, every context is freed, and a fresh context still runs code.
 fn context_cycles(n: usize) {
     let iso = Isolate::new().unwrap();
-    let script = iso
-        .compile_script(
-            "var n = (typeof n === 'number' ? n : 0) + 1; [n, {a: new Map()}]",
-            ScriptOptions::default(),
+    let script = Script::compile(
+        &iso,
+        "var n = (typeof n === 'number' ? n : 0) + 1; [n, {a: new Map()}]",
+        ScriptOptions::default(),
+    )
+    .unwrap();
+    let warm = |iso: &Isolate| {
+        let ctx = VmContext::new(
+            iso,
+            Sandbox::Object(JsObject::with_null_proto()),
+            ContextOptions::default(),
         )
         .unwrap();
-    let warm = |iso: &Isolate| {
-        let ctx = iso
-            .create_context(
-                Sandbox::Object(JsObject::with_null_proto()),
-                ContextOptions::default(),
-            )
-            .unwrap();
-        iso.run_script(&script, &ctx, &RunOptions::default())
-            .unwrap();
+        script.run(iso, &ctx, &RunOptions::default()).unwrap();
     };
     for _ in 0..200 {
         warm(&iso);
@@ -82,18 +82,18 @@ fn soak_context_cycles() {
 /// Soak: `n` runs that throw from inside a function leave the context usable.
 fn throwing_runs(n: usize) {
     let iso = Isolate::new().unwrap();
-    let ctx = iso
-        .create_context(
-            Sandbox::Object(JsObject::with_null_proto()),
-            ContextOptions::default(),
-        )
-        .unwrap();
-    let s = iso
-        .compile_script(
-            "(function deep(n) { if (n === 0) throw new Error('x'); return deep(n - 1) + 1; })(5)",
-            ScriptOptions::default(),
-        )
-        .unwrap();
+    let ctx = VmContext::new(
+        &iso,
+        Sandbox::Object(JsObject::with_null_proto()),
+        ContextOptions::default(),
+    )
+    .unwrap();
+    let s = Script::compile(
+        &iso,
+        "(function deep(n) { if (n === 0) throw new Error('x'); return deep(n - 1) + 1; })(5)",
+        ScriptOptions::default(),
+    )
+    .unwrap();
     let quiet = RunOptions {
         display_errors: false,
         ..Default::default()
@@ -101,20 +101,16 @@ fn throwing_runs(n: usize) {
     iso.collect_garbage();
     let before = rss_bytes();
     for _ in 0..n {
-        assert!(iso
-            .run_script(&s, &ctx, &quiet)
-            .unwrap_err()
-            .thrown()
-            .is_some());
+        assert!(s.run(&iso, &ctx, &quiet).unwrap_err().thrown().is_some());
     }
     iso.collect_garbage();
     let grown = rss_bytes().saturating_sub(before);
     eprintln!("{n} throwing runs: RSS +{} KiB", grown / 1024);
     assert!(grown < 5 * 1024 * 1024, "RSS grew by {} KiB", grown >> 10);
-    let ok = iso
-        .run_in_context(
+    let ok = ctx
+        .evaluate(
+            &iso,
             "(function f(n) { return n ? f(n - 1) + 1 : 0 })(500)",
-            &ctx,
             ScriptOptions::default(),
             &quiet,
         )
@@ -144,22 +140,23 @@ fn soak_throwing_runs() {
 fn runaway_recursion_is_a_range_error() {
     let _serial = serial();
     let iso = Isolate::new().unwrap();
-    let ctx = iso
-        .create_context(
-            Sandbox::Object(JsObject::with_null_proto()),
-            ContextOptions::default(),
-        )
-        .unwrap();
+    let ctx = VmContext::new(
+        &iso,
+        Sandbox::Object(JsObject::with_null_proto()),
+        ContextOptions::default(),
+    )
+    .unwrap();
     for src in [
         "(function f() { return f() + 1 })()",
         "({ get x() { return this.x } }).x",
         "(function g() { [1].forEach(g) })()",
     ] {
-        let err = iso
-            .run_in_context(src, &ctx, ScriptOptions::default(), &RunOptions::default())
+        let err = ctx
+            .evaluate(&iso, src, ScriptOptions::default(), &RunOptions::default())
             .unwrap_err();
         let name = iso
-            .with_context(None, &iso.main_context(), |cx| {
+            .main_context()
+            .enter(&iso, |cx| {
                 err.thrown().and_then(|v| v.as_object()).map(|o| {
                     o.get(vm_core::boa_engine::js_string!("name"), cx)
                         .unwrap()
@@ -171,10 +168,10 @@ fn runaway_recursion_is_a_range_error() {
         // node: RangeError "Maximum call stack size exceeded"
         assert_eq!(name.as_deref(), Some("\"RangeError\""), "{src}: {err:?}");
     }
-    let v = iso
-        .run_in_context(
+    let v = ctx
+        .evaluate(
+            &iso,
             "1 + 1",
-            &ctx,
             ScriptOptions::default(),
             &RunOptions::default(),
         )
@@ -190,7 +187,7 @@ fn a_panicking_host_callback_marks_the_isolate_broken() {
     use vm_core::boa_engine::{object::FunctionObjectBuilder, NativeFunction};
     let iso = Isolate::new().unwrap();
     let main = iso.main_context();
-    iso.with_context(None, &main, |cx| {
+    main.enter(&iso, |cx| {
         let realm = cx.realm().clone();
         let f = FunctionObjectBuilder::new(
             &realm,
@@ -204,9 +201,9 @@ fn a_panicking_host_callback_marks_the_isolate_broken() {
     .unwrap();
     let quiet = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let r = iso.run_in_context(
+    let r = main.evaluate(
+        &iso,
         "explode()",
-        &main,
         ScriptOptions::default(),
         &RunOptions::default(),
     );
@@ -215,7 +212,7 @@ fn a_panicking_host_callback_marks_the_isolate_broken() {
         matches!(r, Err(vm_core::VmError::Broken(ref m)) if m == "host bug"),
         "{r:?}"
     );
-    let later = iso.run_in_context("1", &main, ScriptOptions::default(), &RunOptions::default());
+    let later = main.evaluate(&iso, "1", ScriptOptions::default(), &RunOptions::default());
     assert!(matches!(later, Err(vm_core::VmError::Broken(_))));
 }
 
@@ -226,20 +223,16 @@ fn huge_sources_are_refused_with_an_error() {
     let _serial = serial();
     let iso = Isolate::new().unwrap();
     let huge = "1;".repeat(25 << 20);
-    let r = iso.compile_script(&huge, ScriptOptions::default());
+    let r = Script::compile(&iso, &huge, ScriptOptions::default());
     assert!(
         matches!(r, Err(vm_core::VmError::SourceTooLarge { size, .. }) if size == 50 << 20),
         "{r:?}"
     );
-    let f = iso.compile_function(&huge, &[], Default::default());
+    let f = vm_core::compile_function(&iso, &huge, &[], Default::default());
     assert!(matches!(f, Err(vm_core::VmError::SourceTooLarge { .. })));
     iso.set_max_source_bytes(64);
-    assert!(iso
-        .compile_script(&"1;".repeat(40), ScriptOptions::default())
-        .is_err());
-    assert!(iso
-        .compile_script("1 + 1", ScriptOptions::default())
-        .is_ok());
+    assert!(Script::compile(&iso, &"1;".repeat(40), ScriptOptions::default()).is_err());
+    assert!(Script::compile(&iso, "1 + 1", ScriptOptions::default()).is_ok());
 }
 
 /// What an embedder holding only JS values sees: a `VmContext` stored in a JS object (it is
@@ -258,16 +251,16 @@ fn contexts_held_from_the_heap_live_as_long_as_what_reaches_them() {
 
     let iso = Isolate::new().unwrap();
     let make = |iso: &Isolate| {
-        let ctx = iso
-            .create_context(
-                Sandbox::Object(JsObject::with_null_proto()),
-                ContextOptions::default(),
-            )
-            .unwrap();
-        let f = iso
-            .run_in_context(
+        let ctx = VmContext::new(
+            iso,
+            Sandbox::Object(JsObject::with_null_proto()),
+            ContextOptions::default(),
+        )
+        .unwrap();
+        let f = ctx
+            .evaluate(
+                iso,
                 "var base = 40; (function (x) { return base + x })",
-                &ctx,
                 ScriptOptions::default(),
                 &RunOptions::default(),
             )
@@ -290,9 +283,8 @@ fn contexts_held_from_the_heap_live_as_long_as_what_reaches_them() {
         "the function's realm keeps its context"
     );
     let v = iso
-        .with_context(None, &iso.main_context(), |cx| {
-            f.call(&JsValue::undefined(), &[2.into()], cx)
-        })
+        .main_context()
+        .enter(&iso, |cx| f.call(&JsValue::undefined(), &[2.into()], cx))
         .unwrap()
         .unwrap();
     assert_eq!(v.as_number(), Some(42.0));

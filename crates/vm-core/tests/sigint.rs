@@ -2,6 +2,7 @@
 //! SIGINT outside an armed run would end the process, as it should).
 #![cfg(unix)]
 use std::time::Duration;
+use vm_core::VmContext;
 
 use vm_core::{
     boa_engine::JsObject, ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions, VmError,
@@ -10,12 +11,12 @@ use vm_core::{
 #[test]
 fn sigint_stops_an_armed_run_and_the_context_stays_usable() {
     let iso = Isolate::new().unwrap();
-    let ctx = iso
-        .create_context(
-            Sandbox::Object(JsObject::with_null_proto()),
-            ContextOptions::default(),
-        )
-        .unwrap();
+    let ctx = VmContext::new(
+        &iso,
+        Sandbox::Object(JsObject::with_null_proto()),
+        ContextOptions::default(),
+    )
+    .unwrap();
     let sender = std::thread::spawn(|| {
         std::thread::sleep(Duration::from_millis(100));
         signal_hook::low_level::raise(signal_hook::consts::SIGINT).unwrap();
@@ -24,7 +25,7 @@ fn sigint_stops_an_armed_run_and_the_context_stays_usable() {
         break_on_sigint: true,
         ..Default::default()
     };
-    let r = iso.run_in_context("while (true) {}", &ctx, ScriptOptions::default(), &options);
+    let r = ctx.evaluate(&iso, "while (true) {}", ScriptOptions::default(), &options);
     sender.join().unwrap();
     assert!(matches!(r, Err(VmError::Sigint)), "{r:?}");
     // node: "Script execution was interrupted by `SIGINT`"
@@ -32,10 +33,10 @@ fn sigint_stops_an_armed_run_and_the_context_stays_usable() {
         VmError::Sigint.to_string(),
         "Script execution was interrupted by `SIGINT`"
     );
-    let v = iso
-        .run_in_context(
+    let v = ctx
+        .evaluate(
+            &iso,
             "6 * 7",
-            &ctx,
             ScriptOptions::default(),
             &RunOptions::default(),
         )

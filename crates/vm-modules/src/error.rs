@@ -1,12 +1,14 @@
-//! Module errors, each with Node's `ERR_*` code and message.
+//! Module errors: why a module operation was refused or failed (Node's messages; vm-node
+//! assigns Node's `ERR_*` codes).
 use vm_core::VmError;
 
 /// Why a module operation was refused or failed.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ModuleError {
-    /// The module is not in a status that allows the operation (`ERR_VM_MODULE_STATUS`).
+    /// The module is not in a status that allows the operation (Node's `ERR_VM_MODULE_STATUS`).
     #[error("Module status {0}")]
-    Status(String),
+    Status(StatusError),
     /// `link()` on a module that is not unlinked (`ERR_VM_MODULE_ALREADY_LINKED`).
     #[error("Module has already been linked")]
     AlreadyLinked,
@@ -16,7 +18,7 @@ pub enum ModuleError {
     /// A request could not be resolved (`ERR_VM_MODULE_LINK_FAILURE`).
     #[error("{0}")]
     LinkFailure(String),
-    /// An export name that the synthetic module does not declare.
+    /// An export name that the synthetic module does not declare (a `ReferenceError`).
     #[error("Export '{0}' is not defined in module")]
     NoExport(String),
     /// The engine or JavaScript failed (a thrown value, a syntax error...).
@@ -24,16 +26,21 @@ pub enum ModuleError {
     Vm(#[from] VmError),
 }
 
-impl ModuleError {
-    /// Node's error code, when Node has one for this error.
-    pub fn code(&self) -> Option<&'static str> {
-        Some(match self {
-            Self::Status(_) => "ERR_VM_MODULE_STATUS",
-            Self::AlreadyLinked => "ERR_VM_MODULE_ALREADY_LINKED",
-            Self::DifferentContext => "ERR_VM_MODULE_DIFFERENT_CONTEXT",
-            Self::LinkFailure(_) => "ERR_VM_MODULE_LINK_FAILURE",
-            Self::NoExport(_) => "ERR_VM_MODULE_EXPORT_NOT_FOUND",
-            Self::Vm(_) => return None,
-        })
-    }
+/// What status an operation needed ([`ModuleError::Status`]); the display text completes
+/// Node's message `Module status ...`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StatusError {
+    /// `evaluate()` before linking.
+    #[error("must be one of linked, evaluated, or errored")]
+    NotLinked,
+    /// `namespace` before linking.
+    #[error("must not be unlinked or linking")]
+    Unlinked,
+    /// `setExport` on a module that is not synthetic.
+    #[error("must be a SyntheticModule")]
+    NotSynthetic,
+    /// `setExport` before linking.
+    #[error("must be linked")]
+    SetExportBeforeLink,
 }

@@ -12,15 +12,17 @@ use boa_engine::{
 };
 use boa_gc::{Finalize, Gc, GcRefCell, Trace, WeakGc};
 use rustc_hash::FxHashMap;
-use vm_core::{Isolate, ScriptOptions, VmContext, VmError};
+use vm_core::{Entry, Isolate, ScriptOptions, VmContext, VmError};
 
 use crate::{
     callbacks::{DynamicImportHook, SyntheticEvaluate},
-    error::ModuleError,
+    error::{ModuleError, StatusError},
     module::{Kind, ModuleInner, ModuleStatus, VmModule},
+    options::{EvaluateOptions, SourceTextOptions, SyntheticOptions},
     synthetic::wrapper_source,
 };
 
+mod evaluate;
 mod module_host;
 
 /// A registered `importModuleDynamically` hook of a script or function.
@@ -86,33 +88,9 @@ fn pin_to_realm(module: &VmModule) {
 #[derive(Trace, Finalize, JsData)]
 struct ModuleCounter(#[unsafe_ignore_trace] Cell<u32>);
 
-/// Options of `new vm.SourceTextModule(code, options)`.
-#[derive(Clone, Default)]
-pub struct SourceTextOptions {
-    /// `identifier` (default `vm:module(i)`, counted per context).
-    pub identifier: Option<String>,
-    /// `context` (default: the main context).
-    pub context: Option<VmContext>,
-    /// `lineOffset`.
-    pub line_offset: i32,
-    /// `columnOffset`.
-    pub column_offset: i32,
-    /// `importModuleDynamically`: the hook `import()` inside the module calls.
-    pub import_module_dynamically: Option<DynamicImportHook>,
-}
-
 /// What an asynchronous linker returns for one request (see [`Modules::link_async`]).
 pub type LinkFuture =
     std::pin::Pin<Box<dyn std::future::Future<Output = Result<VmModule, ModuleError>>>>;
-
-/// Options of `new vm.SyntheticModule(exportNames, evaluateCallback, options)`.
-#[derive(Debug, Clone, Default)]
-pub struct SyntheticOptions {
-    /// `identifier` (default `vm:module(i)`, counted per context).
-    pub identifier: Option<String>,
-    /// `context` (default: the main context).
-    pub context: Option<VmContext>,
-}
 
 /// The modules of one isolate. Install with [`Modules::install`].
 pub struct Modules {
@@ -158,9 +136,9 @@ fn prune(map: &mut FxHashMap<u64, Vec<WeakGc<ModuleInner>>>) {
 /// The engine a new module of `ctx` lives on: `ctx`'s own when it is running or free, else the
 /// running engine (Boa keeps a module's names in the interner of the engine that parsed it).
 fn home_for(current: Option<&Context>, ctx: &VmContext) -> VmContext {
-    let running = current.and_then(Isolate::engine_context);
+    let running = current.and_then(vm_core::internal::engine_context);
     match running {
-        Some(r) if r != *ctx && !ctx.engine_is_free() => r,
+        Some(r) if r != *ctx && !vm_core::internal::engine_is_free(ctx) => r,
         _ => ctx.clone(),
     }
 }
@@ -173,10 +151,11 @@ fn namespace_on_home(
     if let Some(ns) = module.inner.namespace.borrow().clone() {
         return Ok(ns);
     }
-    let iso = isolate_of(module.context())?;
-    let ns = iso.with_engine_of(current, &module.inner.home, module.context(), |cx| {
-        module.inner.boa.namespace(cx)
-    })?;
+    isolate_of(module.context())?;
+    let ns =
+        vm_core::internal::with_engine_of(current, &module.inner.home, module.context(), |cx| {
+            module.inner.boa.namespace(cx)
+        })?;
     *module.inner.namespace.borrow_mut() = Some(ns.clone());
     Ok(ns)
 }
@@ -201,7 +180,7 @@ impl Modules {
             next_tag: Cell::new(1),
             eager_main_namespaces: Cell::new(false),
         });
-        iso.set_module_host(Some(modules.clone()));
+        vm_core::internal::set_module_host(iso, Some(modules.clone()));
         modules
     }
 
@@ -320,15 +299,20 @@ impl Modules {
     }
 
     /// `new vm.SourceTextModule(code, options)`.
-    pub fn source_text(
+    ///
+    /// # Errors
+    /// [`ModuleError::Vm`] with a thrown `SyntaxError` (of the module's context) for invalid
+    /// source, or the engine failure.
+    pub fn source_text<'a>(
         &self,
-        current: Option<&mut Context>,
+        on: impl Entry<'a>,
         code: &str,
         options: SourceTextOptions,
     ) -> Result<VmModule, ModuleError> {
+        let current = vm_core::internal::current(on);
         let ctx = options.context.clone().unwrap_or_else(|| self.main.clone());
         let iso = isolate_of(&ctx)?;
-        iso.check_source_size(code)?;
+        vm_core::internal::check_source_size(&iso, code)?;
         // Realm-free facts first (syntax errors, requests, top-level await): see requests.rs.
         let requests = match vm_core::with_native_stack(|| crate::requests::scan(code)) {
             Ok(r) => r,
@@ -341,7 +325,7 @@ impl Modules {
                 };
                 return Err(match current {
                     Some(cx) => err(cx),
-                    None => iso.with_context(None, &self.main, err)?,
+                    None => self.main.enter(&iso, err)?,
                 });
             }
         };
@@ -349,15 +333,18 @@ impl Modules {
             .identifier
             .clone()
             .unwrap_or_else(|| self.next_identifier(&ctx));
-        let path = iso.source_path(&ScriptOptions {
-            filename: identifier.clone(),
-            line_offset: options.line_offset,
-            column_offset: options.column_offset,
-            host_tag: 0,
-        });
+        let path = vm_core::internal::source_path(
+            &iso,
+            &ScriptOptions {
+                filename: identifier.clone(),
+                line_offset: options.line_offset,
+                column_offset: options.column_offset,
+                host_tag: 0,
+            },
+        );
         let realm = ctx.realm().clone();
         let home = home_for(current.as_deref(), &ctx);
-        let boa = iso.with_engine_of(current, &home, &ctx, |cx| {
+        let boa = vm_core::internal::with_engine_of(current, &home, &ctx, |cx| {
             let src = Source::from_bytes(code.as_bytes()).with_path(Path::new(&path));
             Module::parse(src, Some(realm), cx).map_err(|e| thrown(e, cx))
         })??;
@@ -384,13 +371,17 @@ impl Modules {
     }
 
     /// `new vm.SyntheticModule(exportNames, evaluateCallback, options)`.
-    pub fn synthetic(
+    ///
+    /// # Errors
+    /// [`ModuleError::Vm`] when the engine fails to build the module.
+    pub fn synthetic<'a>(
         &self,
-        mut current: Option<&mut Context>,
+        on: impl Entry<'a>,
         export_names: Vec<String>,
         evaluate: SyntheticEvaluate,
         options: SyntheticOptions,
     ) -> Result<VmModule, ModuleError> {
+        let mut current = vm_core::internal::current(on);
         let ctx = options.context.clone().unwrap_or_else(|| self.main.clone());
         let iso = isolate_of(&ctx)?;
         let identifier = options
@@ -398,12 +389,15 @@ impl Modules {
             .unwrap_or_else(|| self.next_identifier(&ctx));
         let src = wrapper_source(&export_names);
         let realm = ctx.realm().clone();
-        let path = iso.source_path(&ScriptOptions {
-            filename: identifier.clone(),
-            ..Default::default()
-        });
+        let path = vm_core::internal::source_path(
+            &iso,
+            &ScriptOptions {
+                filename: identifier.clone(),
+                ..Default::default()
+            },
+        );
         let home = home_for(current.as_deref(), &ctx);
-        let boa = iso.with_engine_of(current.as_deref_mut(), &home, &ctx, |cx| {
+        let boa = vm_core::internal::with_engine_of(current.as_deref_mut(), &home, &ctx, |cx| {
             let source = Source::from_bytes(src.as_bytes()).with_path(Path::new(&path));
             Module::parse(source, Some(realm), cx).map_err(|e| thrown(e, cx))
         })??;
@@ -429,7 +423,7 @@ impl Modules {
         });
         // Newer Node (v22+): a synthetic module is linked on creation, so `setExport` works at
         // once and `evaluate()` needs no `link()`.
-        self.instantiate(current, &module)?;
+        self.instantiate_in(current, &module)?;
         Ok(module)
     }
 
@@ -455,6 +449,9 @@ impl Modules {
 
     /// Records what the linker returned for `specifier` of `module` (`link()` in steps, for
     /// bindings whose linkers are asynchronous). Checks Node's same-context rule.
+    ///
+    /// # Errors
+    /// [`ModuleError::DifferentContext`] when `dep` belongs to another context.
     pub fn set_resolved(
         &self,
         module: &VmModule,
@@ -478,6 +475,9 @@ impl Modules {
     }
 
     /// Marks `module` as linking (Node's status while linker promises are pending).
+    ///
+    /// # Errors
+    /// [`ModuleError::AlreadyLinked`] when `module` is not unlinked.
     pub fn begin_linking(&self, module: &VmModule) -> Result<(), ModuleError> {
         if module.status() != ModuleStatus::Unlinked {
             return Err(ModuleError::AlreadyLinked);
@@ -503,6 +503,10 @@ impl Modules {
     /// completion (promise jobs run in between, so a linker may await JS promises through
     /// `JsPromise::into_js_future`), then the graph is instantiated. A future that waits on
     /// anything else (timers, I/O) fails the link with `ERR_VM_MODULE_LINK_FAILURE`.
+    ///
+    /// # Errors
+    /// As [`Modules::link`]; [`ModuleError::LinkFailure`] when a future waits on anything but
+    /// promise jobs.
     pub fn link_async(
         &self,
         root: &VmModule,
@@ -520,17 +524,31 @@ impl Modules {
                         "the linker's future waits on something other than promise jobs".into(),
                     ));
                 }
-                iso.run_jobs()?;
+                vm_core::run_jobs(&iso)?;
             }
         };
-        self.link(None, root, &mut |spec, referrer| {
+        self.link_in(None, root, &mut |spec, referrer| {
             drive(linker(spec, referrer))
         })
     }
 
     /// `link(linker)` with a synchronous linker: resolves every request of the graph, then
     /// instantiates it.
-    pub fn link(
+    ///
+    /// # Errors
+    /// [`ModuleError::AlreadyLinked`] / [`ModuleError::Status`] when `root` is not unlinked;
+    /// what the linker returns; [`ModuleError::DifferentContext`] for a module of another
+    /// context; [`ModuleError::Vm`] when instantiation throws.
+    pub fn link<'a>(
+        &self,
+        on: impl Entry<'a>,
+        root: &VmModule,
+        linker: &mut dyn FnMut(&str, &VmModule) -> Result<VmModule, ModuleError>,
+    ) -> Result<(), ModuleError> {
+        self.link_in(vm_core::internal::current(on), root, linker)
+    }
+
+    fn link_in(
         &self,
         current: Option<&mut Context>,
         root: &VmModule,
@@ -555,11 +573,19 @@ impl Modules {
                 }
             }
         }
-        self.instantiate(current, root)
+        self.instantiate_in(current, root)
     }
 
     /// Instantiates a graph whose requests are all resolved (`linking → linked`).
-    pub fn instantiate(
+    ///
+    /// # Errors
+    /// [`ModuleError::LinkFailure`] for an unresolved request; [`ModuleError::Vm`] when the
+    /// engine's linking throws (e.g. a missing export).
+    pub fn instantiate<'a>(&self, on: impl Entry<'a>, root: &VmModule) -> Result<(), ModuleError> {
+        self.instantiate_in(vm_core::internal::current(on), root)
+    }
+
+    fn instantiate_in(
         &self,
         current: Option<&mut Context>,
         root: &VmModule,
@@ -578,54 +604,60 @@ impl Modules {
         let ctx = root.context().clone();
         let iso = isolate_of(&ctx)?;
         let home = root.inner.home.clone();
-        let result = iso.with_engine_of(current, &home, &ctx, |cx| -> Result<(), ModuleError> {
-            self.loading.set(true);
-            let loaded = iso.load_module_graph(cx, |cx| root.inner.boa.load(cx));
-            self.loading.set(false);
-            let promise = loaded?;
-            match promise.state() {
-                PromiseState::Fulfilled(_) => {}
-                PromiseState::Rejected(e) => return Err(ModuleError::Vm(VmError::Thrown(e))),
-                PromiseState::Pending => {
-                    return Err(ModuleError::LinkFailure(
-                        "module loading did not complete".into(),
-                    ))
-                }
-            }
-            root.inner.boa.link(cx).map_err(|e| thrown(e, cx))?;
-            // Boa resolves export names through the parsing engine's interner (another engine
-            // panics, "string disappeared"), so a namespace must be created on the module's
-            // home engine; and a Boa 0.22 namespace object keeps its whole graph and realm
-            // alive forever. So namespaces are made on demand (`namespace_on_home`), unless
-            // `set_eager_main_namespaces` asked for main-context graphs to get theirs now.
-            if home.is_main() && self.eager_main_namespaces.get() {
-                for m in &graph {
-                    let ns = m.inner.boa.namespace(cx);
-                    *m.inner.namespace.borrow_mut() = Some(ns);
-                }
-            }
-            for m in &graph {
-                if matches!(m.status(), ModuleStatus::Linking | ModuleStatus::Unlinked) {
-                    m.set_status(ModuleStatus::Linked);
-                }
-            }
-            // Synthetic wrappers run now, handing over their export setters.
-            for m in &graph {
-                if let Kind::Synthetic { setter, slot, .. } = &m.inner.kind {
-                    if setter.borrow().is_none() {
-                        let p = m.inner.boa.evaluate(cx).map_err(|e| thrown(e, cx))?;
-                        if let PromiseState::Rejected(e) = p.state() {
-                            return Err(ModuleError::Vm(VmError::Thrown(e)));
-                        }
-                        let f = slot
-                            .get(js_string!("setter"), cx)
-                            .map_err(|e| thrown(e, cx))?;
-                        *setter.borrow_mut() = f.as_object();
+        let result = vm_core::internal::with_engine_of(
+            current,
+            &home,
+            &ctx,
+            |cx| -> Result<(), ModuleError> {
+                self.loading.set(true);
+                let loaded =
+                    vm_core::internal::load_module_graph(&iso, cx, |cx| root.inner.boa.load(cx));
+                self.loading.set(false);
+                let promise = loaded?;
+                match promise.state() {
+                    PromiseState::Fulfilled(_) => {}
+                    PromiseState::Rejected(e) => return Err(ModuleError::Vm(VmError::Thrown(e))),
+                    PromiseState::Pending => {
+                        return Err(ModuleError::LinkFailure(
+                            "module loading did not complete".into(),
+                        ))
                     }
                 }
-            }
-            Ok(())
-        });
+                root.inner.boa.link(cx).map_err(|e| thrown(e, cx))?;
+                // Boa resolves export names through the parsing engine's interner (another engine
+                // panics, "string disappeared"), so a namespace must be created on the module's
+                // home engine; and a Boa 0.22 namespace object keeps its whole graph and realm
+                // alive forever. So namespaces are made on demand (`namespace_on_home`), unless
+                // `set_eager_main_namespaces` asked for main-context graphs to get theirs now.
+                if home.is_main() && self.eager_main_namespaces.get() {
+                    for m in &graph {
+                        let ns = m.inner.boa.namespace(cx);
+                        *m.inner.namespace.borrow_mut() = Some(ns);
+                    }
+                }
+                for m in &graph {
+                    if matches!(m.status(), ModuleStatus::Linking | ModuleStatus::Unlinked) {
+                        m.set_status(ModuleStatus::Linked);
+                    }
+                }
+                // Synthetic wrappers run now, handing over their export setters.
+                for m in &graph {
+                    if let Kind::Synthetic { setter, slot, .. } = &m.inner.kind {
+                        if setter.borrow().is_none() {
+                            let p = m.inner.boa.evaluate(cx).map_err(|e| thrown(e, cx))?;
+                            if let PromiseState::Rejected(e) = p.state() {
+                                return Err(ModuleError::Vm(VmError::Thrown(e)));
+                            }
+                            let f = slot
+                                .get(js_string!("setter"), cx)
+                                .map_err(|e| thrown(e, cx))?;
+                            *setter.borrow_mut() = f.as_object();
+                        }
+                    }
+                }
+                Ok(())
+            },
+        );
         let result = result.map_err(ModuleError::Vm).and_then(|r| r);
         if let Err(e) = &result {
             let error = match e {
@@ -637,176 +669,35 @@ impl Modules {
         result
     }
 
-    /// `module.evaluate()`: a promise settling when evaluation completes. Evaluating again
-    /// returns the same outcome (an errored module rejects with the same error object).
-    pub fn evaluate(
-        &self,
-        current: Option<&mut Context>,
-        module: &VmModule,
-    ) -> Result<JsPromise, ModuleError> {
-        self.evaluate_with_timeout(current, module, None)
-    }
-
-    /// `module.evaluate({ timeout })`. Module bodies run in Boa's unbudgeted loop, so the
-    /// timeout is enforced by vm-core's loop-iteration backstop (`Isolate::run_bounded`): loops
-    /// stop at ≥ 3× the timeout; recursion and native-only work run to completion.
-    pub fn evaluate_with_timeout(
-        &self,
-        current: Option<&mut Context>,
-        module: &VmModule,
-        timeout: Option<std::time::Duration>,
-    ) -> Result<JsPromise, ModuleError> {
-        self.evaluate_stoppable(current, module, timeout, false)
-    }
-
-    /// `module.evaluate({ timeout, breakOnSigint })`. SIGINT stops the bodies at the same
-    /// points as a timeout does (host calls, global lookups in a contextified global, between
-    /// jobs) and fails with [`vm_core::VmError::Sigint`].
-    pub fn evaluate_stoppable(
-        &self,
-        current: Option<&mut Context>,
-        module: &VmModule,
-        timeout: Option<std::time::Duration>,
-        break_on_sigint: bool,
-    ) -> Result<JsPromise, ModuleError> {
-        match self.status(module) {
-            ModuleStatus::Unlinked | ModuleStatus::Linking => {
-                return Err(ModuleError::Status(
-                    "must be one of linked, evaluated, or errored".into(),
-                ))
-            }
-            ModuleStatus::Linked => {}
-            _ => {
-                // Evaluated, errored, or evaluating with a settled-later promise: the same
-                // promise again. Evaluating without one is a re-entrant call from a body.
-                let p = module.inner.evaluation.borrow().clone().ok_or_else(|| {
-                    ModuleError::Status("must be one of linked, evaluated, or errored".into())
-                })?;
-                // Node checkpoints an 'afterEvaluate' context's microtasks on every evaluate().
-                let ctx = module.context().clone();
-                isolate_of(&ctx)?.run_context_jobs(current, &ctx)?;
-                return Ok(p);
-            }
-        }
-        let ctx = module.context().clone();
-        let iso = isolate_of(&ctx)?;
-        let graph = module.graph();
-        // Evaluating before Boa runs the bodies: a re-entrant evaluate() from inside a body
-        // must see `evaluating` (Boa panics when asked to evaluate a module mid-evaluation).
-        let started: Vec<VmModule> = graph
-            .iter()
-            .filter(|m| m.status() == ModuleStatus::Linked && !m.is_synthetic())
-            .cloned()
-            .collect();
-        // Only Boa's own evaluation error escapes as `Err` (so a timeout backstop is seen);
-        // everything else is decided inside.
-        let body = |cx: &mut Context| -> JsResult<Result<JsPromise, ModuleError>> {
-            // Synthetic modules of the graph run their callbacks first, dependencies first.
-            for m in &graph {
-                if let Kind::Synthetic { evaluate, .. } = &m.inner.kind {
-                    if m.status() == ModuleStatus::Linked {
-                        m.set_status(ModuleStatus::Evaluating);
-                        match evaluate.call(m, cx) {
-                            Ok(_) => {
-                                m.set_status(ModuleStatus::Evaluated);
-                                *m.inner.evaluation.borrow_mut() =
-                                    JsPromise::resolve(JsValue::undefined(), cx).ok();
-                            }
-                            Err(e) => {
-                                let v = e.into_opaque(cx).unwrap_or_default();
-                                m.fail(v.clone());
-                                *m.inner.evaluation.borrow_mut() =
-                                    JsPromise::reject(boa_engine::JsError::from_opaque(v), cx).ok();
-                            }
-                        }
-                    }
-                }
-            }
-            if module.is_synthetic() {
-                let existing = module.inner.evaluation.borrow().clone();
-                return Ok(match existing {
-                    Some(p) => Ok(p),
-                    None => JsPromise::resolve(JsValue::undefined(), cx).map_err(|e| thrown(e, cx)),
-                });
-            }
-            if let Some(failed) = graph.iter().find(|m| m.status() == ModuleStatus::Errored) {
-                let e = failed.error().unwrap_or_default();
-                module.fail(e.clone());
-                return Ok(JsPromise::reject(boa_engine::JsError::from_opaque(e), cx)
-                    .map_err(|e| thrown(e, cx)));
-            }
-            for m in &started {
-                m.set_status(ModuleStatus::Evaluating);
-            }
-            let p = module.inner.boa.evaluate(cx)?;
-            for m in &started {
-                *m.inner.evaluation.borrow_mut() = Some(p.clone());
-                m.set_status(ModuleStatus::Evaluated);
-            }
-            Ok(Ok(p))
-        };
-        let outcome = match (timeout, break_on_sigint) {
-            (None, false) => iso
-                .with_engine_of(current, &module.inner.home, &ctx, |cx| {
-                    let r = body(cx).map_err(|e| thrown(e, cx))?;
-                    // The context's own microtasks run right after the evaluation (with a
-                    // timeout, run_bounded runs them inside it).
-                    iso.run_context_jobs(Some(cx), &ctx)
-                        .map_err(ModuleError::Vm)?;
-                    Ok(r)
-                })
-                .map_err(ModuleError::Vm)
-                .and_then(|r| r),
-            (t, sigint) => iso
-                .run_stoppable(current, &module.inner.home, &ctx, t, sigint, body)
-                .map_err(ModuleError::Vm),
-        };
-        let promise = match outcome {
-            Ok(inner) => inner?,
-            Err(e) => {
-                // A stopped or failed evaluation leaves the started modules errored; a stopped
-                // one with `error` null, as V8's termination leaves it.
-                let stopped = matches!(&e, ModuleError::Vm(v) if v.is_stop());
-                let error = if stopped {
-                    JsValue::null()
-                } else {
-                    JsValue::undefined()
-                };
-                for m in &started {
-                    if m.inner.status.get() == ModuleStatus::Evaluating {
-                        m.fail(error.clone());
-                    }
-                }
-                return Err(e);
-            }
-        };
-        *module.inner.evaluation.borrow_mut() = Some(promise.clone());
-        Ok(promise)
-    }
-
     /// `module.status` (see [`VmModule::status`]).
     pub fn status(&self, module: &VmModule) -> ModuleStatus {
         module.status()
     }
 
     /// `module.namespace` (after linking).
-    pub fn namespace(
+    ///
+    /// # Errors
+    /// [`ModuleError::Status`] before linking.
+    pub fn namespace<'a>(
         &self,
-        current: Option<&mut Context>,
+        on: impl Entry<'a>,
         module: &VmModule,
     ) -> Result<JsObject, ModuleError> {
+        let current = vm_core::internal::current(on);
         if matches!(
             self.status(module),
             ModuleStatus::Unlinked | ModuleStatus::Linking
         ) {
-            return Err(ModuleError::Status(
-                "must not be unlinked or linking".into(),
-            ));
+            return Err(ModuleError::Status(StatusError::Unlinked));
         }
         namespace_on_home(current, module)
     }
 
     /// `syntheticModule.setExport(name, value)`: any time after linking.
+    ///
+    /// # Errors
+    /// [`ModuleError::Status`] for a module that is not synthetic or not linked yet;
+    /// [`ModuleError::NoExport`] for an undeclared name; [`ModuleError::Vm`] when setting throws.
     pub fn set_export(
         &self,
         cx: &mut Context,
@@ -815,13 +706,13 @@ impl Modules {
         value: JsValue,
     ) -> Result<(), ModuleError> {
         let Kind::Synthetic { setter, .. } = &module.inner.kind else {
-            return Err(ModuleError::Status("must be a SyntheticModule".into()));
+            return Err(ModuleError::Status(StatusError::NotSynthetic));
         };
         if matches!(
             self.status(module),
             ModuleStatus::Unlinked | ModuleStatus::Linking
         ) {
-            return Err(ModuleError::Status("must be linked".into()));
+            return Err(ModuleError::Status(StatusError::SetExportBeforeLink));
         }
         let index = module
             .export_index(name)
@@ -829,7 +720,7 @@ impl Modules {
         let f = setter
             .borrow()
             .clone()
-            .ok_or_else(|| ModuleError::Status("must be linked".into()))?;
+            .ok_or_else(|| ModuleError::Status(StatusError::SetExportBeforeLink))?;
         f.call(&JsValue::undefined(), &[(index as u32).into(), value], cx)
             .map_err(|e| thrown(e, cx))?;
         Ok(())

@@ -15,17 +15,17 @@
 //! use vm_modules::{Modules, SourceTextOptions, ModuleStatus};
 //! let iso = Isolate::new().unwrap();
 //! let modules = Modules::install(&iso);
-//! let dep = modules.source_text(None, "export const answer = 42;", SourceTextOptions::default()).unwrap();
+//! let dep = modules.source_text(&iso, "export const answer = 42;", SourceTextOptions::default()).unwrap();
 //! let root = modules
-//!     .source_text(None, "import { answer } from 'dep'; export const doubled = answer * 2;", SourceTextOptions::default())
+//!     .source_text(&iso, "import { answer } from 'dep'; export const doubled = answer * 2;", SourceTextOptions::default())
 //!     .unwrap();
-//! modules.link(None, &root, &mut |specifier, _referrer| {
+//! modules.link(&iso, &root, &mut |specifier, _referrer| {
 //!     assert_eq!(specifier, "dep");
 //!     Ok(dep.clone())
 //! }).unwrap();
 //! assert_eq!(root.status(), ModuleStatus::Linked);
-//! modules.evaluate(None, &root).unwrap();
-//! iso.run_jobs().unwrap();
+//! modules.evaluate(&iso, &root, &Default::default()).unwrap();
+//! vm_core::run_jobs(&iso).unwrap();
 //! assert_eq!(root.status(), ModuleStatus::Evaluated);
 //! ```
 #![warn(missing_docs)]
@@ -34,10 +34,12 @@ mod callbacks;
 mod error;
 mod host;
 mod module;
+mod options;
 mod requests;
 mod synthetic;
 
 pub use callbacks::{attributes_object, DynamicImportHook, SyntheticEvaluate};
-pub use error::ModuleError;
-pub use host::{HookHandle, LinkFuture, Modules, SourceTextOptions, SyntheticOptions};
+pub use error::{ModuleError, StatusError};
+pub use host::{HookHandle, LinkFuture, Modules};
 pub use module::{ModuleStatus, VmModule};
+pub use options::{EvaluateOptions, SourceTextOptions, SyntheticOptions};

@@ -75,7 +75,7 @@ fn parse(code: &str) -> Result<ModuleRequests, String> {
     let mut interner = Interner::default();
     let ast = Parser::new(Source::from_bytes(code.as_bytes()))
         .parse_module(&Scope::new_global(), &mut interner)
-        .map_err(|e| vm_core::v8_syntax_error(&e.to_string(), code).0)?;
+        .map_err(|e| vm_core::internal::v8_syntax_error(&e.to_string(), code).0)?;
     let specifiers = ast
         .items()
         .requests()

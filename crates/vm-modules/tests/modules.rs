@@ -15,27 +15,29 @@ fn setup() -> (Isolate, Rc<Modules>) {
     (iso, modules)
 }
 
-fn src(m: &Modules, code: &str) -> VmModule {
-    m.source_text(None, code, SourceTextOptions::default())
+fn src(iso: &Isolate, m: &Modules, code: &str) -> VmModule {
+    m.source_text(iso, code, SourceTextOptions::default())
         .unwrap()
 }
 
 fn ns_get(iso: &Isolate, m: &Modules, module: &VmModule, name: &str) -> String {
-    let ns = m.namespace(None, module).unwrap();
-    iso.with_context(None, &iso.main_context(), |cx| {
-        ns.get(vm_core::boa_engine::JsString::from(name), cx)
-            .unwrap()
-            .display()
-            .to_string()
-    })
-    .unwrap()
+    let ns = m.namespace(iso, module).unwrap();
+    iso.main_context()
+        .enter(iso, |cx| {
+            ns.get(vm_core::boa_engine::JsString::from(name), cx)
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .unwrap()
 }
 
 #[test]
 fn link_evaluate_and_status_transitions() {
     let (iso, m) = setup();
-    let dep = src(&m, "export let n = 1; export function inc() { n++ }");
+    let dep = src(&iso, &m, "export let n = 1; export function inc() { n++ }");
     let root = src(
+        &iso,
         &m,
         "import { n, inc } from './dep'; inc(); export const seen = n;",
     );
@@ -45,18 +47,21 @@ fn link_evaluate_and_status_transitions() {
     assert_eq!(dep.identifier(), "vm:module(0)");
     assert_eq!(root.identifier(), "vm:module(1)");
     // node: evaluate before link → ERR_VM_MODULE_STATUS
-    let e = m.evaluate(None, &root).unwrap_err();
-    assert_eq!(e.code(), Some("ERR_VM_MODULE_STATUS"));
+    let e = m.evaluate(&iso, &root, &Default::default()).unwrap_err();
+    assert!(matches!(
+        e,
+        ModuleError::Status(vm_modules::StatusError::NotLinked)
+    ));
     assert_eq!(
         e.to_string(),
         "Module status must be one of linked, evaluated, or errored"
     );
     // node: namespace before link → ERR_VM_MODULE_STATUS "must not be unlinked or linking"
     assert_eq!(
-        m.namespace(None, &root).unwrap_err().to_string(),
+        m.namespace(&iso, &root).unwrap_err().to_string(),
         "Module status must not be unlinked or linking"
     );
-    m.link(None, &root, &mut |spec, _| {
+    m.link(&iso, &root, &mut |spec, _| {
         assert_eq!(spec, "./dep");
         Ok(dep.clone())
     })
@@ -67,11 +72,11 @@ fn link_evaluate_and_status_transitions() {
     );
     // node: linking twice → ERR_VM_MODULE_ALREADY_LINKED
     let again = m
-        .link(None, &root, &mut |_, _| Ok(dep.clone()))
+        .link(&iso, &root, &mut |_, _| Ok(dep.clone()))
         .unwrap_err();
-    assert_eq!(again.code(), Some("ERR_VM_MODULE_ALREADY_LINKED"));
-    m.evaluate(None, &root).unwrap();
-    iso.run_jobs().unwrap();
+    assert!(matches!(again, ModuleError::AlreadyLinked));
+    m.evaluate(&iso, &root, &Default::default()).unwrap();
+    vm_core::run_jobs(&iso).unwrap();
     assert_eq!(m.status(&root), ModuleStatus::Evaluated);
     assert_eq!(m.status(&dep), ModuleStatus::Evaluated);
     assert_eq!(ns_get(&iso, &m, &root, "seen"), "2");
@@ -81,13 +86,13 @@ fn link_evaluate_and_status_transitions() {
 #[test]
 fn evaluation_errors_are_kept_and_rethrown() {
     let (iso, m) = setup();
-    let bad = src(&m, "throw new Error('boom')");
-    m.link(None, &bad, &mut |_, _| unreachable!()).unwrap();
-    let p1 = m.evaluate(None, &bad).unwrap();
-    iso.run_jobs().unwrap();
+    let bad = src(&iso, &m, "throw new Error('boom')");
+    m.link(&iso, &bad, &mut |_, _| unreachable!()).unwrap();
+    let p1 = m.evaluate(&iso, &bad, &Default::default()).unwrap();
+    vm_core::run_jobs(&iso).unwrap();
     assert_eq!(m.status(&bad), ModuleStatus::Errored);
     let err = bad.error().unwrap();
-    let p2 = m.evaluate(None, &bad).unwrap();
+    let p2 = m.evaluate(&iso, &bad, &Default::default()).unwrap();
     // node: a second evaluate rejects with the same error object
     use vm_core::boa_engine::builtins::promise::PromiseState;
     match (p1.state(), p2.state()) {
@@ -103,29 +108,31 @@ fn evaluation_errors_are_kept_and_rethrown() {
 fn cycles_and_top_level_await() {
     let (iso, m) = setup();
     let a = src(
+        &iso,
         &m,
         "import { b } from 'b'; export const a = 'a'; export const fromB = () => b;",
     );
     let b = src(
+        &iso,
         &m,
         "import { a } from 'a'; export const b = 'b'; export const fromA = () => a;",
     );
     let (a2, b2) = (a.clone(), b.clone());
-    m.link(None, &a, &mut |spec, _| {
+    m.link(&iso, &a, &mut |spec, _| {
         Ok(if spec == "a" { a2.clone() } else { b2.clone() })
     })
     .unwrap();
-    m.evaluate(None, &a).unwrap();
-    iso.run_jobs().unwrap();
+    m.evaluate(&iso, &a, &Default::default()).unwrap();
+    vm_core::run_jobs(&iso).unwrap();
     assert_eq!(ns_get(&iso, &m, &b, "b"), "\"b\"");
-    let tla = src(&m, "export let v = 1; v = await Promise.resolve(42);");
+    let tla = src(&iso, &m, "export let v = 1; v = await Promise.resolve(42);");
     assert!(tla.has_top_level_await());
     assert!(!a.has_top_level_await());
-    m.link(None, &tla, &mut |_, _| unreachable!()).unwrap();
-    m.evaluate(None, &tla).unwrap();
+    m.link(&iso, &tla, &mut |_, _| unreachable!()).unwrap();
+    m.evaluate(&iso, &tla, &Default::default()).unwrap();
     // node: 'evaluated' while the top-level await is pending (V8's evaluating-async)
     assert_eq!(m.status(&tla), ModuleStatus::Evaluated);
-    iso.run_jobs().unwrap();
+    vm_core::run_jobs(&iso).unwrap();
     assert_eq!(m.status(&tla), ModuleStatus::Evaluated);
     assert_eq!(ns_get(&iso, &m, &tla, "v"), "42");
 }
@@ -135,7 +142,7 @@ fn synthetic_exports_can_be_set_after_link_and_after_evaluation() {
     let (iso, m) = setup();
     let syn = m
         .synthetic(
-            None,
+            &iso,
             vec!["x".into(), "default".into()],
             vm_modules::SyntheticEvaluate::new(|_module, _cx| Ok(JsValue::undefined())),
             SyntheticOptions::default(),
@@ -146,23 +153,24 @@ fn synthetic_exports_can_be_set_after_link_and_after_evaluation() {
     // can be set at once, no link() required
     assert_eq!(syn.status(), ModuleStatus::Linked);
     assert_eq!(ns_get(&iso, &m, &syn, "x"), "undefined");
-    iso.with_context(None, &main, |cx| m.set_export(cx, &syn, "x", 1.into()))
+    main.enter(&iso, |cx| m.set_export(cx, &syn, "x", 1.into()))
         .unwrap()
         .unwrap();
     assert_eq!(ns_get(&iso, &m, &syn, "x"), "1");
     let user = src(
+        &iso,
         &m,
         "import x, { x as named } from 'syn'; export const read = () => [x, named];",
     );
     let s2 = syn.clone();
-    m.link(None, &user, &mut |_, _| Ok(s2.clone())).unwrap();
-    iso.with_context(None, &main, |cx| m.set_export(cx, &syn, "x", 5.into()))
+    m.link(&iso, &user, &mut |_, _| Ok(s2.clone())).unwrap();
+    main.enter(&iso, |cx| m.set_export(cx, &syn, "x", 5.into()))
         .unwrap()
         .unwrap();
     assert_eq!(ns_get(&iso, &m, &syn, "x"), "5");
-    m.evaluate(None, &user).unwrap();
-    iso.run_jobs().unwrap();
-    iso.with_context(None, &main, |cx| {
+    m.evaluate(&iso, &user, &Default::default()).unwrap();
+    vm_core::run_jobs(&iso).unwrap();
+    main.enter(&iso, |cx| {
         m.set_export(cx, &syn, "x", 6.into()).unwrap();
         m.set_export(cx, &syn, "default", js_string!("d").into())
             .unwrap();
@@ -170,9 +178,9 @@ fn synthetic_exports_can_be_set_after_link_and_after_evaluation() {
     .unwrap();
     // the new values are seen through every namespace and import binding
     assert_eq!(ns_get(&iso, &m, &syn, "x"), "6");
-    let read = m.namespace(None, &user).unwrap();
-    let got = iso
-        .with_context(None, &main, |cx| {
+    let read = m.namespace(&iso, &user).unwrap();
+    let got = main
+        .enter(&iso, |cx| {
             let f = read.get(js_string!("read"), cx).unwrap();
             let arr = f
                 .as_callable()
@@ -184,8 +192,8 @@ fn synthetic_exports_can_be_set_after_link_and_after_evaluation() {
         .unwrap();
     assert_eq!(got, "d,6");
     // node: unknown export → ReferenceError "Export 'nope' is not defined in module"
-    let e = iso
-        .with_context(None, &main, |cx| m.set_export(cx, &syn, "nope", 1.into()))
+    let e = main
+        .enter(&iso, |cx| m.set_export(cx, &syn, "nope", 1.into()))
         .unwrap()
         .unwrap_err();
     assert!(matches!(e, ModuleError::NoExport(_)));
@@ -195,15 +203,15 @@ fn synthetic_exports_can_be_set_after_link_and_after_evaluation() {
 #[test]
 fn modules_belong_to_their_context_and_must_link_within_it() {
     let (iso, m) = setup();
-    let ctx: VmContext = iso
-        .create_context(
-            Sandbox::Object(JsObject::with_null_proto()),
-            ContextOptions::default(),
-        )
-        .unwrap();
+    let ctx: VmContext = VmContext::new(
+        &iso,
+        Sandbox::Object(JsObject::with_null_proto()),
+        ContextOptions::default(),
+    )
+    .unwrap();
     let inner = m
         .source_text(
-            None,
+            &iso,
             "export const isArray = [] instanceof Array; globalThis.touched = 1;",
             SourceTextOptions {
                 context: Some(ctx.clone()),
@@ -213,23 +221,23 @@ fn modules_belong_to_their_context_and_must_link_within_it() {
         .unwrap();
     // node: identifiers count per context
     assert_eq!(inner.identifier(), "vm:module(0)");
-    let outer = src(&m, "import 'x'");
+    let outer = src(&iso, &m, "import 'x'");
     let e = m
-        .link(None, &outer, &mut |_, _| Ok(inner.clone()))
+        .link(&iso, &outer, &mut |_, _| Ok(inner.clone()))
         .unwrap_err();
-    assert_eq!(e.code(), Some("ERR_VM_MODULE_DIFFERENT_CONTEXT"));
+    assert!(matches!(e, ModuleError::DifferentContext));
     assert_eq!(outer.status(), ModuleStatus::Unlinked);
-    m.link(None, &inner, &mut |_, _| unreachable!()).unwrap();
-    m.evaluate(None, &inner).unwrap();
-    iso.run_jobs().unwrap();
+    m.link(&iso, &inner, &mut |_, _| unreachable!()).unwrap();
+    m.evaluate(&iso, &inner, &Default::default()).unwrap();
+    vm_core::run_jobs(&iso).unwrap();
     assert_eq!(ns_get(&iso, &m, &inner, "isArray"), "true");
 }
 
 #[test]
 fn syntax_errors_at_construction() {
-    let (_iso, m) = setup();
+    let (iso, m) = setup();
     let e = m
-        .source_text(None, "export let = ;", SourceTextOptions::default())
+        .source_text(&iso, "export let = ;", SourceTextOptions::default())
         .unwrap_err();
     assert!(matches!(e, ModuleError::Vm(vm_core::VmError::Thrown(_))));
 }
@@ -238,10 +246,10 @@ fn syntax_errors_at_construction() {
 fn synthetic_from_inside_a_running_engine() {
     let (iso, m) = setup();
     let main = iso.main_context();
-    let r = iso
-        .with_context(None, &main, |cx| {
+    let r = main
+        .enter(&iso, |cx| {
             m.synthetic(
-                Some(cx),
+                &mut *cx,
                 vec!["x".into()],
                 vm_modules::SyntheticEvaluate::new(|_m, _cx| Ok(JsValue::undefined())),
                 SyntheticOptions::default(),
@@ -256,22 +264,29 @@ fn synthetic_from_inside_a_running_engine() {
 #[test]
 fn evaluate_with_timeout_stops_a_looping_body_and_the_context_keeps_working() {
     let (iso, m) = setup();
-    let ctx = iso
-        .create_context(
-            Sandbox::Object(JsObject::with_null_proto()),
-            ContextOptions::default(),
-        )
-        .unwrap();
+    let ctx = VmContext::new(
+        &iso,
+        Sandbox::Object(JsObject::with_null_proto()),
+        ContextOptions::default(),
+    )
+    .unwrap();
     let opts = || SourceTextOptions {
         context: Some(ctx.clone()),
         ..Default::default()
     };
-    let dep = m.source_text(None, "export const k = 5;", opts()).unwrap();
-    m.link(None, &dep, &mut |_, _| unreachable!()).unwrap();
-    let spin = m.source_text(None, "for (;;) {}", opts()).unwrap();
-    m.link(None, &spin, &mut |_, _| unreachable!()).unwrap();
+    let dep = m.source_text(&iso, "export const k = 5;", opts()).unwrap();
+    m.link(&iso, &dep, &mut |_, _| unreachable!()).unwrap();
+    let spin = m.source_text(&iso, "for (;;) {}", opts()).unwrap();
+    m.link(&iso, &spin, &mut |_, _| unreachable!()).unwrap();
     let start = std::time::Instant::now();
-    let r = m.evaluate_with_timeout(None, &spin, Some(std::time::Duration::from_millis(50)));
+    let r = m.evaluate(
+        &iso,
+        &spin,
+        &vm_modules::EvaluateOptions {
+            timeout: Some(std::time::Duration::from_millis(50)),
+            ..Default::default()
+        },
+    );
     // node: ERR_SCRIPT_EXECUTION_TIMEOUT; boavm's backstop stops it after the timeout
     assert!(
         matches!(r, Err(ModuleError::Vm(vm_core::VmError::Timeout(_)))),
@@ -282,15 +297,15 @@ fn evaluate_with_timeout_stops_a_looping_body_and_the_context_keeps_working() {
     // the context's engine was replaced: modules parsed before still link and evaluate
     let user = m
         .source_text(
-            None,
+            &iso,
             "import { k } from 'dep'; export const twice = k * 2;",
             opts(),
         )
         .unwrap();
     let d2 = dep.clone();
-    m.link(None, &user, &mut |_, _| Ok(d2.clone())).unwrap();
-    m.evaluate(None, &user).unwrap();
-    iso.run_jobs().unwrap();
+    m.link(&iso, &user, &mut |_, _| Ok(d2.clone())).unwrap();
+    m.evaluate(&iso, &user, &Default::default()).unwrap();
+    vm_core::run_jobs(&iso).unwrap();
     assert_eq!(ns_get(&iso, &m, &user, "twice"), "10");
 }
 
@@ -299,46 +314,48 @@ fn modules_created_while_another_engine_runs_stay_on_that_engine() {
     // node: creating a main-context module from a function called inside a context works,
     // and it links and evaluates later from the main context
     let (iso, m) = setup();
-    let ctx = iso
-        .create_context(
-            Sandbox::Object(JsObject::with_null_proto()),
-            ContextOptions::default(),
-        )
-        .unwrap();
+    let ctx = VmContext::new(
+        &iso,
+        Sandbox::Object(JsObject::with_null_proto()),
+        ContextOptions::default(),
+    )
+    .unwrap();
     let made = std::cell::RefCell::new(None);
     // Occupy the main engine (as the boavm CLI does) and run code on the context's engine.
-    iso.with_context(None, &iso.main_context(), |main_cx| {
-        iso.with_context(Some(main_cx), &ctx, |ctx_cx| {
-            *made.borrow_mut() = Some(
-                m.source_text(
-                    Some(ctx_cx),
-                    "export default 7;",
-                    SourceTextOptions::default(),
-                )
-                .unwrap(),
-            );
+    iso.main_context()
+        .enter(&iso, |main_cx| {
+            ctx.enter(&mut *main_cx, |ctx_cx| {
+                *made.borrow_mut() = Some(
+                    m.source_text(
+                        &mut *ctx_cx,
+                        "export default 7;",
+                        SourceTextOptions::default(),
+                    )
+                    .unwrap(),
+                );
+            })
+            .unwrap();
         })
         .unwrap();
-    })
-    .unwrap();
     let module = made.into_inner().unwrap();
     assert_eq!(module.context(), &iso.main_context());
-    m.link(None, &module, &mut |_, _| unreachable!()).unwrap();
-    m.evaluate(None, &module).unwrap();
-    iso.run_jobs().unwrap();
+    m.link(&iso, &module, &mut |_, _| unreachable!()).unwrap();
+    m.evaluate(&iso, &module, &Default::default()).unwrap();
+    vm_core::run_jobs(&iso).unwrap();
     assert_eq!(ns_get(&iso, &m, &module, "default"), "7");
 }
 
 #[test]
 fn async_linkers_can_await_js_promises() {
     let (iso, m) = setup();
-    let dep = src(&m, "export const v = 'from a promise';");
-    let root = src(&m, "export { v } from 'dep';");
+    let dep = src(&iso, &m, "export const v = 'from a promise';");
+    let root = src(&iso, &m, "export { v } from 'dep';");
     // The linker's module arrives through a JS promise settled by promise jobs.
     let promise = iso
-        .run_in_context(
+        .main_context()
+        .evaluate(
+            &iso,
             "Promise.resolve().then(() => 'dep')",
-            &iso.main_context(),
             Default::default(),
             &Default::default(),
         )
@@ -347,9 +364,8 @@ fn async_linkers_can_await_js_promises() {
         vm_core::boa_engine::object::builtins::JsPromise::from_object(promise.as_object().unwrap())
             .unwrap();
     let fut = iso
-        .with_context(None, &iso.main_context(), |cx| {
-            promise.into_js_future(cx).unwrap()
-        })
+        .main_context()
+        .enter(&iso, |cx| promise.into_js_future(cx).unwrap())
         .unwrap();
     let fut = std::cell::RefCell::new(Some(fut));
     let dep2 = dep.clone();
@@ -367,7 +383,7 @@ fn async_linkers_can_await_js_promises() {
     })
     .unwrap();
     assert_eq!(root.status(), ModuleStatus::Linked);
-    m.evaluate(None, &root).unwrap();
-    iso.run_jobs().unwrap();
+    m.evaluate(&iso, &root, &Default::default()).unwrap();
+    vm_core::run_jobs(&iso).unwrap();
     assert_eq!(ns_get(&iso, &m, &root, "v"), "\"from a promise\"");
 }

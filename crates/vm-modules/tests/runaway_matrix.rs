@@ -7,6 +7,7 @@
 //! may be busy).
 #![cfg(unix)]
 use std::time::{Duration, Instant};
+use vm_core::VmContext;
 
 use vm_core::{
     boa_engine::JsObject, ContextOptions, Isolate, MicrotaskMode, RunOptions, Sandbox,
@@ -183,9 +184,9 @@ fn settled<T: std::fmt::Debug>(
     took: Duration,
     r: &T,
 ) -> Cell {
-    let v = iso.run_in_context(
+    let v = ctx.evaluate(
+        iso,
         "6 * 7",
-        ctx,
         ScriptOptions::default(),
         &RunOptions::default(),
     );
@@ -202,9 +203,7 @@ fn run_cell(iso: &Isolate, m: &Modules, mode: Mode, src: &str) -> Cell {
     let start = Instant::now();
     let (stopped, detail) = match mode {
         Mode::Script | Mode::Sigint => {
-            let ctx = iso
-                .create_context(sandbox(), ContextOptions::default())
-                .unwrap();
+            let ctx = VmContext::new(iso, sandbox(), ContextOptions::default()).unwrap();
             let options = if mode == Mode::Script {
                 RunOptions {
                     timeout: Some(TIMEOUT),
@@ -226,7 +225,7 @@ fn run_cell(iso: &Isolate, m: &Modules, mode: Mode, src: &str) -> Cell {
                 })
             });
             let start = Instant::now();
-            let r = iso.run_in_context(src, &ctx, ScriptOptions::default(), &options);
+            let r = ctx.evaluate(iso, src, ScriptOptions::default(), &options);
             let took = start.elapsed();
             if let Some(s) = sender {
                 s.join().unwrap();
@@ -242,29 +241,34 @@ fn run_cell(iso: &Isolate, m: &Modules, mode: Mode, src: &str) -> Cell {
                 microtask_mode: MicrotaskMode::AfterEvaluate,
                 ..Default::default()
             };
-            let ctx = iso.create_context(sandbox(), options).unwrap();
+            let ctx = VmContext::new(iso, sandbox(), options).unwrap();
             let code = format!("Promise.resolve().then(() => {{ {src} }}); 0");
             let run = RunOptions {
                 timeout: Some(TIMEOUT),
                 display_errors: false,
                 ..Default::default()
             };
-            let r = iso.run_in_context(&code, &ctx, ScriptOptions::default(), &run);
+            let r = ctx.evaluate(iso, &code, ScriptOptions::default(), &run);
             let ok = matches!(r, Err(VmError::Timeout(_)));
             let took = start.elapsed();
             return settled(iso, &ctx, src, ok, took, &r);
         }
         Mode::Module => {
-            let ctx = iso
-                .create_context(sandbox(), ContextOptions::default())
-                .unwrap();
+            let ctx = VmContext::new(iso, sandbox(), ContextOptions::default()).unwrap();
             let opts = SourceTextOptions {
                 context: Some(ctx.clone()),
                 ..Default::default()
             };
-            let module = m.source_text(None, src, opts).unwrap();
-            m.link(None, &module, &mut |_, _| unreachable!()).unwrap();
-            let r = m.evaluate_with_timeout(None, &module, Some(TIMEOUT));
+            let module = m.source_text(iso, src, opts).unwrap();
+            m.link(iso, &module, &mut |_, _| unreachable!()).unwrap();
+            let r = m.evaluate(
+                iso,
+                &module,
+                &vm_modules::EvaluateOptions {
+                    timeout: Some(TIMEOUT),
+                    ..Default::default()
+                },
+            );
             let ok = matches!(r, Err(ModuleError::Vm(VmError::Timeout(_))));
             (ok, format!("{:?}", r.map(|_| ())))
         }

@@ -1,5 +1,6 @@
 //! Soak (README "Soak tests"): module graphs linked, evaluated and dropped are freed.
 
+use vm_core::VmContext;
 use vm_core::{
     boa_engine::{JsObject, JsValue},
     ContextOptions, Isolate, Sandbox,
@@ -14,7 +15,8 @@ fn rss_bytes() -> usize {
 /// the graphs in a new context of their own; linked, evaluated, read, then dropped.
 fn graph(iso: &Isolate, m: &Modules, i: usize) {
     let ctx = (i % 2 == 1).then(|| {
-        iso.create_context(
+        VmContext::new(
+            iso,
             Sandbox::Object(JsObject::with_null_proto()),
             ContextOptions::default(),
         )
@@ -26,7 +28,7 @@ fn graph(iso: &Isolate, m: &Modules, i: usize) {
     };
     let root = m
         .source_text(
-            None,
+            iso,
             "import { a } from 'a'; import { b } from 'b'; import { s } from 's';\
              export const root = a + b + s; export function r() { return root }",
             opts(),
@@ -34,17 +36,17 @@ fn graph(iso: &Isolate, m: &Modules, i: usize) {
         .unwrap();
     let a = m
         .source_text(
-            None,
+            iso,
             "import { r } from 'root'; export const a = 1; export const later = () => r();",
             opts(),
         )
         .unwrap();
     let b = m
-        .source_text(None, "export const b = new Array(100).fill(2)[0];", opts())
+        .source_text(iso, "export const b = new Array(100).fill(2)[0];", opts())
         .unwrap();
     let s = m
         .synthetic(
-            None,
+            iso,
             vec!["s".into()],
             vm_modules::SyntheticEvaluate::new(|_, _| Ok(JsValue::undefined())),
             SyntheticOptions {
@@ -54,11 +56,11 @@ fn graph(iso: &Isolate, m: &Modules, i: usize) {
         )
         .unwrap();
     let main = iso.main_context();
-    iso.with_context(None, &main, |cx| m.set_export(cx, &s, "s", 3.into()))
+    main.enter(iso, |cx| m.set_export(cx, &s, "s", 3.into()))
         .unwrap()
         .unwrap();
     let all: [(&str, &VmModule); 4] = [("root", &root), ("a", &a), ("b", &b), ("s", &s)];
-    m.link(None, &root, &mut |spec, _| {
+    m.link(iso, &root, &mut |spec, _| {
         Ok(all
             .iter()
             .find(|(n, _)| *n == spec)
@@ -66,17 +68,17 @@ fn graph(iso: &Isolate, m: &Modules, i: usize) {
             .unwrap())
     })
     .unwrap();
-    m.evaluate(None, &root).unwrap();
-    iso.run_jobs().unwrap();
+    m.evaluate(iso, &root, &Default::default()).unwrap();
+    vm_core::run_jobs(iso).unwrap();
     assert_eq!(root.status(), ModuleStatus::Evaluated);
     // One graph in ten reads its namespace: Boa 0.22 never frees a graph whose namespace
     // object was created (README, Memory).
     if i % 10 != 4 {
         return;
     }
-    let ns = m.namespace(None, &root).unwrap();
-    let v = iso
-        .with_context(None, &main, |cx| {
+    let ns = m.namespace(iso, &root).unwrap();
+    let v = main
+        .enter(iso, |cx| {
             ns.get(vm_core::boa_engine::js_string!("root"), cx).unwrap()
         })
         .unwrap();

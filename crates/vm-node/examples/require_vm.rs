@@ -20,7 +20,7 @@ out.join('\n');
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let iso = Isolate::new()?;
-    let text = iso.with_context(None, &iso.main_context(), |cx| {
+    let text = iso.main_context().enter(&iso, |cx| {
         // A stand-in for util.inspect, which the binding uses in its error messages.
         let inspect = cx.eval(Source::from_bytes(
             "(v) => typeof v === 'string' ? `'${v}'` : String(v)",

@@ -9,6 +9,7 @@
 //! drops the context once the sandbox is collected.
 #![warn(missing_docs)]
 
+mod codes;
 mod modules;
 mod native;
 
@@ -16,8 +17,8 @@ pub use native::{install, HeapCounter};
 
 /// A runtime's native `uncaughtDetails(stack, filename, source, message)`: `[arrow, message]`
 /// for an uncaught error thrown by the main-context file `filename`: Node's arrow message (file
-/// and line, the source line, a caret; [`vm_core::uncaught_arrow`]) and V8's wording of a failed
-/// call's message ([`vm_core::uncaught_callee_message`]), each `undefined` when not known.
+/// and line, the source line, a caret; [`vm_core::internal::uncaught_arrow`]) and V8's wording of a failed
+/// call's message ([`vm_core::internal::uncaught_callee_message`]), each `undefined` when not known.
 ///
 /// # Errors
 ///
@@ -38,8 +39,10 @@ pub fn uncaught_details_native(
     };
     let (stack, filename, source, message) = (text(0)?, text(1)?, text(2)?, text(3)?);
     let value = |s: Option<String>| s.map_or_else(JsValue::undefined, |s| JsString::from(s).into());
-    let arrow = value(vm_core::uncaught_arrow(&stack, &filename, &source));
-    let message = value(vm_core::uncaught_callee_message(
+    let arrow = value(vm_core::internal::uncaught_arrow(
+        &stack, &filename, &source,
+    ));
+    let message = value(vm_core::internal::uncaught_callee_message(
         &message, &stack, &filename, &source,
     ));
     Ok(JsArray::from_iter([arrow, message], cx).into())

@@ -6,9 +6,12 @@ use boa_engine::{
     Context, JsData, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue,
 };
 use boa_gc::{Finalize, Trace};
-use vm_modules::{ModuleError, Modules, SourceTextOptions, SyntheticOptions, VmModule};
+use vm_modules::{Modules, SourceTextOptions, SyntheticOptions, VmModule};
 
-use crate::native::{arg, binding, coded, to_js};
+use crate::{
+    codes::module_err,
+    native::{arg, binding},
+};
 
 #[derive(Trace, Finalize, JsData)]
 struct ModuleHandle {
@@ -43,20 +46,6 @@ pub(crate) fn modules(b: &JsObject, cx: &mut Context) -> JsResult<Rc<Modules>> {
     m.set_eager_main_namespaces(true);
     *slot = Some(m.clone());
     Ok(m)
-}
-
-/// Node's error for a module failure.
-fn module_err(e: ModuleError, cx: &mut Context) -> JsError {
-    match e {
-        ModuleError::Vm(v) => to_js(v, cx),
-        ModuleError::NoExport(_) => JsNativeError::reference()
-            .with_message(e.to_string())
-            .into(),
-        other => {
-            let code = other.code().unwrap_or("ERR_VM_MODULE_STATUS");
-            coded(JsNativeError::error(), code, other.to_string(), cx)
-        }
-    }
 }
 
 fn context_arg(
@@ -121,7 +110,7 @@ pub(crate) fn source_text(
             .map(js_hook),
     };
     let m = modules(b, cx)?;
-    m.source_text(Some(cx), &code, options)
+    m.source_text(&mut *cx, &code, options)
         .map(wrap)
         .map_err(|e| module_err(e, cx))
 }
@@ -150,7 +139,7 @@ pub(crate) fn synthetic(
     };
     let m = modules(b, cx)?;
     let evaluate = vm_modules::SyntheticEvaluate::js(callback);
-    m.synthetic(Some(cx), names, evaluate, options)
+    m.synthetic(&mut *cx, names, evaluate, options)
         .map(wrap)
         .map_err(|e| module_err(e, cx))
 }
@@ -190,7 +179,7 @@ pub(crate) fn namespace(
 ) -> JsResult<JsValue> {
     let module = handle(args, 0)?;
     modules(b, cx)?
-        .namespace(Some(cx), &module)
+        .namespace(&mut *cx, &module)
         .map(Into::into)
         .map_err(|e| module_err(e, cx))
 }
@@ -267,7 +256,7 @@ pub(crate) fn instantiate(
 ) -> JsResult<JsValue> {
     let module = handle(args, 0)?;
     modules(b, cx)?
-        .instantiate(Some(cx), &module)
+        .instantiate(&mut *cx, &module)
         .map_err(|e| module_err(e, cx))?;
     Ok(JsValue::undefined())
 }
@@ -285,7 +274,14 @@ pub(crate) fn evaluate(
     };
     let break_on_sigint = arg(args, 2).to_boolean();
     let p: JsPromise = modules(b, cx)?
-        .evaluate_stoppable(Some(cx), &module, timeout, break_on_sigint)
+        .evaluate(
+            &mut *cx,
+            &module,
+            &vm_modules::EvaluateOptions {
+                timeout,
+                break_on_sigint,
+            },
+        )
         .map_err(|e| module_err(e, cx))?;
     Ok(in_caller_realm(p, cx)?.into())
 }

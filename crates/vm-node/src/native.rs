@@ -7,9 +7,11 @@ use boa_engine::{
         builtins::{JsArray, JsUint8Array, JsWeakMap},
         FunctionObjectBuilder,
     },
-    Context, JsData, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    Context, JsData, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
 };
 use boa_gc::{Finalize, Trace};
+
+pub(crate) use crate::codes::to_js;
 use vm_core::{
     CodeGeneration, CompileFunctionOptions, ContextOptions, Isolate, RunOptions, Sandbox, Script,
     ScriptOptions, VmContext, VmError, WeakVmContext,
@@ -130,57 +132,6 @@ fn isolate(cx: &Context) -> JsResult<Isolate> {
     })
 }
 
-/// An error of the running realm carrying Node's `code` (enumerable, as Node's C++ errors
-/// have it).
-pub(crate) fn coded(base: JsNativeError, code: &str, message: String, cx: &mut Context) -> JsError {
-    let err = base.with_message(message).into_opaque(cx);
-    // Defined, not assigned: an accessor for `code` on a prototype must not intercept it.
-    let _ = err.create_data_property_or_throw(js_string!("code"), JsString::from(code), cx);
-    JsError::from_opaque(err.into())
-}
-
-/// Maps a vm-core error to what JavaScript sees: thrown values pass through unchanged.
-pub(crate) fn to_js(err: VmError, cx: &mut Context) -> JsError {
-    match err {
-        VmError::Thrown(v) => JsError::from_opaque(v),
-        VmError::InvalidOption { name, reason } => JsNativeError::typ()
-            .with_message(format!("options.{name}: {reason}"))
-            .into(),
-        VmError::Timeout(_) => coded(
-            JsNativeError::error(),
-            "ERR_SCRIPT_EXECUTION_TIMEOUT",
-            err.to_string(),
-            cx,
-        ),
-        VmError::Sigint => coded(
-            JsNativeError::error(),
-            "ERR_SCRIPT_EXECUTION_INTERRUPTED",
-            err.to_string(),
-            cx,
-        ),
-        VmError::MemoryLimit { .. } => coded(
-            JsNativeError::error(),
-            "ERR_VM_MEMORY_LIMIT",
-            err.to_string(),
-            cx,
-        ),
-        VmError::SourceTooLarge { .. } => coded(
-            JsNativeError::range(),
-            "ERR_BOAVM_SOURCE_TOO_LARGE",
-            err.to_string(),
-            cx,
-        ),
-        VmError::NestingLimit(_) | VmError::EngineBusy(_) | VmError::SourceTooDeep { .. } => {
-            JsNativeError::range()
-                .with_message("Maximum call stack size exceeded")
-                .into()
-        }
-        other => JsNativeError::error()
-            .with_message(other.to_string())
-            .into(),
-    }
-}
-
 pub(crate) fn arg(args: &[JsValue], i: usize) -> JsValue {
     args.get(i).cloned().unwrap_or_default()
 }
@@ -231,7 +182,7 @@ fn make_context(
     } else {
         vm_core::MicrotaskMode::Default
     };
-    let iso = isolate(cx)?;
+    isolate(cx)?;
     let state = binding(b)?;
     state.reap();
     let before = state.heap.map(|h| h());
@@ -245,9 +196,7 @@ fn make_context(
         Some(o) => Sandbox::Object(o.clone()),
         None => Sandbox::None,
     };
-    let ctx = iso
-        .create_context_from(cx, kind, options)
-        .map_err(|e| to_js(e, cx))?;
+    let ctx = VmContext::new(&mut *cx, kind, options).map_err(|e| to_js(e, cx))?;
     // DONT_CONTEXTIFY: the context is known by its ordinary global object.
     let sandbox = sandbox.unwrap_or_else(|| ctx.global_object());
     let baseline = match (before, state.heap) {
@@ -285,19 +234,15 @@ fn compile_script(
     let cached = bytes_arg(args, 6, cx)?;
     let compile = |cx: &mut Context| -> Result<(Script, Option<bool>), VmError> {
         match &cached {
-            Some(bytes) => iso
-                .compile_script_with_cache_from(cx, &code, options, bytes)
+            Some(bytes) => Script::compile_with_cache(&mut *cx, &code, options, bytes)
                 .map(|(s, rejected)| (s, Some(rejected))),
-            None => iso
-                .compile_script_from(cx, &code, options)
-                .map(|s| (s, None)),
+            None => Script::compile(&mut *cx, &code, options).map(|s| (s, None)),
         }
     };
     let (script, cache_rejected) = if parsing.is_object() {
         // A syntax error is a SyntaxError of the context the code was meant for.
         let ctx = target_context(b, &parsing, &iso, cx)?;
-        iso.with_context(Some(cx), &ctx, compile)
-            .map_err(|e| to_js(e, cx))?
+        ctx.enter(&mut *cx, compile).map_err(|e| to_js(e, cx))?
     } else {
         compile(cx)
     }
@@ -330,7 +275,7 @@ fn cache_encode(
 ) -> JsResult<JsValue> {
     let kind = cache_kind(&arg(args, 0), cx)?;
     let source = string_arg(args, 1, cx)?;
-    to_uint8array(vm_core::code_cache::encode_plain(kind, &source), cx)
+    to_uint8array(vm_core::internal::encode_plain(kind, &source), cx)
 }
 
 /// Whether `(kind, source, bytes)` is valid cached data here.
@@ -343,7 +288,7 @@ fn cache_accepts(
     let kind = cache_kind(&arg(args, 0), cx)?;
     let source = string_arg(args, 1, cx)?;
     let bytes = bytes_arg(args, 2, cx)?.unwrap_or_default();
-    Ok(vm_core::code_cache::accepts_plain(kind, &source, &bytes).into())
+    Ok(vm_core::internal::accepts_plain(kind, &source, &bytes).into())
 }
 
 fn script_cache_rejected(
@@ -405,11 +350,11 @@ fn run_script(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> 
         },
         break_on_sigint: arg(args, 4).to_boolean(),
     };
-    match iso.run_script_from(cx, &script, &ctx, &options) {
+    match script.run(&mut *cx, &ctx, &options) {
         Ok(v) => Ok(v),
         // Node creates the timeout/interrupt error in the context the script ran in.
-        Err(e) if e.is_stop() => Err(iso
-            .with_context(Some(cx), &ctx, |cx| to_js(e, cx))
+        Err(e) if e.is_stop() => Err(ctx
+            .enter(&mut *cx, |cx| to_js(e, cx))
             .unwrap_or_else(|e| JsNativeError::error().with_message(e.to_string()).into())),
         Err(e) => Err(to_js(e, cx)),
     }
@@ -461,9 +406,8 @@ fn compile_function(
         parsing_context,
         context_extensions,
     };
-    let function = iso
-        .compile_function_from(cx, &code, &params, options)
-        .map_err(|e| to_js(e, cx))?;
+    let function =
+        vm_core::compile_function(&mut *cx, &code, &params, options).map_err(|e| to_js(e, cx))?;
     if let Some(hook) = hook {
         // The hook lives as long as the function's context (the function, and closures it
         // creates, may call import() later).
@@ -518,6 +462,10 @@ fn measure_memory(
 /// `default_loader`, when given, is `vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER`: a function
 /// `(specifier, attributes) => Promise<vm.Module>` implementing the host's own module loading
 /// (boavm's file loader); without one that constant is refused.
+///
+/// # Errors
+/// What evaluating the binding's JavaScript throws, or a JS `Error` when `cx` belongs to no
+/// isolate.
 pub fn install(
     cx: &mut Context,
     inspect: JsValue,

@@ -7,7 +7,7 @@ use boa_engine::{
     Context, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, NativeFunction,
 };
 use boa_gc::WeakGc;
-use vm_core::{Isolate, ModuleHost, VmError};
+use vm_core::{internal::ModuleHost, Isolate, VmError};
 
 use super::{namespace_on_home, Modules};
 use crate::{
@@ -81,10 +81,10 @@ impl ModuleHost for Modules {
                 None => return Ok(None),
             },
             Referrer::Script(_) => {
-                let Some(path) = vm_core::referrer_path(referrer, cx) else {
+                let Some(path) = vm_core::internal::referrer_path(referrer, cx) else {
                     return Ok(None);
                 };
-                let tag = iso.host_tag_of_path(&path);
+                let tag = vm_core::internal::host_tag_of_path(&iso, &path);
                 self.tagged_hook(tag)
             }
         };
