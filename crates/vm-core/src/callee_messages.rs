@@ -7,7 +7,10 @@
 //! from the source: a name or a chain of property names (`a.b`, `a?.b`, `a["b"]` printed as
 //! V8 prints it, `a.b`). Anything else (a call on a call's result, a computed key, a callee
 //! thrown from native code) keeps Boa's message.
-use crate::stack;
+use crate::{
+    source_text::{is_ident_char as is_ident, Window},
+    stack,
+};
 
 /// V8's message for an engine `TypeError` whose `stack` (header and frames) points into
 /// `source`, compiled as `filename` with the given offsets; `None` when it does not apply.
@@ -28,36 +31,35 @@ pub(crate) fn v8_callee_message(
     let top = stack_text
         .lines()
         .find(|l| l.trim_start().starts_with("at "))?;
-    let (line, column) = stack::first_frame_in(top, filename)?;
-    let line = usize::try_from(line as i64 - line_offset).ok()?;
-    let column = if line == 1 {
-        usize::try_from(column as i64 - column_offset).ok()?
-    } else {
-        column
-    };
-    // A window around the call, so that a huge one-line source is not copied.
+    let (line, column) = stack::to_source_position(
+        stack::first_frame_in(top, filename)?,
+        line_offset,
+        column_offset,
+    )?;
+    // The callee lies before a call's `(`, after a `new`.
     const WINDOW: usize = 512;
-    let pos = column.checked_sub(1)?;
-    let first = pos.saturating_sub(WINDOW);
-    let text: Vec<char> = source
-        .lines()
-        .nth(line.checked_sub(1)?)?
-        .chars()
-        .skip(first)
-        .take(pos - first + WINDOW)
-        .collect();
-    let at = pos - first;
+    let window = Window::around(source, line, column, WINDOW, WINDOW)?;
+    let at = window.index_of(column)?;
+    let text = &window.chars;
     let callee = if call {
-        (text.get(at) == Some(&'(')).then(|| chain_before(&text, at))??
+        (text[at] == '(').then(|| chain_before(text, at))??
     } else {
-        chain_after_new(&text, at)?
+        chain_after_new(text, at)?
     };
     let what = if call { "function" } else { "constructor" };
     Some(format!("{callee} is not a {what}"))
 }
 
-fn is_ident(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '$'
+/// V8's message (`o.f is not a function`) for an uncaught engine error whose message is Boa's
+/// `message`, thrown by a call in the main-context file `filename` whose text is `source` (no
+/// offsets); `None` when Boa's message stays.
+pub fn uncaught_callee_message(
+    message: &str,
+    stack: &str,
+    filename: &str,
+    source: &str,
+) -> Option<String> {
+    v8_callee_message(message, stack, filename, source, 0, 0)
 }
 
 /// The name chain ending just before `end` (skipping blanks): `a`, `a.b`, `a?.b`, `a["b"]`.

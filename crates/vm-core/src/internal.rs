@@ -15,11 +15,10 @@ use crate::{
 };
 
 pub use crate::{
+    callee_messages::uncaught_callee_message,
     code_cache::{accepts_plain, encode_plain},
     loader::{referrer_path, ModuleHost},
-    stack::{
-        parse_syntax_error_position, range_error_for_limit, uncaught_arrow, uncaught_callee_message,
-    },
+    stack::{parse_syntax_error_position, range_error_for_limit, uncaught_arrow},
     syntax_messages::v8_syntax_error,
 };
 

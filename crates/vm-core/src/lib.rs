@@ -87,6 +87,7 @@ mod rss;
 mod sandbox;
 mod script;
 mod source_depth;
+mod source_text;
 mod stack;
 mod stop_points;
 mod string_limits;

@@ -77,6 +77,18 @@ pub(crate) fn v8_frames(frames: &str, limit: usize, map: impl Fn(&str) -> String
     out
 }
 
+/// [`v8_frames`] with each location mapped to the one Node reports (the isolate's source
+/// positions: internal paths, line and column offsets).
+pub(crate) fn v8_frames_mapped(frames: &str, limit: usize, cx: &Context) -> String {
+    let iso = cx
+        .get_data::<crate::engine::EngineTag>()
+        .and_then(|t| t.isolate.upgrade());
+    v8_frames(frames, limit, |f| match &iso {
+        Some(iso) => iso.shared.positions.map_frame(f),
+        None => f.to_owned(),
+    })
+}
+
 /// The position (`line`, `column`, 1-based) of the first frame located in `filename`.
 pub(crate) fn first_frame_in(stack: &str, filename: &str) -> Option<(usize, usize)> {
     for line in stack.lines() {
@@ -163,50 +175,34 @@ pub(crate) fn arrow_message(
 /// keyword: that error is thrown exactly there. An error created elsewhere and thrown later
 /// keeps its creation site (the engine reports no throw site for it).
 pub(crate) fn v8_caret(source: &str, line: usize, column: usize) -> usize {
-    // How far back the callee name and `throw` are looked for: a window, so that a huge
-    // one-line source is not copied.
-    const WINDOW: usize = 256;
-    let Some(text) = line.checked_sub(1).and_then(|i| source.lines().nth(i)) else {
+    use crate::source_text::{is_ident_char, skip_blanks_back, word_start_before, Window};
+    // How far back the callee name and `throw` are looked for.
+    const BEFORE: usize = 256;
+    let Some(window) = Window::around(source, line, column, BEFORE, 0) else {
         return column;
     };
-    let Some(pos) = column.checked_sub(1) else {
+    let Some(mut at) = window.index_of(column) else {
         return column;
     };
-    let first = pos.saturating_sub(WINDOW);
-    let chars: Vec<char> = text.chars().skip(first).take(pos + 1 - first).collect();
-    let Some(mut at) = (pos - first < chars.len()).then_some(pos - first) else {
-        return column;
-    };
-    let is_ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
-    let skip_space_back = |mut i: usize| {
-        while i > 0 && chars[i - 1].is_whitespace() {
-            i -= 1;
-        }
-        i
-    };
+    let chars = &window.chars;
     if chars[at] == '(' {
-        let end = skip_space_back(at);
-        let mut start = end;
-        while start > 0 && is_ident(chars[start - 1]) {
-            start -= 1;
-        }
-        if start < end {
+        if let Some(start) = word_start_before(chars, at) {
             at = start;
         }
     }
-    let before = skip_space_back(at);
+    let before = skip_blanks_back(chars, at);
     let word_start = before.saturating_sub(5);
     let word: String = chars[word_start..before].iter().collect();
     // `throw` must be a whole word (the window's edge counts as one only at the line start).
     let bounded = if word_start == 0 {
-        first == 0
+        window.first == 0
     } else {
-        !(is_ident(chars[word_start - 1]) || chars[word_start - 1] == '.')
+        !(is_ident_char(chars[word_start - 1]) || chars[word_start - 1] == '.')
     };
     if before < at && word == "throw" && bounded {
         at = word_start;
     }
-    first + at + 1
+    window.first + at + 1
 }
 
 /// Sources longer than this (bytes) are not searched by [`reference_site`].
@@ -221,11 +217,9 @@ pub(crate) fn reference_site(
     name: &str,
     from: Option<(usize, usize)>,
 ) -> Option<(usize, usize)> {
+    use crate::source_text::{find_token, token_start};
     use boa_engine::ast::Punctuator;
-    use boa_parser::{
-        lexer::{token::TokenKind, Lexer},
-        source::UTF16Input,
-    };
+    use boa_parser::lexer::token::TokenKind;
     // The search lexes from the start of the source on every error that leaves a run; a large
     // script run again and again must not pay that each time, so large sources keep Boa's
     // position.
@@ -233,15 +227,10 @@ pub(crate) fn reference_site(
         return None;
     }
     let from = from.unwrap_or((1, 1));
-    let mut interner = boa_engine::interner::Interner::default();
-    let units: Vec<u16> = source.encode_utf16().collect();
-    let mut lexer = Lexer::new(UTF16Input::new(&units));
     let punct = |kind: Option<&TokenKind>, set: &[Punctuator]| matches!(kind, Some(TokenKind::Punctuator(p)) if set.contains(p));
     let (mut previous, mut candidate): (Option<TokenKind>, Option<(usize, usize, bool)>) =
         (None, None);
-    // A lexing error (a regular expression the goal-less lexer cannot tell from a division)
-    // ends the search: no guess is better than a wrong one.
-    while let Ok(Some(token)) = lexer.next(&mut interner) {
+    let found = find_token(source, |token, interner| {
         // A candidate is a reference unless it is a property key or a label (`name:` after
         // `{`, `,`, `;` or at the start).
         if let Some((l, c, keyish)) = candidate.take() {
@@ -249,8 +238,7 @@ pub(crate) fn reference_site(
                 return Some((l, c));
             }
         }
-        let start = token.start_group().position();
-        let at = (start.line_number() as usize, start.column_number() as usize);
+        let at = token_start(token);
         if let TokenKind::IdentifierName((sym, _)) = token.kind() {
             let member = punct(previous.as_ref(), &[Punctuator::Dot, Punctuator::Optional]);
             if !member && at >= from && interner.resolve_expect(*sym).to_string() == name {
@@ -267,8 +255,25 @@ pub(crate) fn reference_site(
             }
         }
         previous = Some(token.kind().clone());
-    }
-    candidate.map(|(l, c, _)| (l, c))
+        None
+    });
+    found.or(candidate.map(|(l, c, _)| (l, c)))
+}
+
+/// A reported position (`line_offset`/`column_offset` applied; the column shift is on the
+/// source's first line only) back in the source's own coordinates.
+pub(crate) fn to_source_position(
+    (line, column): (usize, usize),
+    line_offset: i64,
+    column_offset: i64,
+) -> Option<(usize, usize)> {
+    let source_line = usize::try_from(line as i64 - line_offset).ok()?;
+    let source_col = if source_line == 1 {
+        usize::try_from(column as i64 - column_offset).ok()?
+    } else {
+        column
+    };
+    Some((source_line, source_col))
 }
 
 /// The arrow message for an error whose V8-shape `stack` (header and frames) was thrown by
@@ -284,15 +289,7 @@ pub(crate) fn arrow_for(
     line_offset: i64,
     column_offset: i64,
 ) -> Option<String> {
-    let to_source = |(line, column): (usize, usize)| {
-        let source_line = usize::try_from(line as i64 - line_offset).ok()?;
-        let source_col = if source_line == 1 {
-            usize::try_from(column as i64 - column_offset).ok()?
-        } else {
-            column
-        };
-        Some((source_line, source_col))
-    };
+    let to_source = |p| to_source_position(p, line_offset, column_offset);
     let to_reported = |(line, column): (usize, usize)| {
         let col = if line == 1 {
             column as i64 + column_offset
@@ -338,18 +335,6 @@ pub fn uncaught_arrow(stack: &str, filename: &str, source: &str) -> Option<Strin
     arrow_for(&mut stack, filename, source, None, 0, 0)
 }
 
-/// V8's message (`o.f is not a function`) for an uncaught engine error whose message is Boa's
-/// `message`, thrown by a call in the main-context file `filename` whose text is `source`;
-/// `None` when Boa's message stays.
-pub fn uncaught_callee_message(
-    message: &str,
-    stack: &str,
-    filename: &str,
-    source: &str,
-) -> Option<String> {
-    crate::callee_messages::v8_callee_message(message, stack, filename, source, 0, 0)
-}
-
 /// V8's `RangeError: Maximum call stack size exceeded` for Boa's uncatchable recursion or
 /// stack-size limit error (`None` for any other error), with the engine error's frames in V8's
 /// shape (at most `Error.stackTraceLimit`'s default, 10) as its `stack`.
@@ -375,13 +360,7 @@ pub fn range_error_for_limit(err: &boa_engine::JsError, cx: &mut Context) -> Opt
         .take(DEFAULT_FRAME_LIMIT as usize)
         .map(|l| format!("{l}\n"))
         .collect();
-    let iso = cx
-        .get_data::<crate::engine::EngineTag>()
-        .and_then(|t| t.isolate.upgrade());
-    let frames = v8_frames(&frames, usize::MAX, |f| match &iso {
-        Some(iso) => iso.shared.positions.map_frame(f),
-        None => f.to_owned(),
-    });
+    let frames = v8_frames_mapped(&frames, usize::MAX, cx);
     let stack = if frames.is_empty() {
         HEADER.to_owned()
     } else {

@@ -37,41 +37,29 @@ fn operand_error(
     source: &str,
     (line, column): (usize, usize),
 ) -> Option<(String, (usize, usize))> {
-    let text: Vec<char> = source
-        .lines()
-        .nth(line.checked_sub(1)?)?
-        .chars()
-        .take(column + 2)
-        .collect();
+    use crate::source_text::{is_ident_char, word_start_before, Window};
+    // The operand is a simple token just before the operator, or (prefix) just after it.
+    let window = Window::around(source, line, column, 256, 2)?;
     // A position Boa reports in another text (a wrapper) may lie past this line.
-    let at = column.checked_sub(1).filter(|&at| at < text.len())?;
-    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
-    // The start of the simple token (a name or a number) ending before `end`, over blanks.
-    let token_before = |end: usize| -> Option<usize> {
-        let mut i = end.min(text.len());
-        while i > 0 && text[i - 1].is_whitespace() {
-            i -= 1;
-        }
-        let stop = i;
-        while i > 0 && is_word(text[i - 1]) {
-            i -= 1;
-        }
-        (i < stop).then_some(i)
-    };
+    let at = window.index_of(column)?;
+    let text = &window.chars;
+    let token_before = |end: usize| word_start_before(text, end);
+    // A 1-based column of the line from an index of the window.
+    let col = |i: usize| window.first + i + 1;
     let pair = |i: usize| text.get(i..i + 2).map(|p| p.iter().collect::<String>());
     match message {
         "Invalid left-hand side in assignment" => {
             let op = pair(at);
             if !matches!(op.as_deref(), Some("++" | "--")) {
                 let start = token_before(at)?;
-                return Some((message.to_owned(), (line, start + 1)));
+                return Some((message.to_owned(), (line, col(start))));
             }
             // `++`/`--`: after an operand it is postfix (V8 points at the operand), else prefix
             // (V8 points at what follows the operator).
             if let Some(start) = token_before(at) {
                 return Some((
                     "Invalid left-hand side expression in postfix operation".to_owned(),
-                    (line, start + 1),
+                    (line, col(start)),
                 ));
             }
             let mut i = at + 2;
@@ -80,27 +68,30 @@ fn operand_error(
             }
             Some((
                 "Invalid left-hand side expression in prefix operation".to_owned(),
-                (line, i + 1),
+                (line, col(i)),
             ))
         }
         "invalid variable for iterable loop" => {
             let start = token_before(at)?;
             Some((
                 "Invalid left-hand side in for-loop".to_owned(),
-                (line, start + 1),
+                (line, col(start)),
             ))
         }
         _ => {
             // `await 1` in a script: Boa stops at the token after `await`.
             let start = token_before(at)?;
-            let word: String = text[start..].iter().take_while(|&&c| is_word(c)).collect();
+            let word: String = text[start..]
+                .iter()
+                .take_while(|&&c| is_ident_char(c))
+                .collect();
             (word == "await"
                 && (message.starts_with("expected ") || message.starts_with("unexpected ")))
             .then(|| {
                 (
                     "await is only valid in async functions and the top level bodies of modules"
                         .to_owned(),
-                    (line, start + 1),
+                    (line, col(start)),
                 )
             })
         }
@@ -111,21 +102,14 @@ fn operand_error(
 /// `class`), and where its second declaration is. Only simple bindings at brace depth 0 are
 /// considered (destructuring patterns and nested blocks are not): `None` means no guess.
 fn redeclaration(source: &str) -> Option<(String, (usize, usize))> {
+    use crate::source_text::{find_token, token_start};
     use boa_engine::ast::{Keyword, Punctuator};
-    use boa_parser::{
-        lexer::{token::TokenKind, Lexer},
-        source::UTF16Input,
-    };
-    let units: Vec<u16> = source.encode_utf16().collect();
-    let mut lexer = Lexer::new(UTF16Input::new(&units));
-    let mut interner = boa_engine::interner::Interner::default();
+    use boa_parser::lexer::token::TokenKind;
     let mut depth = 0usize;
     // (name, lexical) of each declaration seen.
     let mut seen: Vec<(String, bool)> = Vec::new();
     let mut pending: Option<bool> = None;
-    while let Ok(Some(token)) = lexer.next(&mut interner) {
-        let at = token.start_group().position();
-        let at = (at.line_number() as usize, at.column_number() as usize);
+    find_token(source, |token, interner| {
         match token.kind() {
             TokenKind::Punctuator(Punctuator::OpenBlock) => depth += 1,
             TokenKind::Punctuator(Punctuator::CloseBlock) => depth = depth.saturating_sub(1),
@@ -133,32 +117,31 @@ fn redeclaration(source: &str) -> Option<(String, (usize, usize))> {
                 if depth == 0 =>
             {
                 pending = Some(true);
-                continue;
+                return None;
             }
             TokenKind::Keyword((Keyword::Var | Keyword::Function, _)) if depth == 0 => {
                 pending = Some(false);
-                continue;
+                return None;
             }
             TokenKind::IdentifierName((sym, _)) if depth == 0 => {
                 let name = interner.resolve_expect(*sym).to_string();
                 if name == "let" && pending.is_none() {
                     pending = Some(true);
-                    continue;
+                    return None;
                 }
                 if let Some(lexical) = pending.take() {
-                    let clash = seen.iter().any(|(n, l)| *n == name && (*l || lexical));
-                    if clash {
-                        return Some((name, at));
+                    if seen.iter().any(|(n, l)| *n == name && (*l || lexical)) {
+                        return Some((name, token_start(token)));
                     }
                     seen.push((name, lexical));
                 }
-                continue;
+                return None;
             }
             _ => {}
         }
         pending = None;
-    }
-    None
+        None
+    })
 }
 
 /// V8's message for the parse error Boa reported as `message` (its ` at line L, col C` suffix

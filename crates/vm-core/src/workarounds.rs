@@ -76,14 +76,7 @@ pub(crate) fn patch_realm(cx: &mut Context, global: &JsObject) -> JsResult<()> {
                 let Some(frames) = frames.as_string() else {
                     return Ok(JsString::from(header).into());
                 };
-                let iso = cx
-                    .get_data::<crate::engine::EngineTag>()
-                    .and_then(|t| t.isolate.upgrade());
-                let frames =
-                    stack::v8_frames(&frames.to_std_string_escaped(), limit, |f| match &iso {
-                        Some(iso) => iso.shared.positions.map_frame(f),
-                        None => f.to_owned(),
-                    });
+                let frames = stack::v8_frames_mapped(&frames.to_std_string_escaped(), limit, cx);
                 let text = if frames.is_empty() {
                     header
                 } else {
