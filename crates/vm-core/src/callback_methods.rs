@@ -175,19 +175,9 @@ pub(crate) struct Originals {
 /// Keeps the realm's `Function.prototype.bind` and `call` (at realm creation).
 pub(crate) fn keep_originals(cx: &mut Context) -> JsResult<()> {
     let function_proto = cx.intrinsics().constructors().function().prototype();
-    let get = |name: &str, cx: &mut Context| -> JsResult<JsObject> {
-        function_proto
-            .get(JsString::from(name), cx)?
-            .as_object()
-            .ok_or_else(|| {
-                JsNativeError::typ()
-                    .with_message("Function.prototype method missing")
-                    .into()
-            })
-    };
     let originals = Originals {
-        bind: get("bind", cx)?,
-        call: get("call", cx)?,
+        bind: crate::workarounds::builtin_method(&function_proto, "bind", cx)?,
+        call: crate::workarounds::builtin_method(&function_proto, "call", cx)?,
     };
     cx.realm().host_defined_mut().insert(originals);
     answer_to_string_as_natives(cx, &function_proto)

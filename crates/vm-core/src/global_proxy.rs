@@ -252,10 +252,6 @@ fn arg(args: &[JsValue], i: usize) -> JsValue {
     args.get(i).cloned().unwrap_or_default()
 }
 
-fn key_arg(args: &[JsValue], cx: &mut Context) -> JsResult<PropertyKey> {
-    arg(args, 1).to_property_key(cx)
-}
-
 /// Limit: newer Node answers `in` from the sandbox's own properties only, yet still resolves
 /// bare identifiers through the sandbox's prototype chain (V8 calls the getter interceptor
 /// for global loads). A Proxy's `has` trap serves both, so it keeps the prototype chain: bare
@@ -304,15 +300,81 @@ pub(crate) fn relax_value_properties(target: &JsObject) {
     }
 }
 
+type TrapBody = fn(PropertyKey, &[JsValue], &GlobalState, &mut Context) -> JsResult<JsValue>;
+
+/// One handler trap: its body and the checks every call makes before it.
+#[derive(Clone, Copy)]
+struct Trap {
+    body: TrapBody,
+    /// Whether the trap's second argument is a property key (all but `ownKeys`).
+    keyed: bool,
+    /// Whether the trap refuses to run in the last frames before the recursion limit: global
+    /// reads are what deep recursion does, and Boa's limit error is uncatchable.
+    deep: bool,
+}
+
+/// What a trap function captures: the context's global state and the trap.
+#[derive(Trace, Finalize)]
+struct TrapCapture {
+    state: Gc<GlobalState>,
+    // A plain function pointer holds no garbage-collected value.
+    #[unsafe_ignore_trace]
+    trap: Trap,
+}
+
+impl Trap {
+    const fn keyed(body: TrapBody) -> Self {
+        Self {
+            body,
+            keyed: true,
+            deep: false,
+        }
+    }
+
+    const fn deep(body: TrapBody) -> Self {
+        Self {
+            body,
+            keyed: true,
+            deep: true,
+        }
+    }
+
+    const fn keyless(body: TrapBody) -> Self {
+        Self {
+            body,
+            keyed: false,
+            deep: false,
+        }
+    }
+
+    /// The prologue every trap shares: the recursion headroom (reads), the stop-point check
+    /// (timeouts and interrupts reach loops that only touch globals), the key conversion.
+    fn call(
+        _: &JsValue,
+        args: &[JsValue],
+        capture: &TrapCapture,
+        cx: &mut Context,
+    ) -> JsResult<JsValue> {
+        let trap = capture.trap;
+        if trap.deep {
+            crate::workarounds::recursion_headroom(cx)?;
+        }
+        crate::stop_points::check_sampled(cx)?;
+        let key = if trap.keyed {
+            arg(args, 1).to_property_key(cx)?
+        } else {
+            PropertyKey::from(js_string!())
+        };
+        (trap.body)(key, args, &capture.state, cx)
+    }
+}
+
 fn trap_get(
-    _: &JsValue,
+    key: PropertyKey,
     args: &[JsValue],
-    st: &Gc<GlobalState>,
+    st: &GlobalState,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    crate::workarounds::recursion_headroom(cx)?;
-    crate::stop_points::check_sampled(cx)?;
-    let key = key_arg(args, cx)?;
     if let Some(v) = crate::job_trampoline::lookup(&key) {
         return Ok(v);
     }
@@ -349,14 +411,11 @@ fn trap_get(
 }
 
 fn trap_has(
-    _: &JsValue,
-    args: &[JsValue],
-    st: &Gc<GlobalState>,
+    key: PropertyKey,
+    _args: &[JsValue],
+    st: &GlobalState,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    crate::workarounds::recursion_headroom(cx)?;
-    crate::stop_points::check_sampled(cx)?;
-    let key = key_arg(args, cx)?;
     if crate::job_trampoline::lookup(&key).is_some() {
         return Ok(true.into());
     }
@@ -370,13 +429,11 @@ fn trap_has(
 }
 
 fn trap_set(
-    _: &JsValue,
+    key: PropertyKey,
     args: &[JsValue],
-    st: &Gc<GlobalState>,
+    st: &GlobalState,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    crate::stop_points::check_sampled(cx)?;
-    let key = key_arg(args, cx)?;
     let value = arg(args, 2);
     // A read-only builtin (`undefined`, `NaN`, `Infinity`) is never shadowed, as in Node.
     let target_desc = target_descriptor(&st.target, &key);
@@ -435,22 +492,13 @@ fn trap_set(
 }
 
 fn trap_delete(
-    _: &JsValue,
-    args: &[JsValue],
-    st: &Gc<GlobalState>,
+    key: PropertyKey,
+    _args: &[JsValue],
+    st: &GlobalState,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    crate::stop_points::check_sampled(cx)?;
-    let key = key_arg(args, cx)?;
     let ok = match &st.sandbox() {
-        Live::Object(o) => st
-            .delete
-            .call(
-                &JsValue::undefined(),
-                &[o.clone().into(), key_value(&key)],
-                cx,
-            )?
-            .to_boolean(),
+        Live::Object(o) => reflect_delete(st, o, &key, cx)?,
         Live::Host(m) => {
             if let Some(k) = string_key(&key) {
                 m.remove_key(&k);
@@ -467,11 +515,7 @@ fn trap_delete(
         Some(d) if d.configurable() == Some(false) => Ok(false.into()),
         // Non-configurable in V8, only relaxed on the target for the Proxy's sake.
         Some(_) if is_shadowable_value(&key) => Ok(false.into()),
-        Some(_) => Ok(st.delete.call(
-            &JsValue::undefined(),
-            &[st.target.clone().into(), key_value(&key)],
-            cx,
-        )?),
+        Some(_) => Ok(reflect_delete(st, &st.target, &key, cx)?.into()),
         None => Ok(true.into()),
     }
 }
@@ -484,31 +528,54 @@ fn is_declaration(desc: &PropertyDescriptor) -> bool {
         && desc.configurable() == Some(false)
 }
 
+/// `Reflect.defineProperty(obj, key, desc)` with the realm's own copy (user code may have
+/// replaced the global one).
+fn reflect_define(
+    st: &GlobalState,
+    obj: &JsObject,
+    key: &PropertyKey,
+    desc: &PropertyDescriptor,
+    cx: &mut Context,
+) -> JsResult<bool> {
+    let d = descriptor_object(desc, cx).into();
+    let ok = st.define.call(
+        &JsValue::undefined(),
+        &[obj.clone().into(), key_value(key), d],
+        cx,
+    )?;
+    Ok(ok.to_boolean())
+}
+
+/// `Reflect.deleteProperty(obj, key)` with the realm's own copy.
+fn reflect_delete(
+    st: &GlobalState,
+    obj: &JsObject,
+    key: &PropertyKey,
+    cx: &mut Context,
+) -> JsResult<bool> {
+    let ok = st.delete.call(
+        &JsValue::undefined(),
+        &[obj.clone().into(), key_value(key)],
+        cx,
+    )?;
+    Ok(ok.to_boolean())
+}
+
 fn mirror_to_target(
     st: &GlobalState,
     key: &PropertyKey,
     desc: &PropertyDescriptor,
     cx: &mut Context,
 ) -> JsResult<bool> {
-    let d = descriptor_object(desc, cx).into();
-    Ok(st
-        .define
-        .call(
-            &JsValue::undefined(),
-            &[st.target.clone().into(), key_value(key), d],
-            cx,
-        )?
-        .to_boolean())
+    reflect_define(st, &st.target, key, desc, cx)
 }
 
 fn trap_define_property(
-    _: &JsValue,
+    key: PropertyKey,
     args: &[JsValue],
-    st: &Gc<GlobalState>,
+    st: &GlobalState,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    crate::stop_points::check_sampled(cx)?;
-    let key = key_arg(args, cx)?;
     let desc = trap_argument_descriptor(&arg(args, 2), cx)?;
     let live = st.sandbox();
     if is_declaration(&desc) {
@@ -529,14 +596,9 @@ fn trap_define_property(
                     }
                     _ => host_descriptor(value),
                 };
-                let d = descriptor_object(&sandbox_desc, cx).into();
                 // A sandbox that refuses (frozen, non-extensible) leaves the declaration on
                 // the global only, as in Node.
-                st.define.call(
-                    &JsValue::undefined(),
-                    &[o.clone().into(), key_value(&key), d],
-                    cx,
-                )?;
+                reflect_define(st, o, &key, &sandbox_desc, cx)?;
             }
             Live::Host(m) => match string_key(&key) {
                 Some(k) => m.insert_key(k, value),
@@ -550,19 +612,7 @@ fn trap_define_property(
     }
     match &live {
         Live::Object(o) => {
-            let ok = st
-                .define
-                .call(
-                    &JsValue::undefined(),
-                    &[
-                        o.clone().into(),
-                        key_value(&key),
-                        descriptor_object(&desc, cx).into(),
-                    ],
-                    cx,
-                )?
-                .to_boolean();
-            if !ok {
+            if !reflect_define(st, o, &key, &desc, cx)? {
                 return Ok(false.into());
             }
             if let Some(now) = own_descriptor(o, &key, cx)? {
@@ -600,13 +650,11 @@ fn trap_define_property(
 }
 
 fn trap_get_own_property_descriptor(
-    _: &JsValue,
-    args: &[JsValue],
-    st: &Gc<GlobalState>,
+    key: PropertyKey,
+    _args: &[JsValue],
+    st: &GlobalState,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    crate::stop_points::check_sampled(cx)?;
-    let key = key_arg(args, cx)?;
     let target_desc = target_descriptor(&st.target, &key);
     let sandbox_desc = match st.sandbox() {
         _ if is_undefined_key(&key) => None,
@@ -675,12 +723,11 @@ fn trap_get_own_property_descriptor(
 }
 
 fn trap_own_keys(
-    _: &JsValue,
+    _: PropertyKey,
     _args: &[JsValue],
-    st: &Gc<GlobalState>,
+    st: &GlobalState,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    crate::stop_points::check_sampled(cx)?;
     let mut keys: Vec<PropertyKey> = match st.sandbox() {
         Live::Object(o) => o.own_property_keys(cx)?,
         Live::Host(m) => m.key_list().into_iter().map(PropertyKey::from).collect(),
@@ -716,14 +763,8 @@ pub(crate) fn install_traps(
     sandbox: &Sandbox,
 ) -> JsResult<Gc<GlobalState>> {
     let reflect = engine.intrinsics().objects().reflect();
-    let define = reflect
-        .get(js_string!("defineProperty"), engine)?
-        .as_object()
-        .ok_or_else(|| JsNativeError::typ().with_message("Reflect.defineProperty missing"))?;
-    let delete = reflect
-        .get(js_string!("deleteProperty"), engine)?
-        .as_object()
-        .ok_or_else(|| JsNativeError::typ().with_message("Reflect.deleteProperty missing"))?;
+    let define = crate::workarounds::builtin_method(&reflect, "defineProperty", engine)?;
+    let delete = crate::workarounds::builtin_method(&reflect, "deleteProperty", engine)?;
     let slot = match sandbox {
         Sandbox::Host(m) => SandboxSlot::Host(m.clone()),
         Sandbox::Object(o) => SandboxSlot::Object(o.clone()),
@@ -766,24 +807,29 @@ pub(crate) fn install_traps(
         report_data,
         report_accessor,
     });
-    type Trap = fn(&JsValue, &[JsValue], &Gc<GlobalState>, &mut Context) -> JsResult<JsValue>;
     let traps: [(&str, Trap, usize); 7] = [
-        ("get", trap_get, 3),
-        ("has", trap_has, 2),
-        ("set", trap_set, 4),
-        ("deleteProperty", trap_delete, 2),
-        ("defineProperty", trap_define_property, 3),
+        ("get", Trap::deep(trap_get), 3),
+        ("has", Trap::deep(trap_has), 2),
+        ("set", Trap::keyed(trap_set), 4),
+        ("deleteProperty", Trap::keyed(trap_delete), 2),
+        ("defineProperty", Trap::keyed(trap_define_property), 3),
         (
             "getOwnPropertyDescriptor",
-            trap_get_own_property_descriptor,
+            Trap::keyed(trap_get_own_property_descriptor),
             2,
         ),
-        ("ownKeys", trap_own_keys, 1),
+        ("ownKeys", Trap::keyless(trap_own_keys), 1),
     ];
     for (name, trap, length) in traps {
         let f = FunctionObjectBuilder::new(
             realm,
-            NativeFunction::from_copy_closure_with_captures(trap, state.clone()),
+            NativeFunction::from_copy_closure_with_captures(
+                Trap::call,
+                TrapCapture {
+                    state: state.clone(),
+                    trap,
+                },
+            ),
         )
         .name(JsString::from(name))
         .length(length)

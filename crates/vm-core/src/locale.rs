@@ -229,36 +229,63 @@ mod intl {
     }
 
     fn wrap_resolved_options(proto: &JsObject, cx: &mut Context) -> JsResult<()> {
-        let original = proto.get(js_string!("resolvedOptions"), cx)?;
+        wrap_method(
+            proto,
+            "resolvedOptions",
+            &js_string!(),
+            resolved_options,
+            cx,
+        )
+    }
+
+    /// `resolvedOptions` reporting the IANA name of a time zone ICU knows by an alias.
+    fn resolved_options(
+        this: &JsValue,
+        args: &[JsValue],
+        c: &Captured,
+        cx: &mut Context,
+    ) -> JsResult<JsValue> {
+        let result = c.original.call(this, args, cx)?;
+        let Some(obj) = result.as_object() else {
+            return Ok(result);
+        };
+        let key = js_string!("timeZone");
+        let zone = obj.get(key.clone(), cx)?;
+        if let Some(name) = zone
+            .as_string()
+            .and_then(|z| iana_names().get(&z.to_std_string_escaped()))
+        {
+            obj.create_data_property_or_throw(key, JsString::from(name.as_str()), cx)?;
+        }
+        Ok(result)
+    }
+
+    /// Replaces `proto[name]` (when it is an object) by a builtin-looking function running
+    /// `body` with the original and `zone`.
+    fn wrap_method(
+        proto: &JsObject,
+        name: &str,
+        zone: &JsString,
+        body: fn(&JsValue, &[JsValue], &Captured, &mut Context) -> JsResult<JsValue>,
+        cx: &mut Context,
+    ) -> JsResult<()> {
+        let original = proto.get(JsString::from(name), cx)?;
         let Some(original) = original.as_object() else {
             return Ok(());
         };
         let realm = cx.realm().clone();
+        let captured = Captured {
+            original: original.clone(),
+            zone: zone.clone(),
+        };
         let wrapper = FunctionObjectBuilder::new(
             &realm,
-            NativeFunction::from_copy_closure_with_captures(
-                |this, args, original: &JsObject, cx| {
-                    let result = original.call(this, args, cx)?;
-                    let Some(obj) = result.as_object() else {
-                        return Ok(result);
-                    };
-                    let key = js_string!("timeZone");
-                    let zone = obj.get(key.clone(), cx)?;
-                    if let Some(name) = zone
-                        .as_string()
-                        .and_then(|z| iana_names().get(&z.to_std_string_escaped()))
-                    {
-                        obj.create_data_property_or_throw(key, JsString::from(name.as_str()), cx)?;
-                    }
-                    Ok(result)
-                },
-                original.clone(),
-            ),
+            NativeFunction::from_copy_closure_with_captures(body, captured),
         )
-        .name(js_string!("resolvedOptions"))
+        .name(JsString::from(name))
         .length(0)
         .build();
-        crate::workarounds::define_builtin(proto, js_string!("resolvedOptions"), wrapper, cx)
+        crate::workarounds::define_builtin(proto, JsString::from(name), wrapper, cx)
     }
 
     /// `options` with `timeZone` defaulting to `zone`: `undefined` becomes `{ timeZone }`; an
@@ -362,35 +389,25 @@ mod intl {
         zone: &JsString,
         cx: &mut Context,
     ) -> JsResult<()> {
-        let original = proto.get(JsString::from(name), cx)?;
-        let Some(original) = original.as_object() else {
-            return Ok(());
-        };
-        let realm = cx.realm().clone();
-        let wrapper = FunctionObjectBuilder::new(
-            &realm,
-            NativeFunction::from_copy_closure_with_captures(
-                |this, args, c: &Captured, cx| {
-                    // `this` is checked first, as the original does, before options are read.
-                    let is_date = this
-                        .as_object()
-                        .is_some_and(|o| o.is::<boa_engine::builtins::date::Date>());
-                    if !is_date {
-                        return c.original.call(this, args, cx);
-                    }
-                    let args = args_with_zone(args, &c.zone, cx)?;
-                    c.original.call(this, &args, cx)
-                },
-                Captured {
-                    original: original.clone(),
-                    zone: zone.clone(),
-                },
-            ),
-        )
-        .name(JsString::from(name))
-        .length(0)
-        .build();
-        crate::workarounds::define_builtin(proto, JsString::from(name), wrapper, cx)
+        wrap_method(proto, name, zone, to_locale_in_zone, cx)
+    }
+
+    /// A `Date.prototype.toLocale*String` whose options default to the process time zone.
+    fn to_locale_in_zone(
+        this: &JsValue,
+        args: &[JsValue],
+        c: &Captured,
+        cx: &mut Context,
+    ) -> JsResult<JsValue> {
+        // `this` is checked first, as the original does, before options are read.
+        let is_date = this
+            .as_object()
+            .is_some_and(|o| o.is::<boa_engine::builtins::date::Date>());
+        if !is_date {
+            return c.original.call(this, args, cx);
+        }
+        let args = args_with_zone(args, &c.zone, cx)?;
+        c.original.call(this, &args, cx)
     }
 }
 

@@ -199,14 +199,8 @@ fn rss_over_ceiling() -> bool {
     if ceiling == 0 {
         return false;
     }
-    let due = RSS_CHECKS
-        .try_with(|c| {
-            let n = c.get().wrapping_add(1);
-            c.set(n);
-            n % RSS_SAMPLE == 0
-        })
-        .unwrap_or(false);
-    due && crate::rss::resident_set_bytes().is_some_and(|rss| rss > ceiling)
+    crate::stop_points::one_in(&RSS_CHECKS, RSS_SAMPLE, false)
+        && crate::rss::resident_set_bytes().is_some_and(|rss| rss > ceiling)
 }
 
 thread_local! {

@@ -114,38 +114,30 @@ impl Positions {
 mod tests {
     use super::*;
 
+    fn shift(filename: &str, line_delta: i64, first_line: i64, column_delta: i64) -> Shift {
+        Shift {
+            filename: filename.into(),
+            line_delta,
+            first_line,
+            column_delta,
+            tag: 0,
+        }
+    }
+
     #[test]
     fn maps_lines_and_first_line_columns() {
         let p = Positions::default();
-        let path = p.path_for(Shift {
-            filename: "f.js".into(),
-            line_delta: -1,
-            first_line: 2,
-            column_delta: 0,
-            tag: 0,
-        });
+        let path = p.path_for(shift("f.js", -1, 2, 0));
         assert_eq!(
             p.map_frame("g (PATH:2:7)".replace("PATH", &path).as_str()),
             "g (f.js:1:7)"
         );
-        let path2 = p.path_for(Shift {
-            filename: "a.js".into(),
-            line_delta: 10,
-            first_line: 1,
-            column_delta: 5,
-            tag: 0,
-        });
+        let path2 = p.path_for(shift("a.js", 10, 1, 5));
         assert_eq!(p.map_frame(&format!("{path2}:1:3")), "a.js:11:8");
         assert_eq!(p.map_frame(&format!("{path2}:2:3")), "a.js:12:3");
         assert_eq!(p.map_frame("native"), "native");
         assert_eq!(p.map_frame(&format!("{path2}:?:?")), "a.js:?:?");
-        let wrapped = p.path_for(Shift {
-            filename: String::new(),
-            line_delta: 2,
-            first_line: 2,
-            column_delta: 4,
-            tag: 0,
-        });
+        let wrapped = p.path_for(shift("", 2, 2, 4));
         assert_eq!(p.map_frame(&format!("{wrapped}:1:14")), "<anonymous>:4:5");
         assert_eq!(p.map_frame(&format!("{wrapped}:2:3")), "<anonymous>:4:7");
     }
@@ -153,13 +145,7 @@ mod tests {
     #[test]
     fn shifts_are_interned() {
         let p = Positions::default();
-        let s = Shift {
-            filename: "x".into(),
-            line_delta: 0,
-            first_line: 1,
-            column_delta: 0,
-            tag: 0,
-        };
+        let s = shift("x", 0, 1, 0);
         assert_eq!(p.path_for(s.clone()), p.path_for(s));
     }
 }

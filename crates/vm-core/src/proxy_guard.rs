@@ -249,21 +249,11 @@ pub(crate) fn patch_realm(cx: &mut Context, global: &JsObject) -> JsResult<()> {
     let engine_proxy = cx.intrinsics().constructors().proxy().constructor();
     let weak_map = cx.intrinsics().constructors().weak_map().constructor();
     let weak_map_proto = cx.intrinsics().constructors().weak_map().prototype();
-    let method = |name: &str, cx: &mut Context| -> JsResult<JsObject> {
-        weak_map_proto
-            .get(JsString::from(name), cx)?
-            .as_object()
-            .ok_or_else(|| {
-                JsNativeError::typ()
-                    .with_message("WeakMap method missing")
-                    .into()
-            })
-    };
     let parts = Parts {
         proxy: engine_proxy,
         targets: weak_map.construct(&[], None, cx)?,
-        map_get: method("get", cx)?,
-        map_set: method("set", cx)?,
+        map_get: crate::workarounds::builtin_method(&weak_map_proto, "get", cx)?,
+        map_set: crate::workarounds::builtin_method(&weak_map_proto, "set", cx)?,
     };
     let parts = JsObject::from_proto_and_data(None, parts);
     let proxy = FunctionObjectBuilder::new(

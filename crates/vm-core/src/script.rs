@@ -271,7 +271,20 @@ impl Script {
         let saved = watch.map(|w| interrupt::set_backstop(cx, w));
         // Callback methods the budget reaches, for the time of a stoppable run.
         let swapped = watch.and_then(|_| crate::callback_methods::swap_in(cx));
-        let result = self.evaluate_and_drain(iso, rec, cx, options, watch, &script);
+        let evaluated = match watch {
+            Some(w) => interrupt::evaluate_watched(&script, cx, w),
+            None => Ok(script.evaluate(cx)),
+        };
+        let result = match evaluated {
+            Err(stop) => {
+                iso.drop_context_jobs(rec);
+                Err(stop.into())
+            }
+            Ok(done) => {
+                let done = done.map_err(|e| self.thrown(e, options, cx));
+                drain_after_evaluate(iso, rec, watch, cx).and(done)
+            }
+        };
         if let Some(realm) = swapped {
             crate::callback_methods::swap_out(&realm, cx);
         }
@@ -283,64 +296,50 @@ impl Script {
         result
     }
 
-    /// Evaluates `script` (watched when `watch` is set) and, in an `afterEvaluate` context,
-    /// drains the context's jobs within the same watch.
-    fn evaluate_and_drain(
-        &self,
-        iso: &IsolateInner,
-        rec: &ContextRecord,
-        cx: &mut Context,
-        options: &RunOptions,
-        watch: Option<&Watch<'_>>,
-        script: &boa_engine::Script,
-    ) -> Result<JsValue, VmError> {
-        let result = match watch {
-            Some(w) => match interrupt::evaluate_watched(script, cx, w) {
-                Ok(r) => r,
-                Err(stop) => {
-                    iso.drop_context_jobs(rec);
-                    return Err(stop.into());
-                }
-            },
-            None => script.evaluate(cx),
-        };
-        let result = match result {
-            Ok(v) => Ok(v),
-            Err(e) => {
-                // Only errors the engine raised get V8's wording; a script's own `throw` keeps
-                // its message whatever it says.
-                let engine_made = e.as_native().is_some();
-                let err = workarounds::convert_error(e, cx);
-                if let (true, VmError::Thrown(v)) = (engine_made, &err) {
-                    workarounds::normalise_engine_message(v, cx);
-                    self.name_the_callee(v, cx);
-                }
-                if let (true, VmError::Thrown(v)) = (options.display_errors, &err) {
-                    // Decoration failing (a throwing `name` getter...) must not replace the error.
-                    let _ = stack::decorate_error_stack(
-                        v,
-                        &self.inner.options.filename,
-                        &self.inner.code,
-                        None,
-                        i64::from(self.inner.options.line_offset),
-                        i64::from(self.inner.options.column_offset),
-                        cx,
-                    );
-                }
-                Err(err)
-            }
-        };
-        if rec.microtask_mode == MicrotaskMode::AfterEvaluate {
-            // The context's own microtasks run now, inside the same timeout (and backstop).
-            if let Err(e) = iso.drain_jobs_watched(Some(cx), Some(rec.id), watch) {
-                if e.is_stop() {
-                    iso.drop_context_jobs(rec);
-                }
-                return Err(e);
-            }
+    /// What a script's evaluation error becomes at the vm boundary: engine-made errors get
+    /// V8's wording, and with `displayErrors` the stack gets the arrow.
+    fn thrown(&self, e: boa_engine::JsError, options: &RunOptions, cx: &mut Context) -> VmError {
+        // Only errors the engine raised get V8's wording; a script's own `throw` keeps its
+        // message whatever it says.
+        let engine_made = e.as_native().is_some();
+        let err = workarounds::convert_error(e, cx);
+        if let (true, VmError::Thrown(v)) = (engine_made, &err) {
+            workarounds::normalise_engine_message(v, cx);
+            self.name_the_callee(v, cx);
         }
-        result
+        if let (true, VmError::Thrown(v)) = (options.display_errors, &err) {
+            // Decoration failing (a throwing `name` getter...) must not replace the error.
+            let _ = stack::decorate_error_stack(
+                v,
+                &self.inner.options.filename,
+                &self.inner.code,
+                None,
+                i64::from(self.inner.options.line_offset),
+                i64::from(self.inner.options.column_offset),
+                cx,
+            );
+        }
+        err
     }
+}
+
+/// In an `afterEvaluate` context, the context's own microtasks run after the script, inside the
+/// same timeout (and backstop).
+fn drain_after_evaluate(
+    iso: &IsolateInner,
+    rec: &ContextRecord,
+    watch: Option<&Watch<'_>>,
+    cx: &mut Context,
+) -> Result<(), VmError> {
+    if rec.microtask_mode != MicrotaskMode::AfterEvaluate {
+        return Ok(());
+    }
+    iso.drain_jobs_watched(Some(cx), Some(rec.id), watch)
+        .inspect_err(|e| {
+            if e.is_stop() {
+                iso.drop_context_jobs(rec);
+            }
+        })
 }
 
 /// Keeps a run's deadline on the isolate's stack while it runs.

@@ -140,13 +140,14 @@ fn parse_position_suffix(message: &str) -> Option<(usize, usize)> {
 const MAX_UNDERLINE: usize = 1020;
 
 /// The arrow message Node prints above a stack: `file:line\n<source line>\n<spaces>^\n`.
+/// `at` is the (line, column) in `source`, 1-based; `display_line` the line number shown.
 pub(crate) fn arrow_message(
     filename: &str,
-    source: &str,
-    line: usize,
-    column: usize,
     display_line: usize,
+    source: &str,
+    at: (usize, usize),
 ) -> Option<String> {
+    let (line, column) = at;
     let text = source.lines().nth(line.checked_sub(1)?)?;
     let caret_at = column.saturating_sub(1);
     let pad: String = text
@@ -325,7 +326,7 @@ pub(crate) fn arrow_for(
         }
     };
     let display_line = usize::try_from(source_line as i64 + line_offset).unwrap_or(0);
-    arrow_message(filename, source, source_line, source_col, display_line)
+    arrow_message(filename, display_line, source, (source_line, source_col))
 }
 
 /// The arrow message Node prints above an uncaught error's stack, for an error thrown by the
@@ -482,8 +483,8 @@ mod tests {
 
     #[test]
     fn arrow_points_at_column() {
-        let a = arrow_message("foo.js", "var a = ;", 1, 9, 1).unwrap();
+        let a = arrow_message("foo.js", 1, "var a = ;", (1, 9)).unwrap();
         assert_eq!(a, "foo.js:1\nvar a = ;\n        ^\n");
-        assert!(arrow_message("foo.js", "x", 5, 1, 5).is_none());
+        assert!(arrow_message("foo.js", 5, "x", (5, 1)).is_none());
     }
 }

@@ -210,6 +210,22 @@ pub(crate) fn fired() -> bool {
     fired.is_some()
 }
 
+/// Counts a call on `counter` and says whether it is the `every`-th (sampling a costly check);
+/// `if_gone` while the thread's locals are being destroyed.
+pub(crate) fn one_in(
+    counter: &'static std::thread::LocalKey<Cell<u32>>,
+    every: u32,
+    if_gone: bool,
+) -> bool {
+    counter
+        .try_with(|c| {
+            let n = c.get().wrapping_add(1);
+            c.set(n);
+            n % every == 0
+        })
+        .unwrap_or(if_gone)
+}
+
 thread_local! {
     static TRAP_CALLS: Cell<u32> = const { Cell::new(0) };
 }
@@ -222,14 +238,7 @@ pub(crate) fn check_sampled(cx: &mut Context) -> JsResult<()> {
     if !any_armed() {
         return Ok(());
     }
-    let due = TRAP_CALLS
-        .try_with(|c| {
-            let n = c.get().wrapping_add(1);
-            c.set(n);
-            n % TRAP_SAMPLE == 0
-        })
-        .unwrap_or(true);
-    if due {
+    if one_in(&TRAP_CALLS, TRAP_SAMPLE, true) {
         check(cx)
     } else {
         Ok(())

@@ -344,62 +344,26 @@ mod tests {
 
     #[test]
     fn common_parse_errors_take_v8_wording() {
-        let m = |msg, src, pos| v8_syntax_message(msg, src, pos);
+        let m = |boa: &str, src, pos| v8_syntax_message(boa, src, pos);
+        let primary = |tok: &str| format!("unexpected token '{tok}', primary expression");
+        let semi = |got: &str| format!("expected token ';', got '{got}' in expression statement");
         assert_eq!(
-            m(
-                "unexpected token ';', primary expression",
-                "var x = ;",
-                Some((1, 9))
-            ),
+            m(&primary(";"), "var x = ;", Some((1, 9))),
             "Unexpected token ';'"
         );
         assert_eq!(
-            m(
-                "expected token ';', got 'b' in expression statement",
-                "a b",
-                Some((1, 3))
-            ),
+            m(&semi("b"), "a b", Some((1, 3))),
             "Unexpected identifier 'b'"
         );
-        assert_eq!(
-            m(
-                "expected token ';', got '1' in expression statement",
-                "a 1",
-                Some((1, 3))
-            ),
-            "Unexpected number"
-        );
-        assert_eq!(
-            m(
-                "expected token ';', got 's' in expression statement",
-                "a \"s\"",
-                Some((1, 3))
-            ),
-            "Unexpected string"
-        );
-        assert_eq!(
-            m(
-                "expected token 'identifier', got ',' in identifier parsing",
-                "x",
-                None
-            ),
-            "Unexpected token ','"
-        );
-        assert_eq!(
-            m(
-                "unexpected token 'export', primary expression",
-                "export default 1",
-                Some((1, 1))
-            ),
-            "Unexpected token 'export'"
-        );
-        assert_eq!(
-            m("unterminated string literal", "\"abc", None),
-            "Invalid or unexpected token"
-        );
-        assert_eq!(
-            m("something else entirely", "", None),
-            "something else entirely"
-        );
+        assert_eq!(m(&semi("1"), "a 1", Some((1, 3))), "Unexpected number");
+        assert_eq!(m(&semi("s"), "a \"s\"", Some((1, 3))), "Unexpected string");
+        let ident = "expected token 'identifier', got ',' in identifier parsing";
+        assert_eq!(m(ident, "x", None), "Unexpected token ','");
+        let export = m(&primary("export"), "export default 1", Some((1, 1)));
+        assert_eq!(export, "Unexpected token 'export'");
+        let unterminated = m("unterminated string literal", "\"abc", None);
+        assert_eq!(unterminated, "Invalid or unexpected token");
+        let other = "something else entirely";
+        assert_eq!(m(other, "", None), other);
     }
 }

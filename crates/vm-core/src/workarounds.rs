@@ -122,6 +122,23 @@ pub(crate) fn refuse_eval(cx: &mut Context, global: &JsObject) -> JsResult<()> {
     define_builtin(global, js_string!("eval"), eval, cx)
 }
 
+/// `holder[name]`, a builtin function the vm layer keeps at realm creation (before user code
+/// could replace it); a `TypeError` naming it if it is not an object.
+pub(crate) fn builtin_method(
+    holder: &JsObject,
+    name: &str,
+    cx: &mut Context,
+) -> JsResult<JsObject> {
+    holder
+        .get(JsString::from(name), cx)?
+        .as_object()
+        .ok_or_else(|| {
+            boa_engine::JsNativeError::typ()
+                .with_message(format!("builtin method {name} missing"))
+                .into()
+        })
+}
+
 /// Defines `key` on `obj` as the builtins' own methods are: writable, not enumerable,
 /// configurable (for the replacements vm-core installs in a realm).
 pub(crate) fn define_builtin(
