@@ -51,7 +51,7 @@ module.exports = function makeModules({
 
   // One request of `self`'s linking: the linker's module, checked (and linked in turn).
   async function linkOne(self, linker, specifier) {
-    const attributes = native.moduleAttributes(self[kHandle], specifier);
+    const attributes = self[kHandle].attributes(specifier);
     const module = await linker(specifier, self, { attributes, assert: attributes });
     if (!isModule(module)) {
       throw E.code(Error, 'ERR_VM_MODULE_NOT_MODULE', 'Provided module is not an instance of Module');
@@ -77,7 +77,7 @@ module.exports = function makeModules({
 
     get identifier() {
       checkThis(this);
-      return native.moduleIdentifier(this[kHandle]);
+      return this[kHandle].identifier();
     }
 
     get context() {
@@ -87,18 +87,18 @@ module.exports = function makeModules({
 
     get status() {
       checkThis(this);
-      return native.moduleStatus(this[kHandle]);
+      return this[kHandle].status();
     }
 
     get namespace() {
       checkThis(this);
-      return native.moduleNamespace(this[kHandle]);
+      return this[kHandle].namespace();
     }
 
     get error() {
       checkThis(this);
       if (this.status !== 'errored') throw statusError('must be errored');
-      return native.moduleError(this[kHandle]);
+      return this[kHandle].error();
     }
 
     // util.inspect shows a module's class with its status, identifier and context.
@@ -126,23 +126,24 @@ module.exports = function makeModules({
       }
       if (this.status !== 'unlinked') throw statusError('must be unlinked');
       await this[kLinking](linker);
-      native.moduleInstantiate(this[kHandle]);
+      this[kHandle].instantiate();
     }
 
     async [kLinking](linker) {
-      native.moduleBeginLink(this[kHandle]);
-      const specifiers = native.moduleSpecifiers(this[kHandle]);
+      const handle = this[kHandle];
+      handle.beginLink();
+      const specifiers = handle.specifiers();
       try {
         const pending = [];
         for (let i = 0; i < specifiers.length; i++) {
           ArrayPrototypePush(pending, linkOne(this, linker, specifiers[i]));
         }
         const modules = await safePromiseAll(pending);
-        for (let i = 0; i < modules.length; i++) {
-          native.moduleSetResolved(this[kHandle], specifiers[i], modules[i][kHandle]);
-        }
+        const handles = [];
+        for (let i = 0; i < modules.length; i++) ArrayPrototypePush(handles, modules[i][kHandle]);
+        handle.resolve(specifiers, handles);
       } catch (err) {
-        native.moduleAbortLink(this[kHandle], err);
+        handle.abortLink(err);
         throw err;
       }
     }
@@ -162,7 +163,7 @@ module.exports = function makeModules({
         if (status !== 'linked' && status !== 'evaluated' && status !== 'errored') {
           throw statusError('must be one of linked, evaluated, or errored');
         }
-        const promise = native.moduleEvaluate(this[kHandle], timeout, breakOnSigint);
+        const promise = this[kHandle].evaluate({ __proto__: null, timeout, breakOnSigint });
         return promise;
       } catch (err) {
         return rejectedPromise(err);
@@ -198,28 +199,31 @@ module.exports = function makeModules({
       if (cachedData !== undefined && !native.cacheAccepts('module', sourceText, asBytes(cachedData))) {
         throw E.code(Error, 'ERR_VM_MODULE_CACHED_DATA_REJECTED', 'cachedData buffer was rejected');
       }
-      const handle = native.moduleSourceText(sourceText, identifier, context, lineOffset, columnOffset,
-                                             dynamicImportHook(importModuleDynamically, () => this));
+      const nativeOptions = {
+        __proto__: null, identifier, context, lineOffset, columnOffset,
+        importModuleDynamically: dynamicImportHook(importModuleDynamically, () => this),
+      };
+      const handle = native.moduleSourceText(sourceText, nativeOptions);
       ObjectDefineProperty(this, kHandle, dataDescriptor(handle, false, true, false));
       moduleBrand.add(this);
       ObjectDefineProperty(this, kContext, dataDescriptor(context, false, false, false));
-      native.moduleSetJsObject(this[kHandle], this);
+      handle.setJsObject(this);
       if (initializeImportMeta !== undefined) {
         const self = this;
-        native.moduleSetImportMeta(this[kHandle], (meta) => ReflectApply(initializeImportMeta, undefined, [meta, self]));
+        handle.setImportMeta((meta) => ReflectApply(initializeImportMeta, undefined, [meta, self]));
       }
     }
 
     // Node 22+: the requests in source order, each { specifier, attributes, phase }.
     get moduleRequests() {
       checkThis(this, 'SourceTextModule');
-      const specifiers = native.moduleSpecifiers(this[kHandle]);
+      const specifiers = this[kHandle].specifiers();
       const requests = [];
       for (let i = 0; i < specifiers.length; i++) {
         const specifier = specifiers[i];
         ArrayPrototypePush(requests, ObjectFreeze({
           specifier,
-          attributes: ObjectFreeze(native.moduleAttributes(this[kHandle], specifier)),
+          attributes: ObjectFreeze(this[kHandle].attributes(specifier)),
           phase: 'evaluation',
         }));
       }
@@ -229,19 +233,21 @@ module.exports = function makeModules({
     // Node 22+: link this module's requests to `modules` (in moduleRequests order).
     linkRequests(modules) {
       V.validateArray(modules, 'modules');
-      const specifiers = native.moduleSpecifiers(this[kHandle]);
+      const specifiers = this[kHandle].specifiers();
       if (modules.length !== specifiers.length) {
         throw E.code(Error, 'ERR_VM_MODULE_LINK_FAILURE',
                      `Expected ${specifiers.length} modules, received ${modules.length}`);
       }
       if (this.status !== 'unlinked') throw statusError('must be unlinked');
+      const handles = [];
       for (let i = 0; i < modules.length; i++) {
         const m = modules[i];
         if (!isModule(m)) {
           throw E.code(Error, 'ERR_VM_MODULE_NOT_MODULE', 'Provided module is not an instance of Module');
         }
-        native.moduleSetResolved(this[kHandle], specifiers[i], m[kHandle]);
+        ArrayPrototypePush(handles, m[kHandle]);
       }
+      this[kHandle].resolve(specifiers, handles);
       ObjectDefineProperty(this, kRequestsLinked, dataDescriptor(true, false, false, true));
     }
 
@@ -252,7 +258,7 @@ module.exports = function makeModules({
         throw E.code(Error, 'ERR_VM_MODULE_LINK_FAILURE',
                      'Module requests must be linked with linkRequests() before instantiate()');
       }
-      native.moduleInstantiate(this[kHandle]);
+      this[kHandle].instantiate();
     }
 
     get dependencySpecifiers() {
@@ -260,7 +266,7 @@ module.exports = function makeModules({
       // The same frozen array on every read, as Node returns.
       if (!ObjectPrototypeHasOwnProperty(this, kSpecifiers)) {
         ObjectDefineProperty(this, kSpecifiers, dataDescriptor(
-          ObjectFreeze(ArrayPrototypeSlice(native.moduleSpecifiers(this[kHandle]))), false, false, false));
+          ObjectFreeze(ArrayPrototypeSlice(this[kHandle].specifiers())), false, false, false));
       }
       return this[kSpecifiers];
     }
@@ -270,11 +276,11 @@ module.exports = function makeModules({
       checkThis(this, 'SourceTextModule');
       const status = this.status;
       if (status === 'unlinked' || status === 'linking') throw statusError('must not be unlinked or linking');
-      return native.moduleHasAsyncGraph(this[kHandle]);
+      return this[kHandle].hasAsyncGraph();
     }
 
     hasTopLevelAwait() {
-      return native.moduleHasTopLevelAwait(this[kHandle]);
+      return this[kHandle].hasTopLevelAwait();
     }
 
     createCachedData() {
@@ -283,7 +289,7 @@ module.exports = function makeModules({
         throw E.code(Error, 'ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA',
                      'Cached data cannot be created for a module which has been evaluated');
       }
-      return toBuffer(native.cacheEncode('module', native.moduleSource(this[kHandle])));
+      return toBuffer(native.cacheEncode('module', this[kHandle].source()));
     }
   }
 
@@ -314,13 +320,14 @@ module.exports = function makeModules({
       // Keep native calls that run module code out of larger expressions: Boa 0.22 was seen
       // to lose the enclosing frame's registers when such a call sat inside an object literal
       // argument (README: known engine hazards).
-      const handle = native.moduleSynthetic(exportNames, () => FunctionPrototypeCall(evaluateCallback, self),
-                                            identifier, context);
+      const evaluate = () => FunctionPrototypeCall(evaluateCallback, self);
+      const nativeOptions = { __proto__: null, identifier, context };
+      const handle = native.moduleSynthetic(exportNames, evaluate, nativeOptions);
       // Enumerable like Node's own internal field, so a too-deep inspect shows [SyntheticModule].
       ObjectDefineProperty(this, kHandle, dataDescriptor(handle, false, true, false));
       moduleBrand.add(this);
       ObjectDefineProperty(this, kContext, dataDescriptor(context, false, false, false));
-      native.moduleSetJsObject(this[kHandle], this);
+      handle.setJsObject(this);
     }
 
     setExport(name, value) {
@@ -328,7 +335,7 @@ module.exports = function makeModules({
         throw E.code(TypeError, 'ERR_INVALID_THIS', 'Value of "this" must be of type SyntheticModule');
       }
       V.validateString(name, 'name');
-      native.moduleSetExport(this[kHandle], name, value);
+      this[kHandle].setExport(name, value);
     }
   }
 

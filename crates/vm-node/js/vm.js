@@ -1,7 +1,10 @@
 'use strict';
 // The JavaScript face of `node:vm`: Node's API shape and argument validation over the native
 // core (`native`, provided by vm-node's Rust side).
-// Runs as a factory: (native, inspect, makeErrors) => the vm module object.
+// Runs as a factory: (native, inspect, makeErrors, makeModules, defaultLoader) => the vm module
+// object. Natives take a prototype-less options object (built here from validated values) after
+// their positional arguments; a compiled script is a native handle with `run`,
+// `createCachedData` and `cacheRejected` methods (Node's ContextifyScript).
 // Only captured builtins are used (`primordials`): user code patching Array.prototype,
 // Object.defineProperty, Function.prototype.call, ... cannot break vm.
 
@@ -20,6 +23,20 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
   const USE_MAIN_CONTEXT_DEFAULT_LOADER = Symbol('vm_dynamic_import_main_context_default');
   const DONT_CONTEXTIFY = Symbol('vm_context_no_contextify');
   let defaultContextNameIndex = 1;
+
+  // The options Script and compileFunction share, in Node's order (compileFunction checks
+  // columnOffset before lineOffset).
+  function validateCompileOptions(filename, lineOffset, columnOffset, cachedData, produceCachedData,
+                                  columnFirst) {
+    V.validateString(filename, 'options.filename');
+    if (columnFirst) V.validateInt32(columnOffset, 'options.columnOffset');
+    V.validateInt32(lineOffset, 'options.lineOffset');
+    if (!columnFirst) V.validateInt32(columnOffset, 'options.columnOffset');
+    if (cachedData !== undefined && !V.isArrayBufferView(cachedData)) {
+      throw E.ERR_INVALID_ARG_TYPE('options.cachedData', ['Buffer', 'TypedArray', 'DataView'], cachedData);
+    }
+    V.validateBoolean(produceCachedData, 'options.produceCachedData');
+  }
 
   // `importModuleDynamically` → the `(specifier, attributes)` hook the native side calls;
   // `referrer()` gives the Script/function/module the hook receives.
@@ -106,8 +123,11 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
     let context;
     const hook = dynamicImportHook(importModuleDynamically, () => context);
     // DONT_CONTEXTIFY: the context's own ordinary global object is the context.
-    context = native.makeContext(contextObject === DONT_CONTEXTIFY ? undefined : contextObject,
-                                 name, origin, strings, wasm, microtaskMode === 'afterEvaluate', hook);
+    const nativeOptions = {
+      __proto__: null, name, origin, strings, wasm,
+      afterEvaluate: microtaskMode === 'afterEvaluate', importModuleDynamically: hook,
+    };
+    context = native.makeContext(contextObject === DONT_CONTEXTIFY ? undefined : contextObject, nativeOptions);
     return context;
   }
 
@@ -171,36 +191,34 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
         produceCachedData = false,
         importModuleDynamically,
       } = options;
-      V.validateString(filename, 'options.filename');
-      V.validateInt32(lineOffset, 'options.lineOffset');
-      V.validateInt32(columnOffset, 'options.columnOffset');
-      if (cachedData !== undefined && !V.isArrayBufferView(cachedData)) {
-        throw E.ERR_INVALID_ARG_TYPE('options.cachedData', ['Buffer', 'TypedArray', 'DataView'], cachedData);
-      }
-      V.validateBoolean(produceCachedData, 'options.produceCachedData');
+      validateCompileOptions(filename, lineOffset, columnOffset, cachedData, produceCachedData, false);
       const hook = dynamicImportHook(importModuleDynamically, () => this);
-      const handle = native.compileScript(code, filename, lineOffset, columnOffset, options[kParsingContext], hook,
-                                          cachedData === undefined ? undefined : asBytes(cachedData));
+      const nativeOptions = {
+        __proto__: null, filename, lineOffset, columnOffset, parsingContext: options[kParsingContext],
+        importModuleDynamically: hook, cachedData: cachedData === undefined ? undefined : asBytes(cachedData),
+      };
+      const handle = native.compileScript(code, nativeOptions);
       ObjectDefineProperty(this, kHandle, dataDescriptor(handle, false, false, false));
       this.sourceMapURL = sourceMapURL(code);
       // The cache (vm-cache) is checked against this exact source, options and engine build;
       // what it lets Boa skip is the syntax check at construction (README: Code cache).
-      if (cachedData !== undefined) this.cachedDataRejected = native.scriptCacheRejected(handle);
+      if (cachedData !== undefined) this.cachedDataRejected = handle.cacheRejected();
       if (produceCachedData) {
         this.cachedDataProduced = true;
-        this.cachedData = toBuffer(native.scriptCreateCachedData(handle));
+        this.cachedData = toBuffer(handle.createCachedData());
       }
     }
 
     runInThisContext(options) {
       const { displayErrors, timeout, breakOnSigint } = getRunInContextArgs(options);
-      return native.runScript(this[kHandle], undefined, displayErrors, timeout, breakOnSigint);
+      return this[kHandle].run({ __proto__: null, displayErrors, timeout, breakOnSigint });
     }
 
     runInContext(contextifiedObject, options) {
       validateContext(contextifiedObject);
       const { displayErrors, timeout, breakOnSigint } = getRunInContextArgs(options);
-      return native.runScript(this[kHandle], contextifiedObject, displayErrors, timeout, breakOnSigint);
+      const runOptions = { __proto__: null, context: contextifiedObject, displayErrors, timeout, breakOnSigint };
+      return this[kHandle].run(runOptions);
     }
 
     runInNewContext(contextObject, options) {
@@ -212,7 +230,7 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
     }
 
     createCachedData() {
-      return toBuffer(native.scriptCreateCachedData(this[kHandle]));
+      return toBuffer(this[kHandle].createCachedData());
     }
   }
 
@@ -256,13 +274,7 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
       contextExtensions = [],
       importModuleDynamically,
     } = options;
-    V.validateString(filename, 'options.filename');
-    V.validateInt32(columnOffset, 'options.columnOffset');
-    V.validateInt32(lineOffset, 'options.lineOffset');
-    if (cachedData !== undefined && !V.isArrayBufferView(cachedData)) {
-      throw E.ERR_INVALID_ARG_TYPE('options.cachedData', ['Buffer', 'TypedArray', 'DataView'], cachedData);
-    }
-    V.validateBoolean(produceCachedData, 'options.produceCachedData');
+    validateCompileOptions(filename, lineOffset, columnOffset, cachedData, produceCachedData, true);
     if (parsingContext !== undefined) {
       if (typeof parsingContext !== 'object' || parsingContext === null || !native.isContext(parsingContext)) {
         throw E.ERR_INVALID_ARG_TYPE('options.parsingContext', 'Context', parsingContext);
@@ -277,8 +289,11 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
     }
     let fn;
     const hook = dynamicImportHook(importModuleDynamically, () => fn);
-    fn = native.compileFunction(code, params || [], filename, lineOffset, columnOffset, parsingContext,
-                                extensions, hook);
+    const nativeOptions = {
+      __proto__: null, filename, lineOffset, columnOffset, parsingContext,
+      contextExtensions: extensions, importModuleDynamically: hook,
+    };
+    fn = native.compileFunction(code, params || [], nativeOptions);
     const cacheSource = `${ArrayPrototypeJoin(params || [], ',')}\u0000${code}`;
     const own = (name, value) => ObjectDefineProperty(fn, name, dataDescriptor(value, true, true, true));
     if (produceCachedData) {

@@ -9,9 +9,11 @@
 //! drops the context once the sandbox is collected.
 #![warn(missing_docs)]
 
+mod args;
 mod codes;
 mod modules;
 mod native;
+mod script;
 
 pub use native::{install, HeapCounter};
 

@@ -1,16 +1,19 @@
-//! The native side of `js/modules.js`: module records from vm-modules behind JS handles.
+//! The native side of `js/modules.js`: module records from vm-modules behind handles whose
+//! (frozen) prototype has the record's operations, as Node's `ModuleWrap` sits under
+//! `vm.Module`.
 use std::rc::Rc;
 
 use boa_engine::{
     object::builtins::{JsArray, JsPromise},
-    Context, JsData, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue,
+    Context, JsArgs, JsData, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue,
 };
 use boa_gc::{Finalize, Trace};
 use vm_modules::{Modules, SourceTextOptions, SyntheticOptions, VmModule};
 
 use crate::{
+    args::{self, with_handle, Options},
     codes::module_err,
-    native::{arg, binding},
+    native::{binding, Native},
 };
 
 #[derive(Trace, Finalize, JsData)]
@@ -19,15 +22,9 @@ struct ModuleHandle {
     module: VmModule,
 }
 
-fn handle(args: &[JsValue], i: usize) -> JsResult<VmModule> {
-    arg(args, i)
-        .as_object()
-        .and_then(|o| o.downcast_ref::<ModuleHandle>().map(|h| h.module.clone()))
-        .ok_or_else(|| {
-            JsNativeError::typ()
-                .with_message("not a module handle")
-                .into()
-        })
+/// The module behind `this`.
+fn this_module(this: &JsValue) -> JsResult<VmModule> {
+    with_handle(this, |h: &ModuleHandle| h.module.clone())
 }
 
 pub(crate) fn modules(b: &JsObject, cx: &mut Context) -> JsResult<Rc<Modules>> {
@@ -48,12 +45,13 @@ pub(crate) fn modules(b: &JsObject, cx: &mut Context) -> JsResult<Rc<Modules>> {
     Ok(m)
 }
 
-fn context_arg(
+/// The contextified object `v` as its context (`None` for `undefined`).
+fn context_of(
     b: &JsObject,
-    v: &JsValue,
+    v: Option<JsObject>,
     cx: &mut Context,
 ) -> JsResult<Option<vm_core::VmContext>> {
-    match v.as_object() {
+    match v {
         None => Ok(None),
         Some(o) => binding(b)?
             .lookup(&o, cx)?
@@ -62,16 +60,8 @@ fn context_arg(
     }
 }
 
-fn opt_string(v: &JsValue, cx: &mut Context) -> JsResult<Option<String>> {
-    if v.is_undefined() {
-        Ok(None)
-    } else {
-        Ok(Some(v.to_string(cx)?.to_std_string_escaped()))
-    }
-}
-
-fn wrap(module: VmModule) -> JsValue {
-    JsObject::from_proto_and_data(None, ModuleHandle { module }).into()
+fn wrap(b: &JsObject, module: VmModule) -> JsResult<JsValue> {
+    Ok(binding(b)?.module_handle(ModuleHandle { module })?.into())
 }
 
 /// Wraps a JS `(specifier, attributes) => result` function as a dynamic-import hook.
@@ -79,209 +69,80 @@ pub(crate) fn js_hook(f: JsObject) -> vm_modules::DynamicImportHook {
     vm_modules::DynamicImportHook::js(f)
 }
 
-/// Registers the hook in `v` (a function): the handle to keep with the script or function
-/// (its tag is the `host_tag` to compile with), `None` without a hook.
-pub(crate) fn hook_handle(
+/// Registers the dynamic-import hook `f`: the handle to keep with the script or function (its
+/// tag is the `host_tag` to compile with).
+pub(crate) fn register_hook(
     b: &JsObject,
-    v: &JsValue,
+    f: JsObject,
     cx: &mut Context,
-) -> JsResult<Option<vm_modules::HookHandle>> {
-    match v.as_object().filter(JsObject::is_callable) {
-        Some(f) => Ok(Some(modules(b, cx)?.register_dynamic_hook(js_hook(f)))),
-        None => Ok(None),
-    }
+) -> JsResult<vm_modules::HookHandle> {
+    Ok(modules(b, cx)?.register_dynamic_hook(js_hook(f)))
 }
 
-pub(crate) fn source_text(
-    _: &JsValue,
-    args: &[JsValue],
-    b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let code = arg(args, 0).to_string(cx)?.to_std_string_escaped();
+/// `moduleSourceText(code, { identifier, context, lineOffset, columnOffset,
+/// importModuleDynamically })` → a module handle.
+fn source_text(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+    let code = args::string(args, 0, cx)?;
+    let opts = Options::at(args, 1);
     let options = SourceTextOptions {
-        identifier: opt_string(&arg(args, 1), cx)?,
-        context: context_arg(b, &arg(args, 2), cx)?,
-        line_offset: arg(args, 3).to_i32(cx)?,
-        column_offset: arg(args, 4).to_i32(cx)?,
-        import_module_dynamically: arg(args, 5)
-            .as_object()
-            .filter(JsObject::is_callable)
-            .map(js_hook),
+        identifier: opts.string("identifier", cx)?,
+        context: context_of(b, opts.object("context", cx)?, cx)?,
+        line_offset: opts.i32("lineOffset", cx)?,
+        column_offset: opts.i32("columnOffset", cx)?,
+        import_module_dynamically: opts.function("importModuleDynamically", cx)?.map(js_hook),
     };
     let m = modules(b, cx)?;
-    m.source_text(&mut *cx, &code, options)
-        .map(wrap)
-        .map_err(|e| module_err(e, cx))
+    let module = m
+        .source_text(&mut *cx, &code, options)
+        .map_err(|e| module_err(e, cx))?;
+    wrap(b, module)
 }
 
-pub(crate) fn synthetic(
-    _: &JsValue,
-    args: &[JsValue],
-    b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let names_arr = JsArray::from_object(
-        arg(args, 0)
-            .as_object()
-            .ok_or_else(|| JsNativeError::typ().with_message("exportNames"))?,
-    )?;
-    let mut names = Vec::new();
-    for i in 0..names_arr.length(cx)? {
-        names.push(names_arr.get(i, cx)?.to_string(cx)?.to_std_string_escaped());
-    }
-    let callback = arg(args, 1)
-        .as_object()
-        .ok_or_else(|| JsNativeError::typ().with_message("evaluateCallback"))?;
+/// `moduleSynthetic(exportNames, evaluate, { identifier, context })` → a module handle.
+fn synthetic(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+    let names = args::strings(args, 0, "exportNames", cx)?;
+    let callback = args::object(args, 1, "evaluateCallback")?;
+    let opts = Options::at(args, 2);
     let options = SyntheticOptions {
-        identifier: opt_string(&arg(args, 2), cx)?,
-        context: context_arg(b, &arg(args, 3), cx)?,
+        identifier: opts.string("identifier", cx)?,
+        context: context_of(b, opts.object("context", cx)?, cx)?,
     };
     let m = modules(b, cx)?;
     let evaluate = vm_modules::SyntheticEvaluate::js(callback);
-    m.synthetic(&mut *cx, names, evaluate, options)
-        .map(wrap)
-        .map_err(|e| module_err(e, cx))
-}
-
-pub(crate) fn identifier(
-    _: &JsValue,
-    args: &[JsValue],
-    _b: &JsObject,
-    _cx: &mut Context,
-) -> JsResult<JsValue> {
-    Ok(JsString::from(handle(args, 0)?.identifier()).into())
-}
-
-pub(crate) fn status(
-    _: &JsValue,
-    args: &[JsValue],
-    _b: &JsObject,
-    _cx: &mut Context,
-) -> JsResult<JsValue> {
-    Ok(JsString::from(handle(args, 0)?.status().as_str()).into())
-}
-
-pub(crate) fn error(
-    _: &JsValue,
-    args: &[JsValue],
-    _b: &JsObject,
-    _cx: &mut Context,
-) -> JsResult<JsValue> {
-    Ok(handle(args, 0)?.error().unwrap_or_default())
-}
-
-pub(crate) fn namespace(
-    _: &JsValue,
-    args: &[JsValue],
-    b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let module = handle(args, 0)?;
-    modules(b, cx)?
-        .namespace(&mut *cx, &module)
-        .map(Into::into)
-        .map_err(|e| module_err(e, cx))
-}
-
-pub(crate) fn specifiers(
-    _: &JsValue,
-    args: &[JsValue],
-    _b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let module = handle(args, 0)?;
-    let list: Vec<JsValue> = module
-        .dependency_specifiers()
-        .iter()
-        .map(|s| JsString::from(s.as_str()).into())
-        .collect();
-    Ok(JsArray::from_iter(list, cx).into())
-}
-
-pub(crate) fn has_top_level_await(
-    _: &JsValue,
-    args: &[JsValue],
-    _b: &JsObject,
-    _cx: &mut Context,
-) -> JsResult<JsValue> {
-    Ok(handle(args, 0)?.has_top_level_await().into())
-}
-
-pub(crate) fn begin_link(
-    _: &JsValue,
-    args: &[JsValue],
-    b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let module = handle(args, 0)?;
-    modules(b, cx)?
-        .begin_linking(&module)
+    let module = m
+        .synthetic(&mut *cx, names, evaluate, options)
         .map_err(|e| module_err(e, cx))?;
+    wrap(b, module)
+}
+
+/// `handle.resolve(specifiers, modules)`: records `modules[i]` as what `specifiers[i]`
+/// resolves to (after `beginLink` and the linker, or for `linkRequests`).
+fn resolve(this: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+    let module = this_module(this)?;
+    let registry = modules(b, cx)?;
+    let specifiers = args::strings(args, 0, "specifiers", cx)?;
+    let deps = JsArray::from_object(args::object(args, 1, "modules")?)?;
+    for (i, specifier) in (0u64..).zip(&specifiers) {
+        let dep = this_module(&deps.get(i, cx)?).map_err(|_| {
+            JsNativeError::typ().with_message(format!("modules[{i}] is not a module handle"))
+        })?;
+        registry
+            .set_resolved(&module, specifier, &dep)
+            .map_err(|e| module_err(e, cx))?;
+    }
     Ok(JsValue::undefined())
 }
 
-pub(crate) fn set_resolved(
-    _: &JsValue,
-    args: &[JsValue],
-    b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let module = handle(args, 0)?;
-    let specifier = arg(args, 1).to_string(cx)?.to_std_string_escaped();
-    let dep = handle(args, 2)?;
-    modules(b, cx)?
-        .set_resolved(&module, &specifier, &dep)
-        .map_err(|e| module_err(e, cx))?;
-    Ok(JsValue::undefined())
-}
-
-pub(crate) fn abort_link(
-    _: &JsValue,
-    args: &[JsValue],
-    b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let module = handle(args, 0)?;
-    // Node 20 reports `errored` after a failed link(), with the linker's error.
-    modules(b, cx)?.abort_linking(&module, Some(arg(args, 1)));
-    Ok(JsValue::undefined())
-}
-
-pub(crate) fn instantiate(
-    _: &JsValue,
-    args: &[JsValue],
-    b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let module = handle(args, 0)?;
-    modules(b, cx)?
-        .instantiate(&mut *cx, &module)
-        .map_err(|e| module_err(e, cx))?;
-    Ok(JsValue::undefined())
-}
-
-pub(crate) fn evaluate(
-    _: &JsValue,
-    args: &[JsValue],
-    b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let module = handle(args, 0)?;
-    let timeout = match arg(args, 1) {
-        t if t.is_undefined() => None,
-        t => Some(std::time::Duration::from_millis(t.to_number(cx)? as u64)),
+/// `handle.evaluate({ timeout, breakOnSigint })` → a promise of the caller's realm.
+fn evaluate(this: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
+    let module = this_module(this)?;
+    let opts = Options::at(args, 0);
+    let options = vm_modules::EvaluateOptions {
+        timeout: opts.millis("timeout", cx)?,
+        break_on_sigint: opts.bool("breakOnSigint", cx)?,
     };
-    let break_on_sigint = arg(args, 2).to_boolean();
     let p: JsPromise = modules(b, cx)?
-        .evaluate(
-            &mut *cx,
-            &module,
-            &vm_modules::EvaluateOptions {
-                timeout,
-                break_on_sigint,
-            },
-        )
+        .evaluate(&mut *cx, &module, &options)
         .map_err(|e| module_err(e, cx))?;
     Ok(in_caller_realm(p, cx)?.into())
 }
@@ -331,91 +192,97 @@ fn then_without_species(
     result
 }
 
-pub(crate) fn set_export(
-    _: &JsValue,
-    args: &[JsValue],
-    b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let module = handle(args, 0)?;
-    let name = arg(args, 1).to_string(cx)?.to_std_string_escaped();
-    modules(b, cx)?
-        .set_export(cx, &module, &name, arg(args, 2))
-        .map_err(|e| module_err(e, cx))?;
-    Ok(JsValue::undefined())
-}
-
-pub(crate) fn attributes(
-    _: &JsValue,
-    args: &[JsValue],
-    _b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let module = handle(args, 0)?;
-    let specifier = arg(args, 1).to_string(cx)?.to_std_string_escaped();
-    Ok(vm_modules::attributes_object(&module.request_attributes(&specifier), cx)?.into())
-}
-
-pub(crate) fn source(
-    _: &JsValue,
-    args: &[JsValue],
-    _b: &JsObject,
-    _cx: &mut Context,
-) -> JsResult<JsValue> {
-    Ok(JsString::from(handle(args, 0)?.source().unwrap_or_default()).into())
-}
-
-pub(crate) fn has_async_graph(
-    _: &JsValue,
-    args: &[JsValue],
-    _b: &JsObject,
-    _cx: &mut Context,
-) -> JsResult<JsValue> {
-    Ok(handle(args, 0)?.has_async_graph().into())
-}
-
-pub(crate) fn set_js_object(
-    _: &JsValue,
-    args: &[JsValue],
-    _b: &JsObject,
-    _cx: &mut Context,
-) -> JsResult<JsValue> {
-    handle(args, 0)?.set_js_object(arg(args, 1).as_object());
-    Ok(JsValue::undefined())
-}
-
-pub(crate) fn set_import_meta(
-    _: &JsValue,
-    args: &[JsValue],
-    b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let module = handle(args, 0)?;
-    modules(b, cx)?.set_initialize_import_meta(&module, arg(args, 1).as_object());
-    Ok(JsValue::undefined())
-}
-
 /// The module functions of the native object, by name.
-pub(crate) fn functions() -> Vec<(&'static str, crate::native::Native)> {
-    vec![
+pub(crate) fn functions() -> [(&'static str, Native); 2] {
+    [
         ("moduleSourceText", source_text),
         ("moduleSynthetic", synthetic),
-        ("moduleIdentifier", identifier),
-        ("moduleStatus", status),
-        ("moduleError", error),
-        ("moduleNamespace", namespace),
-        ("moduleSpecifiers", specifiers),
-        ("moduleHasTopLevelAwait", has_top_level_await),
-        ("moduleBeginLink", begin_link),
-        ("moduleSetResolved", set_resolved),
-        ("moduleAbortLink", abort_link),
-        ("moduleInstantiate", instantiate),
-        ("moduleEvaluate", evaluate),
-        ("moduleSetExport", set_export),
-        ("moduleSetImportMeta", set_import_meta),
-        ("moduleSetJsObject", set_js_object),
-        ("moduleAttributes", attributes),
-        ("moduleHasAsyncGraph", has_async_graph),
-        ("moduleSource", source),
+    ]
+}
+
+/// The methods of a module handle, by name: each reads or drives the record behind `this`.
+pub(crate) fn methods() -> Vec<(&'static str, Native)> {
+    vec![
+        ("identifier", |this, _, _, _| {
+            Ok(JsString::from(this_module(this)?.identifier()).into())
+        }),
+        ("status", |this, _, _, _| {
+            Ok(JsString::from(this_module(this)?.status().as_str()).into())
+        }),
+        ("error", |this, _, _, _| {
+            Ok(this_module(this)?.error().unwrap_or_default())
+        }),
+        ("namespace", |this, _, b, cx| {
+            let module = this_module(this)?;
+            modules(b, cx)?
+                .namespace(&mut *cx, &module)
+                .map(Into::into)
+                .map_err(|e| module_err(e, cx))
+        }),
+        ("specifiers", |this, _, _, cx| {
+            let module = this_module(this)?;
+            let list = module.dependency_specifiers();
+            let list = list.iter().map(|s| JsString::from(s.as_str()).into());
+            Ok(JsArray::from_iter(list, cx).into())
+        }),
+        ("hasTopLevelAwait", |this, _, _, _| {
+            Ok(this_module(this)?.has_top_level_await().into())
+        }),
+        ("hasAsyncGraph", |this, _, _, _| {
+            Ok(this_module(this)?.has_async_graph().into())
+        }),
+        ("source", |this, _, _, _| {
+            Ok(JsString::from(this_module(this)?.source().unwrap_or_default()).into())
+        }),
+        ("beginLink", |this, _, b, cx| {
+            let module = this_module(this)?;
+            let registry = modules(b, cx)?;
+            registry
+                .begin_linking(&module)
+                .map_err(|e| module_err(e, cx))?;
+            Ok(JsValue::undefined())
+        }),
+        ("resolve", resolve),
+        // The linker failed: Node 20 then reports `errored`, with the linker's error.
+        ("abortLink", |this, args, b, cx| {
+            let module = this_module(this)?;
+            let error = args.get_or_undefined(0).clone();
+            modules(b, cx)?.abort_linking(&module, Some(error));
+            Ok(JsValue::undefined())
+        }),
+        ("instantiate", |this, _, b, cx| {
+            let module = this_module(this)?;
+            let registry = modules(b, cx)?;
+            registry
+                .instantiate(&mut *cx, &module)
+                .map_err(|e| module_err(e, cx))?;
+            Ok(JsValue::undefined())
+        }),
+        ("evaluate", evaluate),
+        ("setExport", |this, args, b, cx| {
+            let module = this_module(this)?;
+            let name = args::string(args, 0, cx)?;
+            let value = args.get_or_undefined(1).clone();
+            modules(b, cx)?
+                .set_export(cx, &module, &name, value)
+                .map_err(|e| module_err(e, cx))?;
+            Ok(JsValue::undefined())
+        }),
+        ("attributes", |this, args, _, cx| {
+            let module = this_module(this)?;
+            let specifier = args::string(args, 0, cx)?;
+            let attributes = module.request_attributes(&specifier);
+            Ok(vm_modules::attributes_object(&attributes, cx)?.into())
+        }),
+        ("setJsObject", |this, args, _, _| {
+            this_module(this)?.set_js_object(args.get_or_undefined(0).as_object());
+            Ok(JsValue::undefined())
+        }),
+        ("setImportMeta", |this, args, b, cx| {
+            let module = this_module(this)?;
+            let init = args.get_or_undefined(0).as_object();
+            modules(b, cx)?.set_initialize_import_meta(&module, init);
+            Ok(JsValue::undefined())
+        }),
     ]
 }

@@ -4,21 +4,77 @@ use std::{cell::RefCell, rc::Rc};
 use boa_engine::{
     js_string,
     object::{
-        builtins::{JsArray, JsUint8Array, JsWeakMap},
-        FunctionObjectBuilder,
+        builtins::{JsArray, JsWeakMap},
+        FunctionObjectBuilder, IntegrityLevel,
     },
-    Context, JsData, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    realm::Realm,
+    Context, JsArgs, JsData, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    NativeObject,
 };
 use boa_gc::{Finalize, Trace};
 
+use crate::args::{self, Options};
 pub(crate) use crate::codes::to_js;
-use vm_core::{
-    CodeGeneration, CompileFunctionOptions, ContextOptions, Isolate, RunOptions, Sandbox, Script,
-    ScriptOptions, VmContext, VmError, WeakVmContext,
-};
+use vm_core::{CodeGeneration, ContextOptions, Isolate, Sandbox, VmContext, WeakVmContext};
 
-/// The signature of the native functions behind `js/vm.js`.
+/// The signature of the native functions and handle methods behind `js/vm.js`: `(this, args,
+/// binding state, engine)`.
 pub(crate) type Native = fn(&JsValue, &[JsValue], &JsObject, &mut Context) -> JsResult<JsValue>;
+
+/// A native class: the prototype its handles share. Frozen and prototype-less, with methods
+/// that work on `this`'s native data (as Node's `ContextifyScript` and `ModuleWrap`).
+#[derive(Trace, Finalize)]
+pub(crate) struct HandleClass {
+    prototype: JsObject,
+}
+
+impl HandleClass {
+    /// A class whose prototype has `methods` (each capturing the binding `state`).
+    fn new(
+        realm: &Realm,
+        state: &JsObject,
+        methods: &[(&'static str, Native)],
+        cx: &mut Context,
+    ) -> JsResult<Self> {
+        let prototype = JsObject::with_null_proto();
+        define_natives(&prototype, realm, state, methods, cx)?;
+        prototype.set_integrity_level(IntegrityLevel::Frozen, cx)?;
+        Ok(Self { prototype })
+    }
+
+    /// A new handle holding `data`.
+    pub(crate) fn instance<T: NativeObject>(&self, data: T) -> JsObject {
+        JsObject::from_proto_and_data(Some(self.prototype.clone()), data)
+    }
+}
+
+/// Defines each of `natives` on `holder` as a read-only function capturing `state`.
+fn define_natives(
+    holder: &JsObject,
+    realm: &Realm,
+    state: &JsObject,
+    natives: &[(&'static str, Native)],
+    cx: &mut Context,
+) -> JsResult<()> {
+    for &(name, f) in natives {
+        let func = FunctionObjectBuilder::new(
+            realm,
+            NativeFunction::from_copy_closure_with_captures(f, state.clone()),
+        )
+        .name(JsString::from(name))
+        .build();
+        holder.define_property_or_throw(
+            JsString::from(name),
+            boa_engine::property::PropertyDescriptor::builder()
+                .value(func)
+                .writable(false)
+                .enumerable(true)
+                .configurable(false),
+            cx,
+        )?;
+    }
+    Ok(())
+}
 
 /// Reads the number of live heap bytes (e.g. from a counting global allocator), for
 /// `vm.measureMemory`.
@@ -51,47 +107,14 @@ pub(crate) struct Binding {
     /// The isolate's module registry, installed on first use.
     #[unsafe_ignore_trace]
     pub(crate) modules: Rc<RefCell<Option<Rc<vm_modules::Modules>>>>,
+    /// The classes of script and module handles (set once the binding's functions exist).
+    classes: boa_gc::GcRefCell<Option<Classes>>,
 }
 
-#[derive(Trace, Finalize, JsData)]
-struct ScriptHandle {
-    #[unsafe_ignore_trace]
-    script: Script,
-    /// The script's `importModuleDynamically` hook, alive as long as the script.
-    hook: Option<vm_modules::HookHandle>,
-    /// `cachedDataRejected` when `cachedData` was given.
-    #[unsafe_ignore_trace]
-    cache_rejected: Option<bool>,
-}
-
-/// The bytes of a `Uint8Array` (js/vm.js passes every ArrayBufferView as one).
-fn bytes_arg(args: &[JsValue], i: usize, cx: &mut Context) -> JsResult<Option<Vec<u8>>> {
-    match arg(args, i).as_object() {
-        None => Ok(None),
-        Some(o) => {
-            let arr = JsUint8Array::from_object(o)?;
-            Ok(Some(arr.iter(cx).collect()))
-        }
-    }
-}
-
-fn to_uint8array(bytes: Vec<u8>, cx: &mut Context) -> JsResult<JsValue> {
-    Ok(JsUint8Array::from_iter(bytes, cx)?.into())
-}
-
-/// The script and cache verdict behind a handle.
-fn script_handle(args: &[JsValue]) -> JsResult<(Script, Option<bool>)> {
-    args.first()
-        .and_then(JsValue::as_object)
-        .and_then(|o| {
-            o.downcast_ref::<ScriptHandle>()
-                .map(|h| (h.script.clone(), h.cache_rejected))
-        })
-        .ok_or_else(|| {
-            JsNativeError::typ()
-                .with_message("Illegal invocation")
-                .into()
-        })
+#[derive(Trace, Finalize)]
+struct Classes {
+    script: HandleClass,
+    module: HandleClass,
 }
 
 pub(crate) fn binding(captures: &JsObject) -> JsResult<boa_gc::GcRef<'_, Binding>> {
@@ -103,8 +126,30 @@ pub(crate) fn binding(captures: &JsObject) -> JsResult<boa_gc::GcRef<'_, Binding
 }
 
 impl Binding {
+    /// A new script handle holding `data`.
+    pub(crate) fn script_handle<T: NativeObject>(&self, data: T) -> JsResult<JsObject> {
+        self.instance(|c| &c.script, data)
+    }
+
+    /// A new module handle holding `data`.
+    pub(crate) fn module_handle<T: NativeObject>(&self, data: T) -> JsResult<JsObject> {
+        self.instance(|c| &c.module, data)
+    }
+
+    fn instance<T: NativeObject>(
+        &self,
+        class: fn(&Classes) -> &HandleClass,
+        data: T,
+    ) -> JsResult<JsObject> {
+        let classes = self.classes.borrow();
+        let classes = classes
+            .as_ref()
+            .ok_or_else(|| JsNativeError::typ().with_message("vm binding classes not installed"))?;
+        Ok(class(classes).instance(data))
+    }
+
     /// Forgets contexts that were freed.
-    fn reap(&self) {
+    pub(crate) fn reap(&self) {
         let mut made = self.made.borrow_mut();
         if made.len() >= 64 && made.len().is_power_of_two() {
             made.retain(|m| m.ctx.upgrade().is_some());
@@ -124,7 +169,7 @@ impl Binding {
     }
 }
 
-fn isolate(cx: &Context) -> JsResult<Isolate> {
+pub(crate) fn isolate(cx: &Context) -> JsResult<Isolate> {
     Isolate::from_engine(cx).map(|(iso, _)| iso).ok_or_else(|| {
         JsNativeError::error()
             .with_message("not running inside a vm-core isolate")
@@ -132,62 +177,41 @@ fn isolate(cx: &Context) -> JsResult<Isolate> {
     })
 }
 
-pub(crate) fn arg(args: &[JsValue], i: usize) -> JsValue {
-    args.get(i).cloned().unwrap_or_default()
-}
-
-fn string_arg(args: &[JsValue], i: usize, cx: &mut Context) -> JsResult<String> {
-    Ok(arg(args, i).to_string(cx)?.to_std_string_escaped())
-}
-
-fn i32_arg(args: &[JsValue], i: usize, cx: &mut Context) -> JsResult<i32> {
-    arg(args, i).to_i32(cx)
-}
-
-fn object_arg(args: &[JsValue], i: usize, what: &str) -> JsResult<JsObject> {
-    arg(args, i).as_object().ok_or_else(|| {
-        JsNativeError::typ()
-            .with_message(format!("{what} must be an object"))
-            .into()
-    })
-}
-
 fn is_context(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
-    let Some(obj) = arg(args, 0).as_object() else {
+    let Some(obj) = args.get_or_undefined(0).as_object() else {
         return Ok(false.into());
     };
     let b = binding(b)?;
     Ok(b.lookup(&obj, cx)?.is_some().into())
 }
 
+/// `makeContext(sandbox, { name, origin, strings, wasm, afterEvaluate,
+/// importModuleDynamically })` → the contextified sandbox (`sandbox` undefined: DONT_CONTEXTIFY,
+/// the new context's ordinary global object).
 fn make_context(
     _: &JsValue,
     args: &[JsValue],
     b: &JsObject,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    // `undefined`: vm.constants.DONT_CONTEXTIFY (an ordinary global, returned).
-    let sandbox = arg(args, 0).as_object();
-    let name = string_arg(args, 1, cx)?;
-    let origin = arg(args, 2);
-    let origin = if origin.is_undefined() {
-        None
-    } else {
-        Some(origin.to_string(cx)?.to_std_string_escaped())
-    };
-    let strings = arg(args, 3).to_boolean();
-    let wasm = arg(args, 4).to_boolean();
-    let microtask_mode = if arg(args, 5).to_boolean() {
+    let sandbox = args.get_or_undefined(0).as_object();
+    let opts = Options::at(args, 1);
+    let name = opts.string("name", cx)?;
+    let origin = opts.string("origin", cx)?;
+    let strings = opts.bool("strings", cx)?;
+    let wasm = opts.bool("wasm", cx)?;
+    let microtask_mode = if opts.bool("afterEvaluate", cx)? {
         vm_core::MicrotaskMode::AfterEvaluate
     } else {
         vm_core::MicrotaskMode::Default
     };
+    let hook = opts.function("importModuleDynamically", cx)?;
     isolate(cx)?;
     let state = binding(b)?;
     state.reap();
     let before = state.heap.map(|h| h());
     let options = ContextOptions {
-        name: Some(name),
+        name,
         origin,
         code_generation: CodeGeneration { strings, wasm },
         microtask_mode,
@@ -204,7 +228,7 @@ fn make_context(
         _ => 0,
     };
     let tag = JsObject::from_proto_and_data(None, ContextTag { ctx: ctx.clone() });
-    if let Some(hook) = arg(args, 6).as_object().filter(JsObject::is_callable) {
+    if let Some(hook) = hook {
         crate::modules::modules(b, cx)?.set_context_hook(&ctx, Some(crate::modules::js_hook(hook)));
     }
     state.weakmap.set(&sandbox, tag.into(), cx)?;
@@ -215,205 +239,33 @@ fn make_context(
     Ok(sandbox.into())
 }
 
-fn compile_script(
-    _: &JsValue,
+/// The `(kind, source)` arguments of the code-cache natives for functions and modules.
+fn cache_subject(
     args: &[JsValue],
-    b: &JsObject,
     cx: &mut Context,
-) -> JsResult<JsValue> {
-    let code = string_arg(args, 0, cx)?;
-    let hook = crate::modules::hook_handle(b, &arg(args, 5), cx)?;
-    let options = ScriptOptions {
-        filename: string_arg(args, 1, cx)?,
-        line_offset: i32_arg(args, 2, cx)?,
-        column_offset: i32_arg(args, 3, cx)?,
-        host_tag: hook.as_ref().map_or(0, vm_modules::HookHandle::tag),
+) -> JsResult<(vm_core::vm_cache::Kind, String)> {
+    use vm_core::vm_cache::Kind;
+    let kind = match args::string(args, 0, cx)?.as_str() {
+        "function" => Kind::Function,
+        "module" => Kind::Module,
+        _ => Kind::Script,
     };
-    let iso = isolate(cx)?;
-    let parsing = arg(args, 4);
-    let cached = bytes_arg(args, 6, cx)?;
-    let compile = |cx: &mut Context| -> Result<(Script, Option<bool>), VmError> {
-        match &cached {
-            Some(bytes) => Script::compile_with_cache(&mut *cx, &code, options, bytes)
-                .map(|(s, rejected)| (s, Some(rejected))),
-            None => Script::compile(&mut *cx, &code, options).map(|s| (s, None)),
-        }
-    };
-    let (script, cache_rejected) = if parsing.is_object() {
-        // A syntax error is a SyntaxError of the context the code was meant for.
-        let ctx = target_context(b, &parsing, &iso, cx)?;
-        ctx.enter(&mut *cx, compile).map_err(|e| to_js(e, cx))?
-    } else {
-        compile(cx)
-    }
-    .map_err(|e| to_js(e, cx))?;
-    Ok(JsObject::from_proto_and_data(
-        None,
-        ScriptHandle {
-            script,
-            hook,
-            cache_rejected,
-        },
-    )
-    .into())
+    Ok((kind, args::string(args, 1, cx)?))
 }
 
-fn cache_kind(v: &JsValue, cx: &mut Context) -> JsResult<vm_core::vm_cache::Kind> {
-    Ok(match v.to_string(cx)?.to_std_string_escaped().as_str() {
-        "function" => vm_core::vm_cache::Kind::Function,
-        "module" => vm_core::vm_cache::Kind::Module,
-        _ => vm_core::vm_cache::Kind::Script,
-    })
-}
-
-/// `cachedData` for a compiled function or module: `(kind, source)` → bytes.
-fn cache_encode(
-    _: &JsValue,
-    args: &[JsValue],
-    _b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let kind = cache_kind(&arg(args, 0), cx)?;
-    let source = string_arg(args, 1, cx)?;
-    to_uint8array(vm_core::internal::encode_plain(kind, &source), cx)
-}
-
-/// Whether `(kind, source, bytes)` is valid cached data here.
-fn cache_accepts(
-    _: &JsValue,
-    args: &[JsValue],
-    _b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let kind = cache_kind(&arg(args, 0), cx)?;
-    let source = string_arg(args, 1, cx)?;
-    let bytes = bytes_arg(args, 2, cx)?.unwrap_or_default();
-    Ok(vm_core::internal::accepts_plain(kind, &source, &bytes).into())
-}
-
-fn script_cache_rejected(
-    _: &JsValue,
-    args: &[JsValue],
-    _b: &JsObject,
-    _cx: &mut Context,
-) -> JsResult<JsValue> {
-    Ok(script_handle(args)?
-        .1
-        .map_or(JsValue::undefined(), JsValue::from))
-}
-
-fn script_create_cached_data(
-    _: &JsValue,
-    args: &[JsValue],
-    _b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let bytes = script_handle(args)?.0.create_cached_data();
-    to_uint8array(bytes, cx)
-}
-
-fn target_context(
+/// The context of the contextified object `value`; the main context for `None`.
+pub(crate) fn target_context(
     b: &JsObject,
-    value: &JsValue,
+    value: Option<JsObject>,
     iso: &Isolate,
     cx: &mut Context,
 ) -> JsResult<VmContext> {
-    match value.as_object() {
+    match value {
         None => Ok(iso.main_context()),
         Some(obj) => binding(b)?
             .lookup(&obj, cx)?
             .ok_or_else(|| JsNativeError::typ().with_message("not a vm context").into()),
     }
-}
-
-fn run_script(_: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
-    let handle = object_arg(args, 0, "script")?;
-    let (script, hook) = handle
-        .downcast_ref::<ScriptHandle>()
-        .map(|h| (h.script.clone(), h.hook.clone()))
-        .ok_or_else(|| JsNativeError::typ().with_message("Illegal invocation"))?;
-    let iso = isolate(cx)?;
-    binding(b)?.reap();
-    let ctx = target_context(b, &arg(args, 1), &iso, cx)?;
-    if let Some(hook) = &hook {
-        crate::modules::modules(b, cx)?.pin_hook(&ctx, hook);
-    }
-    let timeout = arg(args, 3);
-    let options = RunOptions {
-        display_errors: arg(args, 2).to_boolean(),
-        timeout: if timeout.is_undefined() {
-            None
-        } else {
-            Some(std::time::Duration::from_millis(
-                timeout.to_number(cx)? as u64
-            ))
-        },
-        break_on_sigint: arg(args, 4).to_boolean(),
-    };
-    match script.run(&mut *cx, &ctx, &options) {
-        Ok(v) => Ok(v),
-        // Node creates the timeout/interrupt error in the context the script ran in.
-        Err(e) if e.is_stop() => Err(ctx
-            .enter(&mut *cx, |cx| to_js(e, cx))
-            .unwrap_or_else(|e| JsNativeError::error().with_message(e.to_string()).into())),
-        Err(e) => Err(to_js(e, cx)),
-    }
-}
-
-fn compile_function(
-    _: &JsValue,
-    args: &[JsValue],
-    b: &JsObject,
-    cx: &mut Context,
-) -> JsResult<JsValue> {
-    let code = string_arg(args, 0, cx)?;
-    let params_arr = JsArray::from_object(object_arg(args, 1, "params")?)?;
-    let mut params = Vec::new();
-    for i in 0..params_arr.length(cx)? {
-        params.push(
-            params_arr
-                .get(i, cx)?
-                .to_string(cx)?
-                .to_std_string_escaped(),
-        );
-    }
-    let iso = isolate(cx)?;
-    let parsing = arg(args, 5);
-    let parsing_context = if parsing.is_undefined() {
-        None
-    } else {
-        Some(target_context(b, &parsing, &iso, cx)?)
-    };
-    let ext_arr = JsArray::from_object(object_arg(args, 6, "contextExtensions")?)?;
-    let mut context_extensions = Vec::new();
-    for i in 0..ext_arr.length(cx)? {
-        if let Some(o) = ext_arr.get(i, cx)?.as_object() {
-            context_extensions.push(o);
-        }
-    }
-    let hook = crate::modules::hook_handle(b, &arg(args, 7), cx)?;
-    let host_tag = hook.as_ref().map_or(0, vm_modules::HookHandle::tag);
-    let hook_ctx = parsing_context
-        .clone()
-        .unwrap_or_else(|| iso.main_context());
-    let options = CompileFunctionOptions {
-        script: ScriptOptions {
-            filename: string_arg(args, 2, cx)?,
-            line_offset: i32_arg(args, 3, cx)?,
-            column_offset: i32_arg(args, 4, cx)?,
-            host_tag,
-        },
-        parsing_context,
-        context_extensions,
-    };
-    let function =
-        vm_core::compile_function(&mut *cx, &code, &params, options).map_err(|e| to_js(e, cx))?;
-    if let Some(hook) = hook {
-        // The hook lives as long as the function's context (the function, and closures it
-        // creates, may call import() later).
-        crate::modules::modules(b, cx)?.pin_hook(&hook_ctx, &hook);
-    }
-    Ok(function.into())
 }
 
 fn measure_memory(
@@ -422,8 +274,8 @@ fn measure_memory(
     b: &JsObject,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    let detailed = arg(args, 0).to_boolean();
     let state = binding(b)?;
+    let detailed = args.get_or_undefined(0).to_boolean();
     state.reap();
     let Some(heap) = state.heap else {
         return Err(JsNativeError::error()
@@ -489,19 +341,24 @@ pub fn install(
             made: RefCell::default(),
             heap,
             modules,
+            classes: boa_gc::GcRefCell::new(None),
         },
     );
     let mut fns: Vec<(&str, Native)> = vec![
         ("isContext", is_context),
         ("makeContext", make_context),
-        ("compileScript", compile_script),
-        ("runScript", run_script),
-        ("compileFunction", compile_function),
         ("measureMemory", measure_memory),
-        ("scriptCacheRejected", script_cache_rejected),
-        ("cacheEncode", cache_encode),
-        ("cacheAccepts", cache_accepts),
-        ("scriptCreateCachedData", script_create_cached_data),
+        // `cacheEncode(kind, source)` → the cachedData bytes of a function or module.
+        ("cacheEncode", |_, args, _, cx| {
+            let (kind, source) = cache_subject(args, cx)?;
+            crate::script::to_uint8array(vm_core::internal::encode_plain(kind, &source), cx)
+        }),
+        // `cacheAccepts(kind, source, bytes)` → whether `bytes` is valid cached data here.
+        ("cacheAccepts", |_, args, _, cx| {
+            let (kind, source) = cache_subject(args, cx)?;
+            let bytes = args::bytes(args.get_or_undefined(2), cx)?.unwrap_or_default();
+            Ok(vm_core::internal::accepts_plain(kind, &source, &bytes).into())
+        }),
         ("gc", |_, _, _, cx| {
             match Isolate::from_engine(cx) {
                 Some((iso, _)) => iso.collect_garbage(),
@@ -510,26 +367,16 @@ pub fn install(
             Ok(JsValue::undefined())
         }),
     ];
+    fns.extend(crate::script::functions());
     fns.extend(crate::modules::functions());
     let realm = cx.realm().clone();
     let native = JsObject::with_null_proto();
-    for (name, f) in fns {
-        let func = FunctionObjectBuilder::new(
-            &realm,
-            NativeFunction::from_copy_closure_with_captures(f, state.clone()),
-        )
-        .name(JsString::from(name))
-        .build();
-        native.define_property_or_throw(
-            JsString::from(name),
-            boa_engine::property::PropertyDescriptor::builder()
-                .value(func)
-                .writable(false)
-                .enumerable(true)
-                .configurable(false),
-            cx,
-        )?;
-    }
+    define_natives(&native, &realm, &state, &fns, cx)?;
+    let classes = Classes {
+        script: HandleClass::new(&realm, &state, &crate::script::methods(), cx)?,
+        module: HandleClass::new(&realm, &state, &crate::modules::methods(), cx)?,
+    };
+    *binding(&state)?.classes.borrow_mut() = Some(classes);
     // Captured before the other files run (and before user code can reach them).
     let primordials: JsValue = factory(
         crate::sources::PRIMORDIALS_JS,
