@@ -18,9 +18,25 @@ pub use crate::{
     callee_messages::uncaught_callee_message,
     code_cache::{accepts_plain, encode_plain},
     loader::{referrer_path, ModuleHost},
+    loading_errors::{LoadingError, LoadingErrorCodes},
     stack::{parse_syntax_error_position, range_error_for_limit, uncaught_arrow},
     syntax_messages::v8_syntax_error,
 };
+
+/// Installs the host's names (`code`) for the errors raised inside module loading.
+pub fn set_loading_error_codes(iso: &Isolate, codes: Option<LoadingErrorCodes>) {
+    iso.inner.loading_error_codes.set(codes);
+}
+
+/// The error of `kind` with `message`, in the realm active in `cx`, named by the host's code.
+pub fn loading_error(
+    kind: LoadingError,
+    base: boa_engine::JsNativeError,
+    message: String,
+    cx: &mut Context,
+) -> boa_engine::JsError {
+    crate::loading_errors::loading_error(kind, base, message, cx)
+}
 
 /// Installs what resolves static imports and `import()` (vm-modules' registry).
 pub fn set_module_host(iso: &Isolate, host: Option<std::rc::Rc<dyn ModuleHost>>) {

@@ -88,6 +88,8 @@ pub(crate) struct IsolateInner {
     pub(crate) compile_cache: RefCell<crate::code_cache::CompileCache>,
     /// Resolves module requests (vm-modules); `None`: `import()` rejects like Node.
     pub(crate) module_host: RefCell<Option<Rc<dyn crate::loader::ModuleHost>>>,
+    /// The host's codes for errors raised inside module loading (see `loading_errors`).
+    pub(crate) loading_error_codes: Cell<Option<crate::loading_errors::LoadingErrorCodes>>,
     /// Run when the isolate is dropped (see [`Isolate::on_drop`]).
     teardown: RefCell<Vec<Box<dyn FnOnce()>>>,
 }
@@ -528,6 +530,7 @@ impl Isolate {
                 interrupt_callback: RefCell::new(None),
                 deadlines: RefCell::new(Vec::new()),
                 module_host: RefCell::new(None),
+                loading_error_codes: Cell::new(None),
                 teardown: RefCell::default(),
                 compile_cache: RefCell::default(),
                 broken: RefCell::new(None),

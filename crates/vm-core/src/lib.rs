@@ -77,6 +77,7 @@ mod isolate;
 mod job_trampoline;
 mod jobs;
 mod loader;
+mod loading_errors;
 pub mod locale;
 pub mod memory;
 mod native_stack;

@@ -84,26 +84,23 @@ unsafe impl Trace for HookCall {
     });
 }
 
-/// A `TypeError` with Node's `code`, created in the main realm as Node does.
+/// A `TypeError` named by the host's code, created in the main realm as Node does.
 fn missing_callback(cx: &mut Context) -> JsError {
     let main_realm = cx
         .get_data::<crate::engine::EngineTag>()
         .and_then(|t| t.isolate.upgrade())
         .map(|iso| iso.main.realm.clone());
     let old = main_realm.map(|r| cx.enter_realm(r));
-    let err = JsNativeError::typ()
-        .with_message("A dynamic import callback was not specified.")
-        .into_opaque(cx);
-    let _ = err.set(
-        js_string!("code"),
-        JsString::from("ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING"),
-        false,
+    let err = crate::loading_errors::loading_error(
+        crate::loading_errors::LoadingError::DynamicImportCallbackMissing,
+        JsNativeError::typ(),
+        "A dynamic import callback was not specified.".into(),
         cx,
     );
     if let Some(old) = old {
         cx.enter_realm(old);
     }
-    JsError::from_opaque(err.into())
+    err
 }
 
 fn host(cx: &Context) -> Option<Rc<dyn ModuleHost>> {

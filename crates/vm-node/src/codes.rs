@@ -21,6 +21,25 @@ pub(crate) const ERR_VM_MODULE_DIFFERENT_CONTEXT: &str = "ERR_VM_MODULE_DIFFEREN
 /// A request could not be resolved.
 pub(crate) const ERR_VM_MODULE_LINK_FAILURE: &str = "ERR_VM_MODULE_LINK_FAILURE";
 
+/// `import()` in code compiled without `importModuleDynamically`.
+pub(crate) const ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING: &str =
+    "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING";
+/// A dynamic-import hook or a linker returned something else than a module.
+pub(crate) const ERR_VM_MODULE_NOT_MODULE: &str = "ERR_VM_MODULE_NOT_MODULE";
+
+/// Node's code for an error vm-core or vm-modules raises inside module loading (installed on
+/// the isolate by [`crate::install`]).
+pub(crate) fn loading_error_code(kind: vm_core::internal::LoadingError) -> Option<&'static str> {
+    use vm_core::internal::LoadingError;
+    Some(match kind {
+        LoadingError::DynamicImportCallbackMissing => ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING,
+        LoadingError::RequestNotResolved => ERR_VM_MODULE_LINK_FAILURE,
+        LoadingError::NotAModule => ERR_VM_MODULE_NOT_MODULE,
+        LoadingError::ModuleStatus => ERR_VM_MODULE_STATUS,
+        _ => return None,
+    })
+}
+
 /// An error of the running realm carrying Node's `code` (enumerable, as Node's C++ errors
 /// have it).
 pub(crate) fn coded(base: JsNativeError, code: &str, message: String, cx: &mut Context) -> JsError {

@@ -328,6 +328,7 @@ pub fn install(
     // The binding lives in the main realm's heap and holds the module registry, whose engines
     // root objects of the main realm: when the isolate goes, release it explicitly.
     if let Some((iso, _)) = Isolate::from_engine(cx) {
+        vm_core::internal::set_loading_error_codes(&iso, Some(crate::codes::loading_error_code));
         let m = modules.clone();
         iso.on_drop(move || {
             let registry = m.borrow_mut().take();

@@ -4,10 +4,13 @@ use boa_engine::{
     js_string,
     module::{ModuleRequest, Referrer},
     object::FunctionObjectBuilder,
-    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, Module, NativeFunction,
+    Context, JsNativeError, JsObject, JsResult, JsValue, Module, NativeFunction,
 };
 use boa_gc::WeakGc;
-use vm_core::{internal::ModuleHost, Isolate, VmError};
+use vm_core::{
+    internal::{loading_error, LoadingError, ModuleHost},
+    Isolate, VmError,
+};
 
 use super::{namespace_on_home, Modules};
 use crate::{
@@ -48,18 +51,12 @@ impl ModuleHost for Modules {
         let dep = self.by_boa(referrer).and_then(|r| r.resolved(&specifier));
         Some(match dep {
             Some(d) => Ok(d.inner.boa.clone()),
-            None => {
-                let err = JsNativeError::error()
-                    .with_message(format!("request for '{specifier}' is not resolved"))
-                    .into_opaque(cx);
-                let _ = err.set(
-                    js_string!("code"),
-                    JsString::from("ERR_VM_MODULE_LINK_FAILURE"),
-                    false,
-                    cx,
-                );
-                Err(boa_engine::JsError::from_opaque(err.into()))
-            }
+            None => Err(loading_error(
+                LoadingError::RequestNotResolved,
+                JsNativeError::error(),
+                format!("request for '{specifier}' is not resolved"),
+                cx,
+            )),
         })
     }
 
@@ -109,30 +106,20 @@ impl ModuleHost for Modules {
 
     fn finish_dynamic(&self, value: JsValue, cx: &mut Context) -> JsResult<Module> {
         let Some(m) = self.module_for_value(&value) else {
-            let err = JsNativeError::typ()
-                .with_message("Provided module is not an instance of Module")
-                .into_opaque(cx);
-            let _ = err.set(
-                js_string!("code"),
-                JsString::from("ERR_VM_MODULE_NOT_MODULE"),
-                false,
+            return Err(loading_error(
+                LoadingError::NotAModule,
+                JsNativeError::error(),
+                "Provided module is not an instance of Module".into(),
                 cx,
-            );
-            return Err(boa_engine::JsError::from_opaque(err.into()));
+            ));
         };
         match m.status() {
-            ModuleStatus::Unlinked | ModuleStatus::Linking => {
-                let err = JsNativeError::error()
-                    .with_message("Module status must not be unlinked or linking")
-                    .into_opaque(cx);
-                let _ = err.set(
-                    js_string!("code"),
-                    JsString::from("ERR_VM_MODULE_STATUS"),
-                    false,
-                    cx,
-                );
-                Err(boa_engine::JsError::from_opaque(err.into()))
-            }
+            ModuleStatus::Unlinked | ModuleStatus::Linking => Err(loading_error(
+                LoadingError::ModuleStatus,
+                JsNativeError::error(),
+                "Module status must not be unlinked or linking".into(),
+                cx,
+            )),
             ModuleStatus::Errored => Err(boa_engine::JsError::from_opaque(
                 m.error().unwrap_or_default(),
             )),
