@@ -1,5 +1,6 @@
 //! Context semantics, each compared with what `node` prints for the same snippet (the expected
 //! value in each assertion is Node 20's output; the snippet is in the test).
+mod support;
 use vm_core::Script;
 use vm_core::{
     boa_engine::{js_string, JsObject, JsValue},
@@ -9,13 +10,7 @@ use vm_core::{
 
 fn setup() -> (Isolate, JsObject, VmContext) {
     let iso = Isolate::new().unwrap();
-    let sandbox = JsObject::with_null_proto();
-    let ctx = VmContext::new(
-        &iso,
-        Sandbox::Object(sandbox.clone()),
-        ContextOptions::default(),
-    )
-    .unwrap();
+    let (sandbox, ctx) = support::sandboxed_context(&iso);
     (iso, sandbox, ctx)
 }
 
@@ -23,6 +18,12 @@ fn setup() -> (Isolate, JsObject, VmContext) {
 fn run(iso: &Isolate, ctx: &VmContext, src: &str) -> String {
     let r = ctx.evaluate(iso, src, ScriptOptions::default(), &RunOptions::default());
     render(iso, r)
+}
+
+/// Asserts that `src` run in `ctx` renders as `want` (node's output).
+#[track_caller]
+fn expect(iso: &Isolate, ctx: &VmContext, src: &str, want: &str) {
+    assert_eq!(run(iso, ctx, src), want, "{src}");
 }
 
 fn render(iso: &Isolate, r: Result<JsValue, VmError>) -> String {
@@ -103,9 +104,11 @@ fn var_declarations_are_configurable_on_the_sandbox() {
 fn reads_fall_through_sandbox_then_builtins() {
     let (iso, _sandbox, ctx) = setup();
     // node: vm.runInContext('typeof Array + typeof Math.max', vm.createContext({})) → 'functionfunction'
-    assert_eq!(
-        run(&iso, &ctx, "typeof Array + typeof Math.max"),
-        "functionfunction"
+    expect(
+        &iso,
+        &ctx,
+        "typeof Array + typeof Math.max",
+        "functionfunction",
     );
     // node: writing a builtin name writes the sandbox: 'Array = 5; Array' → 5
     assert_eq!(run(&iso, &ctx, "Array = 5; Array"), "5");
@@ -129,10 +132,7 @@ fn typeof_in_delete_keys_and_define_reflect_the_sandbox() {
         "number true a"
     );
     // node: 'delete globalThis.a; typeof a' → 'undefined' and the sandbox loses it
-    assert_eq!(
-        run(&iso, &ctx, "delete globalThis.a; typeof a"),
-        "undefined"
-    );
+    expect(&iso, &ctx, "delete globalThis.a; typeof a", "undefined");
     assert!(sandbox_keys(&iso, &sandbox).is_empty());
     // node: Object.defineProperty(globalThis, 'k', {value: 7, enumerable: true}) lands on the sandbox
     run(
@@ -172,21 +172,8 @@ fn sandbox_accessors_run() {
 #[test]
 fn non_writable_sandbox_property_is_kept() {
     let (iso, sandbox, ctx) = setup();
-    iso.main_context()
-        .enter(&iso, |cx| {
-            sandbox
-                .define_property_or_throw(
-                    js_string!("ro"),
-                    vm_core::boa_engine::property::PropertyDescriptor::builder()
-                        .value(1)
-                        .writable(false)
-                        .enumerable(true)
-                        .configurable(true),
-                    cx,
-                )
-                .unwrap();
-        })
-        .unwrap();
+    // A read-only, configurable `ro: 1`.
+    support::define(&iso, &sandbox, "ro", 1.into(), [false, true, true]);
     // node: 'ro = 2; ro' → 1 (sloppy: silently ignored)
     assert_eq!(run(&iso, &ctx, "ro = 2; ro"), "1");
 }
@@ -195,15 +182,14 @@ fn non_writable_sandbox_property_is_kept() {
 fn strict_undeclared_assignment_throws_reference_error() {
     let (iso, _sandbox, ctx) = setup();
     // node: "'use strict'; undeclared = 1" → ReferenceError
-    assert_eq!(
-        run(&iso, &ctx, "'use strict'; undeclared = 1"),
-        "throws ReferenceError"
+    expect(
+        &iso,
+        &ctx,
+        "'use strict'; undeclared = 1",
+        "throws ReferenceError",
     );
     // node: sloppy → lands on the sandbox: 'undeclared2 = 1; typeof undeclared2' → 'number'
-    assert_eq!(
-        run(&iso, &ctx, "undeclared2 = 1; typeof undeclared2"),
-        "number"
-    );
+    expect(&iso, &ctx, "undeclared2 = 1; typeof undeclared2", "number");
 }
 
 #[test]
@@ -212,14 +198,7 @@ fn this_is_global_this_and_not_the_sandbox() {
     // node: vm.runInContext('this === globalThis', ctx) → true
     assert_eq!(run(&iso, &ctx, "this === globalThis"), "true");
     // node: vm.runInContext('this', ctx) === ctx → false
-    let global = ctx
-        .evaluate(
-            &iso,
-            "this",
-            ScriptOptions::default(),
-            &RunOptions::default(),
-        )
-        .unwrap();
+    let global = support::eval(&iso, &ctx, "this");
     assert_ne!(global.as_object().unwrap(), sandbox);
     assert_eq!(global.as_object().unwrap(), ctx.global_object());
 }
@@ -227,31 +206,10 @@ fn this_is_global_this_and_not_the_sandbox() {
 #[test]
 fn builtins_belong_to_the_new_realm() {
     let (iso, _sandbox, ctx) = setup();
-    let arr = ctx
-        .evaluate(&iso, "[]", ScriptOptions::default(), &RunOptions::default())
-        .unwrap();
-    let check = iso
-        .main_context()
-        .evaluate(
-            &iso,
-            "(a) => [a instanceof Array, Array.isArray(a)].join()",
-            ScriptOptions::default(),
-            &RunOptions::default(),
-        )
-        .unwrap();
+    let arr = support::eval(&iso, &ctx, "[]");
     // node: vm.runInNewContext('[]') instanceof Array → false; Array.isArray → true
-    let r = iso
-        .main_context()
-        .enter(&iso, |cx| {
-            check
-                .as_object()
-                .unwrap()
-                .call(&JsValue::undefined(), &[arr], cx)
-                .unwrap()
-                .display()
-                .to_string()
-        })
-        .unwrap();
+    let check = "(a) => [a instanceof Array, Array.isArray(a)].join()";
+    let r = support::call_in_main(&iso, check, &[arr]);
     assert_eq!(r, "\"false,true\"");
 }
 
@@ -261,9 +219,11 @@ fn host_map_sandbox_reads_and_writes() {
     let map = HostMap::new();
     map.insert("n", 20);
     let ctx = VmContext::new(&iso, Sandbox::Host(map.clone()), ContextOptions::default()).unwrap();
-    assert_eq!(
-        run(&iso, &ctx, "var m = n + 1; k = 'x'; let hidden = 1; m"),
-        "21"
+    expect(
+        &iso,
+        &ctx,
+        "var m = n + 1; k = 'x'; let hidden = 1; m",
+        "21",
     );
     assert_eq!(map.keys(), ["n", "m", "k"]);
     map.insert("n", 1);
@@ -314,12 +274,7 @@ fn rerunning_a_script_with_let_throws_like_v8() {
     let second = s.run(&iso, &ctx, &RunOptions::default());
     assert_eq!(render(&iso, second), "throws SyntaxError");
     // a script without lexical declarations re-runs fine, reusing its compiled form
-    let v = Script::compile(
-        &iso,
-        "var c = (typeof c === 'number' ? c : 0) + 1; c",
-        ScriptOptions::default(),
-    )
-    .unwrap();
+    let v = support::compile(&iso, "var c = (typeof c === 'number' ? c : 0) + 1; c");
     for expect in ["1", "2", "3"] {
         assert_eq!(
             render(&iso, v.run(&iso, &ctx, &RunOptions::default())),
@@ -332,24 +287,12 @@ fn rerunning_a_script_with_let_throws_like_v8() {
 #[test]
 fn one_script_runs_in_many_contexts_and_the_main_one() {
     let iso = Isolate::new().unwrap();
-    let s = Script::compile(
+    let s = support::compile(
         &iso,
         "var hits = (typeof hits === 'number' ? hits : 0) + 1; hits",
-        ScriptOptions::default(),
-    )
-    .unwrap();
-    let a = VmContext::new(
-        &iso,
-        Sandbox::Object(JsObject::with_null_proto()),
-        ContextOptions::default(),
-    )
-    .unwrap();
-    let b = VmContext::new(
-        &iso,
-        Sandbox::Object(JsObject::with_null_proto()),
-        ContextOptions::default(),
-    )
-    .unwrap();
+    );
+    let a = support::object_context(&iso);
+    let b = support::object_context(&iso);
     for (ctx, expect) in [(&a, "1"), (&a, "2"), (&b, "1"), (&iso.main_context(), "1")] {
         assert_eq!(
             render(&iso, s.run(&iso, ctx, &RunOptions::default())),
@@ -361,72 +304,32 @@ fn one_script_runs_in_many_contexts_and_the_main_one() {
 #[test]
 fn syntax_errors_come_at_compile_time_with_position() {
     let iso = Isolate::new().unwrap();
-    let opts = ScriptOptions {
-        filename: "foo.js".into(),
-        ..Default::default()
-    };
+    let opts = support::named("foo.js");
     let err = Script::compile(&iso, "var a = ;", opts).unwrap_err();
-    let stack = iso
-        .main_context()
-        .enter(&iso, |cx| {
-            let o = err.thrown().unwrap().as_object().unwrap();
-            o.get(js_string!("stack"), cx)
-                .unwrap()
-                .to_string(cx)
-                .unwrap()
-                .to_std_string_escaped()
-        })
-        .unwrap();
+    let stack = support::error_stack(&iso, &err);
     // node: 'foo.js:1\nvar a = ;\n        ^\n\nSyntaxError: Unexpected token...'
-    assert!(
-        stack.starts_with("foo.js:1\nvar a = ;\n        ^\n\nSyntaxError: "),
-        "{stack}"
-    );
+    support::assert_prefix(&stack, "foo.js:1\nvar a = ;\n        ^\n\nSyntaxError: ");
 }
 
 #[test]
 fn offsets_and_filename_show_in_stacks() {
     let (iso, _sandbox, ctx) = setup();
     let opts = ScriptOptions {
-        filename: "off.js".into(),
         line_offset: 10,
         column_offset: 5,
-        host_tag: 0,
+        ..support::named("off.js")
     };
-    let r = ctx.evaluate(
-        &iso,
-        "(function h(){ throw new TypeError('t') })()",
-        opts,
-        &RunOptions {
-            display_errors: false,
-            ..Default::default()
-        },
-    );
-    let stack = iso
-        .main_context()
-        .enter(&iso, |cx| {
-            r.unwrap_err()
-                .thrown()
-                .unwrap()
-                .as_object()
-                .unwrap()
-                .get(js_string!("stack"), cx)
-                .unwrap()
-                .to_string(cx)
-                .unwrap()
-                .to_std_string_escaped()
-        })
-        .unwrap();
+    let quiet = RunOptions {
+        display_errors: false,
+        ..Default::default()
+    };
+    let src = "(function h(){ throw new TypeError('t') })()";
+    let stack = support::stack_of_run(&iso, &ctx, src, opts, &quiet);
     // node: 'TypeError: t\n    at h (off.js:11:...' — V8 shape, offsets applied, no arrow with displayErrors false
-    assert!(
-        stack.starts_with("TypeError: t\n    at h (off.js:11:27)"),
-        "{stack}"
-    );
+    support::assert_prefix(&stack, "TypeError: t\n    at h (off.js:11:27)");
     let neg = ScriptOptions {
-        filename: "neg.js".into(),
         line_offset: -1,
-        column_offset: 0,
-        host_tag: 0,
+        ..support::named("neg.js")
     };
     let r = ctx.evaluate(
         &iso,
@@ -440,36 +343,11 @@ fn offsets_and_filename_show_in_stacks() {
 #[test]
 fn display_errors_decorates_once() {
     let (iso, _sandbox, ctx) = setup();
-    let opts = ScriptOptions {
-        filename: "b.js".into(),
-        ..Default::default()
-    };
-    let r = ctx.evaluate(
-        &iso,
-        "function g(){ throw new Error('boom') }\ng()",
-        opts,
-        &RunOptions::default(),
-    );
-    let stack = iso
-        .main_context()
-        .enter(&iso, |cx| {
-            r.unwrap_err()
-                .thrown()
-                .unwrap()
-                .as_object()
-                .unwrap()
-                .get(js_string!("stack"), cx)
-                .unwrap()
-                .to_string(cx)
-                .unwrap()
-                .to_std_string_escaped()
-        })
-        .unwrap();
+    let opts = support::named("b.js");
+    let src = "function g(){ throw new Error('boom') }\ng()";
+    let stack = support::stack_of_run(&iso, &ctx, src, opts, &RunOptions::default());
     // node: 'b.js:1\nfunction g(){ throw new Error("boom") }\n<caret>\n\nError: boom\n    at g (b.js:1:21)\n    at b.js:2:...'
-    assert!(
-        stack.starts_with("b.js:1\nfunction g(){ throw new Error('boom') }\n"),
-        "{stack}"
-    );
+    support::assert_prefix(&stack, "b.js:1\nfunction g(){ throw new Error('boom') }\n");
     assert!(
         stack.contains("\n\nError: boom\n    at g (b.js:1:21)\n    at b.js:2:"),
         "{stack}"
@@ -486,9 +364,7 @@ fn thrown_values_come_back_unchanged() {
         &RunOptions::default(),
     );
     let thrown = r.unwrap_err().thrown().cloned().unwrap();
-    let o = ctx
-        .evaluate(&iso, "o", ScriptOptions::default(), &RunOptions::default())
-        .unwrap();
+    let o = support::eval(&iso, &ctx, "o");
     assert_eq!(thrown.as_object().unwrap(), o.as_object().unwrap());
     let r = ctx.evaluate(
         &iso,
@@ -562,14 +438,7 @@ fn errors_in_a_context_are_that_realms_errors() {
             &RunOptions::default(),
         )
         .unwrap_err();
-    let is_ctx_type_error = ctx
-        .evaluate(
-            &iso,
-            "(e) => e instanceof TypeError",
-            ScriptOptions::default(),
-            &RunOptions::default(),
-        )
-        .unwrap();
+    let is_ctx_type_error = support::eval(&iso, &ctx, "(e) => e instanceof TypeError");
     let is_main_type_error = iso
         .main_context()
         .evaluate(
@@ -674,25 +543,14 @@ fn global_writes_keep_the_sandbox_property_attributes() {
         &ctx,
         "var n = 1; n = 2; n += 3; globalThis.m = 1; m = 4",
     );
-    assert_eq!(
-        run(&iso, &ctx, "[n, m, Object.keys(globalThis).includes('n')]"),
-        "5,4,true"
+    expect(
+        &iso,
+        &ctx,
+        "[n, m, Object.keys(globalThis).includes('n')]",
+        "5,4,true",
     );
-    iso.main_context()
-        .enter(&iso, |cx| {
-            sandbox
-                .define_property_or_throw(
-                    js_string!("ro"),
-                    vm_core::boa_engine::property::PropertyDescriptor::builder()
-                        .value(1)
-                        .writable(false)
-                        .enumerable(false)
-                        .configurable(true),
-                    cx,
-                )
-                .unwrap();
-        })
-        .unwrap();
+    // A read-only, configurable `ro: 1`, not enumerable.
+    support::define(&iso, &sandbox, "ro", 1.into(), [false, false, true]);
     assert_eq!(run(&iso, &ctx, "ro = 9; ro"), "1");
     // node: "TypeError: Cannot assign to read only property 'ro' of object '#<Object>'"
     assert!(run(&iso, &ctx, "'use strict'; ro = 9").starts_with("throws TypeError"));

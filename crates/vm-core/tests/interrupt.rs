@@ -1,4 +1,5 @@
 //! Timeouts, interrupts and microtaskMode 'afterEvaluate'.
+mod support;
 use std::time::{Duration, Instant};
 use vm_core::Script;
 
@@ -109,14 +110,11 @@ fn many_timed_out_runs_leave_the_context_healthy() {
         400.0
     );
     // Tagged templates keep their identity per site across engine swaps.
-    let t = c
-        .evaluate(
-            &iso,
-            "var tag = s => s; var site = () => tag`x${1}y`; site() === site()",
-            ScriptOptions::default(),
-            &RunOptions::default(),
-        )
-        .unwrap();
+    let t = support::eval(
+        &iso,
+        &c,
+        "var tag = s => s; var site = () => tag`x${1}y`; site() === site()",
+    );
     assert_eq!(t.as_boolean(), Some(true));
 }
 
@@ -207,31 +205,24 @@ fn interrupt_callback_is_polled() {
 #[test]
 fn after_evaluate_runs_the_contexts_microtasks_right_after_the_script() {
     let iso = Isolate::new().unwrap();
-    let own = VmContext::new(
+    let own = support::object_context_with(
         &iso,
-        Sandbox::Object(JsObject::with_null_proto()),
         ContextOptions {
             microtask_mode: MicrotaskMode::AfterEvaluate,
             ..Default::default()
         },
-    )
-    .unwrap();
+    );
     let shared = ctx(&iso);
-    own.evaluate(
+    support::eval(
         &iso,
+        &own,
         "var log = []; Promise.resolve().then(() => log.push('own'))",
-        ScriptOptions::default(),
-        &RunOptions::default(),
-    )
-    .unwrap();
-    shared
-        .evaluate(
-            &iso,
-            "var done = 0; Promise.resolve().then(() => done = 1)",
-            ScriptOptions::default(),
-            &RunOptions::default(),
-        )
-        .unwrap();
+    );
+    support::eval(
+        &iso,
+        &shared,
+        "var done = 0; Promise.resolve().then(() => done = 1)",
+    );
     // node: the afterEvaluate context's job already ran; the shared queue's did not
     assert_eq!(num(&iso, &own, "log.length"), 1.0);
     assert_eq!(num(&iso, &shared, "done"), 0.0);

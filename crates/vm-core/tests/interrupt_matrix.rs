@@ -3,12 +3,10 @@
 //! and completes): a regression guard with generous bounds. The measured matrix (script, job,
 //! module body and `breakOnSigint` cells) is `crates/vm-modules/tests/runaway_matrix.rs`, in
 //! the README's "Interruption" section.
+mod support;
 use std::time::{Duration, Instant};
-use vm_core::VmContext;
 
-use vm_core::{
-    boa_engine::JsObject, ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions, VmError,
-};
+use vm_core::{Isolate, RunOptions, ScriptOptions, VmError};
 
 const TIMEOUT_MS: u64 = 100;
 
@@ -26,143 +24,29 @@ enum Expect {
 
 use Expect::*;
 
-const PATTERNS: &[(&str, &str, Expect)] = &[
-    ("while(true)", "while (true) {}", Stopped),
-    ("for(;;)", "for (;;) {}", Stopped),
-    ("do-while", "do {} while (true)", Stopped),
-    (
-        "labeled nested loops",
-        "outer: for (;;) { for (let i = 0; i < 10; i++) { if (i > 20) break outer; } }",
-        Stopped,
-    ),
-    (
-        "recursion tree",
-        "(function t(n) { return n ? t(n - 1) + t(n - 1) : 0 })(40)",
-        Stopped,
-    ),
-    (
-        "mutual recursion tree",
-        "function a(n) { return n ? b(n - 1) + b(n - 1) : 0 } function b(n) { return a(n) } a(40)",
-        Stopped,
-    ),
-    (
-        "loop in finally",
-        "try { } finally { for (;;) {} }",
-        Stopped,
-    ),
-    (
-        "catch-swallowing loop",
-        "while (true) { try { throw 1 } catch (e) {} }",
-        Stopped,
-    ),
-    (
-        "class constructor",
-        "class C { constructor() { for (;;) {} } }; new C()",
-        Stopped,
-    ),
-    (
-        "derived constructor",
-        "class A {} class B extends A { constructor() { super(); for (;;) {} } }; new B()",
-        Stopped,
-    ),
-    ("method call", "({ m() { for (;;) {} } }).m()", Stopped),
-    ("new Function", "new Function('for (;;) {}')()", Stopped),
-    (
-        "bound function",
-        "(function () { for (;;) {} }).bind(null)()",
-        Stopped,
-    ),
-    (
-        "async function before await",
-        "(async () => { for (;;) {} })()",
-        Stopped,
-    ),
-    ("arrow IIFE", "(() => { while (true) {} })()", Stopped),
-    (
-        "generator via for-of",
-        "function* g() { for (;;) yield 1 } for (const x of g()) {}",
-        Stopped,
-    ),
-    (
-        "object churn loop",
-        "for (;;) { ({ a: [1, 2, 3] }) }",
-        Stopped,
-    ),
-    (
-        "closure calls in loop",
-        "const f = (x) => x + 1; let i = 0; for (;;) i = f(i)",
-        Stopped,
-    ),
-    (
-        "string ops loop",
-        "let s = 'ab'; for (;;) { s = s.split('').reverse().join('') }",
-        Stopped,
-    ),
-    (
-        "forEach callback loop",
-        "[1].forEach(() => { for (;;) {} })",
-        // Array callback methods run in the budgeted loop during stoppable runs.
-        Stopped,
-    ),
-    (
-        "sort comparator loop",
-        "[2, 1].sort(() => { for (;;) {} })",
-        Stopped,
-    ),
-    (
-        "replace callback loop",
-        "'a'.replace(/a/, () => { for (;;) {} })",
-        Backstop,
-    ),
-    ("getter loop", "({ get x() { for (;;) {} } }).x", Backstop),
-    (
-        "Proxy trap loop",
-        "new Proxy({}, { get() { for (;;) {} } }).x",
-        Backstop,
-    ),
-    ("valueOf loop", "+({ valueOf() { for (;;) {} } })", Backstop),
-    (
-        "fn.call loop",
-        "(function () { for (;;) {} }).call(null)",
-        Backstop,
-    ),
-    (
-        "Reflect.apply loop",
-        "Reflect.apply(function () { for (;;) {} }, null, [])",
-        Backstop,
-    ),
-    ("eval loop", "eval('for (;;) {}')", Backstop),
-    (
-        "generator body via next()",
-        "function* g() { for (;;) {} } g().next()",
-        Backstop,
-    ),
-    (
-        "many short callbacks",
-        "new Array(400000).fill(0).forEach((x, i) => x + i)",
-        Stopped,
-    ),
-    (
-        "native-only Array.from",
-        "Array.from({ length: 1500000 }, () => 0).length",
-        NotStopped,
-    ),
-    (
-        "regex backtracking",
-        "/^(a+)+$/.test('a'.repeat(23) + 'b')",
-        NotStopped,
-    ),
-];
+/// The patterns (`runaway_patterns.tsv`: expectation, name, source per line).
+fn patterns() -> Vec<(Expect, &'static str, &'static str)> {
+    include_str!("runaway_patterns.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let mut cols = l.splitn(3, '\t');
+            let mut col = || cols.next().expect("three tab-separated columns");
+            let expect = match col() {
+                "Stopped" => Stopped,
+                "Backstop" => Backstop,
+                "NotStopped" => NotStopped,
+                other => panic!("unknown expectation {other}"),
+            };
+            (expect, col(), col())
+        })
+        .collect()
+}
 
 #[test]
 fn runaway_patterns() {
     let iso = Isolate::new().unwrap();
-    let ctx = VmContext::new(
-        &iso,
-        Sandbox::Object(JsObject::with_null_proto()),
-        ContextOptions::default(),
-    )
-    .unwrap();
+    let ctx = support::object_context(&iso);
     let timeout = Duration::from_millis(TIMEOUT_MS);
     let options = RunOptions {
         timeout: Some(timeout),
@@ -171,7 +55,8 @@ fn runaway_patterns() {
     };
     let mut report = Vec::new();
     let mut wrong = Vec::new();
-    for (name, src, expect) in PATTERNS {
+    let patterns = patterns();
+    for &(expect, name, src) in &patterns {
         let start = Instant::now();
         let r = ctx.evaluate(&iso, src, ScriptOptions::default(), &options);
         let took = start.elapsed();
@@ -190,15 +75,10 @@ fn runaway_patterns() {
             ));
         }
         // the context stays usable after every pattern
-        let v = ctx.evaluate(
-            &iso,
-            "1 + 1",
-            ScriptOptions::default(),
-            &RunOptions::default(),
-        );
-        assert_eq!(v.unwrap().as_number(), Some(2.0), "{name}");
+        let v = support::eval(&iso, &ctx, "1 + 1");
+        assert_eq!(v.as_number(), Some(2.0), "{name}");
     }
     println!("{}", report.join("\n"));
-    assert!(PATTERNS.len() >= 30);
+    assert!(patterns.len() >= 30);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

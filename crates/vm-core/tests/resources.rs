@@ -1,6 +1,7 @@
 //! Resource bounds: dropped contexts are freed, and throwing runs do not wear a context out.
-use vm_core::{boa_engine::JsObject, ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions};
-use vm_core::{Script, VmContext};
+mod support;
+use vm_core::Script;
+use vm_core::{boa_engine::JsObject, Isolate, RunOptions, ScriptOptions};
 
 /// The soaks measure the process's RSS: every test of this file holds this lock, so no other
 /// test allocates while one measures.
@@ -12,6 +13,12 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// Runs the soak `f` at size `n` alone (soaks measure the process's resident set).
+fn soak(f: fn(usize), n: usize) {
+    let _serial = serial();
+    f(n);
+}
+
 fn rss_bytes() -> usize {
     vm_core::resident_set_bytes().unwrap_or(0)
 }
@@ -20,19 +27,12 @@ fn rss_bytes() -> usize {
 /// grows by less than 100 MB, every context is freed, and a fresh context still runs code.
 fn context_cycles(n: usize) {
     let iso = Isolate::new().unwrap();
-    let script = Script::compile(
+    let script = support::compile(
         &iso,
         "var n = (typeof n === 'number' ? n : 0) + 1; [n, {a: new Map()}]",
-        ScriptOptions::default(),
-    )
-    .unwrap();
+    );
     let warm = |iso: &Isolate| {
-        let ctx = VmContext::new(
-            iso,
-            Sandbox::Object(JsObject::with_null_proto()),
-            ContextOptions::default(),
-        )
-        .unwrap();
+        let ctx = support::object_context(iso);
         script.run(iso, &ctx, &RunOptions::default()).unwrap();
     };
     for _ in 0..200 {
@@ -67,33 +67,24 @@ fn healthy(iso: &Isolate) {
 /// The context soak at a tenth of its size (part of `cargo test --workspace`, hence CI).
 #[test]
 fn soak_context_cycles_small() {
-    let _serial = serial();
-    context_cycles(1_000);
+    soak(context_cycles, 1_000);
 }
 
 /// The full soak: 10,000 createContext / run / drop cycles (`-- --ignored soak_`).
 #[test]
 #[ignore = "soak: run with -- --ignored soak_"]
 fn soak_context_cycles() {
-    let _serial = serial();
-    context_cycles(10_000);
+    soak(context_cycles, 10_000);
 }
 
 /// Soak: `n` runs that throw from inside a function leave the context usable.
 fn throwing_runs(n: usize) {
     let iso = Isolate::new().unwrap();
-    let ctx = VmContext::new(
-        &iso,
-        Sandbox::Object(JsObject::with_null_proto()),
-        ContextOptions::default(),
-    )
-    .unwrap();
-    let s = Script::compile(
+    let ctx = support::object_context(&iso);
+    let s = support::compile(
         &iso,
         "(function deep(n) { if (n === 0) throw new Error('x'); return deep(n - 1) + 1; })(5)",
-        ScriptOptions::default(),
-    )
-    .unwrap();
+    );
     let quiet = RunOptions {
         display_errors: false,
         ..Default::default()
@@ -122,16 +113,14 @@ fn throwing_runs(n: usize) {
 /// The throwing-runs soak at a tenth of its size (CI).
 #[test]
 fn soak_throwing_runs_small() {
-    let _serial = serial();
-    throwing_runs(1_000);
+    soak(throwing_runs, 1_000);
 }
 
 /// The full soak: 10,000 runs throwing from inside functions (`-- --ignored soak_`).
 #[test]
 #[ignore = "soak: run with -- --ignored soak_"]
 fn soak_throwing_runs() {
-    let _serial = serial();
-    throwing_runs(10_000);
+    soak(throwing_runs, 10_000);
 }
 
 /// Runaway recursion is a RangeError for the caller, never a crashed process; the context
@@ -140,12 +129,7 @@ fn soak_throwing_runs() {
 fn runaway_recursion_is_a_range_error() {
     let _serial = serial();
     let iso = Isolate::new().unwrap();
-    let ctx = VmContext::new(
-        &iso,
-        Sandbox::Object(JsObject::with_null_proto()),
-        ContextOptions::default(),
-    )
-    .unwrap();
+    let ctx = support::object_context(&iso);
     for src in [
         "(function f() { return f() + 1 })()",
         "({ get x() { return this.x } }).x",
@@ -168,14 +152,7 @@ fn runaway_recursion_is_a_range_error() {
         // node: RangeError "Maximum call stack size exceeded"
         assert_eq!(name.as_deref(), Some("\"RangeError\""), "{src}: {err:?}");
     }
-    let v = ctx
-        .evaluate(
-            &iso,
-            "1 + 1",
-            ScriptOptions::default(),
-            &RunOptions::default(),
-        )
-        .unwrap();
+    let v = support::eval(&iso, &ctx, "1 + 1");
     assert_eq!(v.as_number(), Some(2.0));
 }
 
@@ -251,12 +228,7 @@ fn contexts_held_from_the_heap_live_as_long_as_what_reaches_them() {
 
     let iso = Isolate::new().unwrap();
     let make = |iso: &Isolate| {
-        let ctx = VmContext::new(
-            iso,
-            Sandbox::Object(JsObject::with_null_proto()),
-            ContextOptions::default(),
-        )
-        .unwrap();
+        let ctx = support::object_context(iso);
         let f = ctx
             .evaluate(
                 iso,

@@ -1,22 +1,15 @@
 //! `breakOnSigint`: SIGINT during an armed run stops it with Node's error (own test binary:
 //! SIGINT outside an armed run would end the process, as it should).
 #![cfg(unix)]
+mod support;
 use std::time::Duration;
-use vm_core::VmContext;
 
-use vm_core::{
-    boa_engine::JsObject, ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions, VmError,
-};
+use vm_core::{Isolate, RunOptions, ScriptOptions, VmError};
 
 #[test]
 fn sigint_stops_an_armed_run_and_the_context_stays_usable() {
     let iso = Isolate::new().unwrap();
-    let ctx = VmContext::new(
-        &iso,
-        Sandbox::Object(JsObject::with_null_proto()),
-        ContextOptions::default(),
-    )
-    .unwrap();
+    let ctx = support::object_context(&iso);
     let sender = std::thread::spawn(|| {
         std::thread::sleep(Duration::from_millis(100));
         signal_hook::low_level::raise(signal_hook::consts::SIGINT).unwrap();
@@ -33,13 +26,6 @@ fn sigint_stops_an_armed_run_and_the_context_stays_usable() {
         VmError::Sigint.to_string(),
         "Script execution was interrupted by `SIGINT`"
     );
-    let v = ctx
-        .evaluate(
-            &iso,
-            "6 * 7",
-            ScriptOptions::default(),
-            &RunOptions::default(),
-        )
-        .unwrap();
+    let v = support::eval(&iso, &ctx, "6 * 7");
     assert_eq!(v.as_number(), Some(42.0));
 }
