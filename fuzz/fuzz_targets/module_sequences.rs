@@ -139,8 +139,9 @@ fn run(data: &[u8]) {
             }
             3 => {
                 let ctx = pick_ctx(&mut b, &contexts);
-                let names: &[&str] =
-                    b.pick(&[&["s"][..], &[], &["s", "default", "then"], &["s", "s"]]);
+                let export_lists: [&[&str]; 4] =
+                    [&["s"], &[], &["s", "default", "then"], &["s", "s"]];
+                let names: &[&str] = *b.pick(&export_lists);
                 let fail = b.below(4) == 0;
                 m.synthetic(
                     &iso,

@@ -158,16 +158,16 @@ const LINKERS: &[&str] = &[
 
 fn code(b: &mut Bytes, timed: bool) -> String {
     if timed && b.below(4) == 0 {
-        return js_literal(b.pick(LOOPS));
+        return js_literal(*b.pick(LOOPS));
     }
     match b.below(8) {
         0 => js_literal(&String::from_utf8_lossy(b.chunk(64))),
         1 => format!(
             "{} + ';' + {}",
-            js_literal(b.pick(CODE)),
-            js_literal(b.pick(CODE))
+            js_literal(*b.pick(CODE)),
+            js_literal(*b.pick(CODE))
         ),
-        _ => js_literal(b.pick(CODE)),
+        _ => js_literal(*b.pick(CODE)),
     }
 }
 
