@@ -9,7 +9,7 @@ use boa_engine::{
     object::{builtins::JsArray, FunctionObjectBuilder, ObjectInitializer},
     property::{PropertyDescriptor, PropertyKey},
     realm::Realm,
-    Context, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
+    Context, JsArgs, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction,
 };
 use boa_gc::{Finalize, Gc, Trace};
 
@@ -248,10 +248,6 @@ fn host_descriptor(value: JsValue) -> PropertyDescriptor {
         .build()
 }
 
-fn arg(args: &[JsValue], i: usize) -> JsValue {
-    args.get(i).cloned().unwrap_or_default()
-}
-
 /// Limit: newer Node answers `in` from the sandbox's own properties only, yet still resolves
 /// bare identifiers through the sandbox's prototype chain (V8 calls the getter interceptor
 /// for global loads). A Proxy's `has` trap serves both, so it keeps the prototype chain: bare
@@ -361,7 +357,7 @@ impl Trap {
         }
         crate::stop_points::check_sampled(cx)?;
         let key = if trap.keyed {
-            arg(args, 1).to_property_key(cx)?
+            args.get_or_undefined(1).to_property_key(cx)?
         } else {
             PropertyKey::from(js_string!())
         };
@@ -391,7 +387,7 @@ fn trap_get(
                     // Node hands out the global proxy wherever the sandbox itself would leak
                     // (`ctx.window = ctx`, getters returning the sandbox).
                     if v.as_object().is_some_and(|r| r == *o) {
-                        return Ok(arg(args, 2));
+                        return Ok(args.get_or_undefined(2).clone());
                     }
                     return Ok(v);
                 }
@@ -434,7 +430,7 @@ fn trap_set(
     st: &GlobalState,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    let value = arg(args, 2);
+    let value = args.get_or_undefined(2).clone();
     // A read-only builtin (`undefined`, `NaN`, `Infinity`) is never shadowed, as in Node.
     let target_desc = target_descriptor(&st.target, &key);
     if let Some(d) = &target_desc {
@@ -576,7 +572,7 @@ fn trap_define_property(
     st: &GlobalState,
     cx: &mut Context,
 ) -> JsResult<JsValue> {
-    let desc = trap_argument_descriptor(&arg(args, 2), cx)?;
+    let desc = trap_argument_descriptor(args.get_or_undefined(2), cx)?;
     let live = st.sandbox();
     if is_declaration(&desc) {
         // `var`/function declarations: Node records them on the sandbox as configurable data
