@@ -467,6 +467,11 @@
   }
   function describeUncaught(err) {
     if (err !== null && typeof err === 'object' && typeof err.stack === 'string') {
+      // A file that does not parse: its SyntaxError carries the arrow and no frames (node's
+      // has its loader's frames); printed as node prints it, not bracketed as inspect would.
+      if (err.name === 'SyntaxError' && RegExpPrototypeExec(/\n {4}at /, err.stack) === null) {
+        return err.stack;
+      }
       return `${arrowFor(err)}${inspect(err)}`;
     }
     return `Uncaught ${inspect(err)}`;

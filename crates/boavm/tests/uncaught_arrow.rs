@@ -83,3 +83,20 @@ fn runaway_recursion_ends_as_a_range_error_with_frames() {
     assert_eq!(frames, 10, "{err}");
     assert!(lines[5].starts_with("    at f (FILE:1:"), "{err}");
 }
+
+#[test]
+fn a_file_that_does_not_parse_is_reported_as_node_does() {
+    // node: the arrow marks the whole token (or the unterminated string), no brackets.
+    assert_eq!(
+        first_lines_of_stderr("console.log(1);\nfoo(1,,2);\n", 5),
+        "FILE:2\nfoo(1,,2);\n      ^\n\nSyntaxError: Unexpected token ','"
+    );
+    assert_eq!(
+        first_lines_of_stderr("var q = \"open\n", 5),
+        "FILE:1\nvar q = \"open\n        ^^^^^\n\nSyntaxError: Invalid or unexpected token"
+    );
+    assert_eq!(
+        first_lines_of_stderr("let v = 1;\nreturn v w;\n", 5),
+        "FILE:2\nreturn v w;\n         ^\n\nSyntaxError: Unexpected identifier 'w'"
+    );
+}

@@ -140,12 +140,14 @@ fn parse_position_suffix(message: &str) -> Option<(usize, usize)> {
 const MAX_UNDERLINE: usize = 1020;
 
 /// The arrow message Node prints above a stack: `file:line\n<source line>\n<spaces>^\n`.
-/// `at` is the (line, column) in `source`, 1-based; `display_line` the line number shown.
+/// `at` is the (line, column) in `source`, 1-based, and `width` how many characters the
+/// carets mark from there; `display_line` the line number shown.
 pub(crate) fn arrow_message(
     filename: &str,
     display_line: usize,
     source: &str,
     at: (usize, usize),
+    width: usize,
 ) -> Option<String> {
     let (line, column) = at;
     let text = source.lines().nth(line.checked_sub(1)?)?;
@@ -156,14 +158,59 @@ pub(crate) fn arrow_message(
         .map(|c| if c == '\t' { '\t' } else { ' ' })
         .collect();
     // Past the end of the line (an unexpected end of input) V8 marks an empty range: the
-    // padding without a caret.
-    let past_end = text.chars().nth(caret_at).is_none();
-    let caret = if past_end || caret_at >= MAX_UNDERLINE {
-        ""
-    } else {
-        "^"
+    // padding without a caret. The carets stop at the line's end and at Node's buffer size.
+    let left = text.chars().skip(caret_at).count();
+    let carets = width
+        .max(1)
+        .min(left)
+        .min(MAX_UNDERLINE.saturating_sub(caret_at));
+    let underline = "^".repeat(carets);
+    Some(format!(
+        "{filename}:{display_line}\n{text}\n{pad}{underline}\n"
+    ))
+}
+
+/// How many characters V8 marks for a parse error at the 1-based `(line, column)`: a whole
+/// string literal (to its closing quote, or the line's end when unterminated), a whole name,
+/// keyword or number, else one character.
+fn parse_error_width(source: &str, (line, column): (usize, usize)) -> usize {
+    use crate::source_text::{is_ident_char, Window};
+    let Some(window) = Window::around(source, line, column, 0, MAX_UNDERLINE) else {
+        return 1;
     };
-    Some(format!("{filename}:{display_line}\n{text}\n{pad}{caret}\n"))
+    let Some(at) = window.index_of(column) else {
+        return 1;
+    };
+    let rest = &window.chars[at..];
+    match rest.first() {
+        Some(&quote @ ('"' | '\'')) => {
+            let mut escaped = false;
+            for (i, &c) in rest.iter().enumerate().skip(1) {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    c if c == quote => return i + 1,
+                    _ => {}
+                }
+            }
+            rest.len()
+        }
+        // A number, as far as it scans as one (`12` of `12abc`, `1.5e`, `0x`).
+        Some(c) if c.is_ascii_digit() => {
+            let hex = rest.get(1).is_some_and(|x| matches!(x, 'x' | 'X'));
+            let number = |c: &char| {
+                c.is_ascii_digit()
+                    || matches!(
+                        c,
+                        '.' | '_' | 'e' | 'E' | 'x' | 'X' | 'o' | 'O' | 'b' | 'B' | 'n'
+                    )
+                    || (hex && c.is_ascii_hexdigit())
+            };
+            rest.iter().take_while(|c| number(c)).count()
+        }
+        Some(&c) if is_ident_char(c) => rest.iter().take_while(|&&c| is_ident_char(c)).count(),
+        _ => 1,
+    }
 }
 
 /// Where V8 puts the `displayErrors` caret for an error Boa located at `(line, column)` of
@@ -301,7 +348,18 @@ pub(crate) fn arrow_for(
     };
     let (source_line, source_col) = match position {
         // A parse error's position is exact.
-        Some(p) => to_source(p)?,
+        Some(p) => {
+            let at = to_source(p)?;
+            let display_line = usize::try_from(at.0 as i64 + line_offset).unwrap_or(0);
+            // V8 marks one character of a redeclared name, the whole token elsewhere.
+            let header = stack.lines().next().unwrap_or_default();
+            let width = if header.ends_with("has already been declared") {
+                1
+            } else {
+                parse_error_width(source, at)
+            };
+            return arrow_message(filename, display_line, source, at, width);
+        }
         None => {
             let frame = first_frame_in(stack, filename).and_then(to_source);
             let unlocated = format!("{filename}:?:?");
@@ -326,7 +384,7 @@ pub(crate) fn arrow_for(
         }
     };
     let display_line = usize::try_from(source_line as i64 + line_offset).unwrap_or(0);
-    arrow_message(filename, display_line, source, (source_line, source_col))
+    arrow_message(filename, display_line, source, (source_line, source_col), 1)
 }
 
 /// The arrow message Node prints above an uncaught error's stack, for an error thrown by the
@@ -482,9 +540,22 @@ mod tests {
     }
 
     #[test]
+    fn parse_errors_mark_whole_tokens() {
+        assert_eq!(parse_error_width("let x = 0x;", (1, 9)), 2);
+        assert_eq!(parse_error_width("var 1.5e = 2", (1, 5)), 4);
+        assert_eq!(parse_error_width("\"abc", (1, 1)), 4);
+        assert_eq!(parse_error_width("'a\\'b' + 1", (1, 1)), 6);
+        assert_eq!(parse_error_width("return 1", (1, 1)), 6);
+        assert_eq!(parse_error_width("x @ y", (1, 3)), 1);
+        assert_eq!(parse_error_width("x", (3, 1)), 1);
+        let a = arrow_message("f.js", 1, "return 1", (1, 1), 6).unwrap();
+        assert_eq!(a, "f.js:1\nreturn 1\n^^^^^^\n");
+    }
+
+    #[test]
     fn arrow_points_at_column() {
-        let a = arrow_message("foo.js", 1, "var a = ;", (1, 9)).unwrap();
+        let a = arrow_message("foo.js", 1, "var a = ;", (1, 9), 1).unwrap();
         assert_eq!(a, "foo.js:1\nvar a = ;\n        ^\n");
-        assert!(arrow_message("foo.js", 5, "x", (5, 1)).is_none());
+        assert!(arrow_message("foo.js", 5, "x", (5, 1), 1).is_none());
     }
 }

@@ -26,7 +26,109 @@ pub fn v8_syntax_error(message: &str, source: &str) -> (String, Option<(usize, u
     if let Some((message, at)) = position.and_then(|p| operand_error(bare, source, p)) {
         return (message, Some(at));
     }
-    (v8_syntax_message(bare, source, position), position)
+    // Boa gives an unterminated string no position; V8 marks it from its quote.
+    let position = match (bare, position) {
+        ("unterminated string literal", None) => unterminated_quote(source),
+        _ => position,
+    };
+    if is_number_error(bare) {
+        let position = position.map(|p| number_start(source, p).unwrap_or(p));
+        return ("Invalid or unexpected token".to_owned(), position);
+    }
+    let message = v8_syntax_message(bare, source, position);
+    let position = position.map(|p| v8_syntax_position(&message, source, p));
+    (message, position)
+}
+
+/// Where the string literal the lexer could not finish starts: the first quote after the last
+/// token it read (only blanks and comments lie between).
+fn unterminated_quote(source: &str) -> Option<(usize, usize)> {
+    let mut read = 0usize;
+    crate::source_text::find_token(source, |token, _| {
+        read = token.linear_span().end().pos();
+        None::<()>
+    });
+    // `read` counts UTF-16 units; find the first quote after it, with its line and column.
+    let (mut units, mut line, mut column) = (0usize, 1usize, 1usize);
+    for c in source.chars() {
+        if units >= read && matches!(c, '"' | '\'') {
+            return Some((line, column));
+        }
+        units += c.len_utf16();
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    None
+}
+
+/// Boa's lexer errors for a malformed numeric literal (V8: "Invalid or unexpected token").
+fn is_number_error(message: &str) -> bool {
+    message.starts_with("a numeric literal must not be followed by")
+        || message.starts_with("When lexing exponential value")
+        || message.starts_with("No digit found after")
+        || message.ends_with("digit after number base prefix")
+}
+
+/// `new.target` reported at `new`: V8 marks `target`.
+fn target_of_new(source: &str, (line, column): (usize, usize)) -> Option<(usize, usize)> {
+    let window = crate::source_text::Window::around(source, line, column, 0, 32)?;
+    let at = window.index_of(column)?;
+    let rest: String = window.chars[at..].iter().collect();
+    let dot = rest.strip_prefix("new")?.find('.')?;
+    let after = &rest[3 + dot + 1..];
+    let target = after.find("target")?;
+    // Only blanks may stand between the dot and `target`.
+    after[..target].trim().is_empty().then(|| {
+        let offset = rest[..3 + dot + 1 + target].chars().count();
+        (line, window.first + at + offset + 1)
+    })
+}
+
+/// A malformed numeric literal (`12abc`, `3in`, `1.5e =`, `0x;`): Boa reports a character
+/// after the number (over blanks for an exponent), V8 marks the number; its start.
+fn number_start(source: &str, (line, column): (usize, usize)) -> Option<(usize, usize)> {
+    use crate::source_text::{skip_blanks_back, Window};
+    let window = Window::around(source, line, column, 256, 0)?;
+    let at = skip_blanks_back(&window.chars, window.index_of(column)?);
+    let text = &window.chars;
+    let mut start = at;
+    while start > 0 && (text[start - 1].is_ascii_alphanumeric() || text[start - 1] == '.') {
+        start -= 1;
+    }
+    (start < at && text[start].is_ascii_digit()).then_some((line, window.first + start + 1))
+}
+
+/// Where V8 locates a parse error Boa reported at `p`, for the errors where the two differ:
+/// V8 marks the declaration missing its initializer and the `import` / `function` keyword the
+/// error is about; Boa the token after them.
+fn v8_syntax_position(message: &str, source: &str, p: (usize, usize)) -> (usize, usize) {
+    use crate::source_text::{is_ident_char, word_start_before, Window};
+    let keyword = match message {
+        "new.target expression is not allowed here" => {
+            return target_of_new(source, p).unwrap_or(p)
+        }
+        "Missing initializer in const declaration" => None,
+        "Cannot use import statement outside a module" => Some("import"),
+        "Function statements require a function name" => Some("function"),
+        _ => return p,
+    };
+    let (line, column) = p;
+    let moved = Window::around(source, line, column, 256, 0).and_then(|window| {
+        let at = window.index_of(column)?;
+        let start = word_start_before(&window.chars, at)?;
+        let word: String = window.chars[start..]
+            .iter()
+            .take_while(|&&c| is_ident_char(c))
+            .collect();
+        keyword
+            .is_none_or(|k| k == word)
+            .then_some((line, window.first + start + 1))
+    });
+    moved.unwrap_or(p)
 }
 
 /// Errors V8 words by what the operand is used for and locates at the operand (Boa at the
@@ -85,9 +187,11 @@ fn operand_error(
                 .iter()
                 .take_while(|&&c| is_ident_char(c))
                 .collect();
-            (word == "await"
-                && (message.starts_with("expected ") || message.starts_with("unexpected ")))
-            .then(|| {
+            // Only Boa's "expected ';'" after `await` read as a name: inside an async function
+            // `await }` is an ordinary unexpected token, as V8 says.
+            let expected_end = message.starts_with("expected token ';', got ")
+                || message.starts_with("expected one of ';' or 'line terminator', got ");
+            (word == "await" && expected_end).then(|| {
                 (
                     "await is only valid in async functions and the top level bodies of modules"
                         .to_owned(),
@@ -164,6 +268,7 @@ fn v8_syntax_message(message: &str, source: &str, position: Option<(usize, usize
         }
         "illegal break statement" => Some("Illegal break statement"),
         "invalid new.target usage" => Some("new.target expression is not allowed here"),
+        "invalid super usage" => Some("'super' keyword unexpected here"),
         "unexpected token '(', function declaration" => {
             Some("Function statements require a function name")
         }
@@ -176,7 +281,12 @@ fn v8_syntax_message(message: &str, source: &str, position: Option<(usize, usize
     if let Some(m) = fixed {
         return m.to_owned();
     }
-    if message.starts_with("a numeric literal must not be followed by") {
+    // The lexer's `unexpected '@'`: a character no token starts with.
+    let lexer_char = message
+        .strip_prefix("unexpected '")
+        .and_then(|rest| rest.strip_suffix('\''))
+        .is_some_and(|c| c.chars().count() == 1);
+    if lexer_char {
         return "Invalid or unexpected token".to_owned();
     }
     if message.starts_with("expected token '.', got ") && message.ends_with(" in import.meta") {
@@ -188,8 +298,9 @@ fn v8_syntax_message(message: &str, source: &str, position: Option<(usize, usize
         .and_then(|rest| rest.split_once("', "))
         .map(|(token, _)| token)
         .or_else(|| {
-            let rest = message.strip_prefix("expected token '")?;
-            let (_, got) = rest.split_once("', got '")?;
+            // `expected token 'Y', got 'X' in ..` and `expected one of 'Y' or 'Z', got 'X' in ..`
+            let rest = message.strip_prefix("expected ")?;
+            let (_, got) = rest.split_once(", got '")?;
             got.rsplit_once("' in ").map(|(token, _)| token)
         });
     let Some(token) = found else {
@@ -340,6 +451,26 @@ mod tests {
         );
         assert_eq!(e("var v; let v;").1, Some((1, 12)));
         assert_eq!(e("class K {}; let K;").1, Some((1, 17)));
+    }
+
+    #[test]
+    fn positions_move_where_v8_points() {
+        let at = |msg: &str, src| v8_syntax_error(msg, src).1;
+        let missing = "Expected initializer for const declaration at line 1, col 15";
+        assert_eq!(at(missing, "const longname;"), Some((1, 7)));
+        let number = "a numeric literal must not be followed by an alphanumeric, $ or _ characters";
+        assert_eq!(
+            at(&format!("{number} at line 1, col 7"), "var 12abc = 3"),
+            Some((1, 5))
+        );
+        assert_eq!(
+            at("unterminated string literal", "x = 1;\n  'abc"),
+            Some((2, 3))
+        );
+        let target = "invalid new.target usage at line 1, col 5";
+        assert_eq!(at(target, "x = new . target"), Some((1, 11)));
+        let name = "unexpected token '(', function declaration at line 1, col 10";
+        assert_eq!(at(name, "function () {}"), Some((1, 1)));
     }
 
     #[test]
