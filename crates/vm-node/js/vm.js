@@ -211,14 +211,13 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
 
     runInThisContext(options) {
       const { displayErrors, timeout, breakOnSigint } = getRunInContextArgs(options);
-      return this[kHandle].run({ __proto__: null, displayErrors, timeout, breakOnSigint });
+      return this[kHandle].run(undefined, { __proto__: null, displayErrors, timeout, breakOnSigint });
     }
 
     runInContext(contextifiedObject, options) {
       validateContext(contextifiedObject);
       const { displayErrors, timeout, breakOnSigint } = getRunInContextArgs(options);
-      const runOptions = { __proto__: null, context: contextifiedObject, displayErrors, timeout, breakOnSigint };
-      return this[kHandle].run(runOptions);
+      return this[kHandle].run(contextifiedObject, { __proto__: null, displayErrors, timeout, breakOnSigint });
     }
 
     runInNewContext(contextObject, options) {

@@ -1,7 +1,9 @@
 //! The native side of `vm.Script` and `vm.compileFunction`: a compiled [`Script`] behind a
 //! handle whose (frozen) prototype has `run`, `createCachedData` and `cacheRejected`, as
 //! Node's `ContextifyScript` sits under `vm.Script`.
-use boa_engine::{object::builtins::JsUint8Array, Context, JsData, JsObject, JsResult, JsValue};
+use boa_engine::{
+    object::builtins::JsUint8Array, Context, JsArgs, JsData, JsObject, JsResult, JsValue,
+};
 use boa_gc::{Finalize, Trace};
 use vm_core::{CompileFunctionOptions, RunOptions, Script, ScriptOptions, VmError};
 
@@ -93,14 +95,16 @@ fn compile_script(
     Ok(binding(b)?.script_handle(handle)?.into())
 }
 
-/// `handle.run({ context, displayErrors, timeout, breakOnSigint })`: runs in `context` (a
-/// contextified object; the main context when absent).
+/// `handle.run(context, { displayErrors, timeout, breakOnSigint })`: runs in `context` (a
+/// contextified object; the main context when `undefined`). The context is positional so that
+/// a run with default options can pass one shared options object.
 fn run(this: &JsValue, args: &[JsValue], b: &JsObject, cx: &mut Context) -> JsResult<JsValue> {
     let (script, hook) = with_handle(this, |h: &ScriptHandle| (h.script.clone(), h.hook.clone()))?;
-    let opts = Options::at(args, 0);
+    let context = args.get_or_undefined(0).as_object();
+    let opts = Options::at(args, 1);
     let iso = isolate(cx)?;
     binding(b)?.reap();
-    let ctx = target_context(b, opts.object("context", cx)?, &iso, cx)?;
+    let ctx = target_context(b, context, &iso, cx)?;
     if let Some(hook) = &hook {
         crate::modules::modules(b, cx)?.pin_hook(&ctx, hook);
     }

@@ -10,12 +10,12 @@ const tryIt = (name, f) => { try { console.log(name, 'ok', f()); } catch (e) { c
 if (h) {
   const p = Object.getPrototypeOf(h);
   console.log(Object.isFrozen(p), Object.keys(p));
-  tryIt('run-wrong-this', () => p.run.call({}, {}));
+  tryIt('run-wrong-this', () => p.run.call({}, undefined, {}));
   tryIt('run-no-opts', () => h.run());
-  tryIt('run-bad-context', () => h.run({ context: {} }));
-  tryIt('run-huge-timeout', () => h.run({ timeout: 1e300 }));
-  tryIt('run-nan-timeout', () => h.run({ timeout: NaN }));
-  tryIt('run-getter', () => h.run({ get timeout() { throw new Error('boom'); } }));
+  tryIt('run-bad-context', () => h.run({}));
+  tryIt('run-huge-timeout', () => h.run(undefined, { timeout: 1e300 }));
+  tryIt('run-nan-timeout', () => h.run(undefined, { timeout: NaN }));
+  tryIt('run-getter', () => h.run(undefined, { get timeout() { throw new Error('boom'); } }));
   tryIt('cached', () => h.createCachedData().length > 0);
   tryIt('rejected', () => h.cacheRejected());
 }
