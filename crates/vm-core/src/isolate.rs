@@ -654,6 +654,13 @@ impl Isolate {
     /// Fails with `VmError::SourceTooLarge` when `code` exceeds the limit (or
     /// `VmError::SourceTooDeep` when it nests too deeply).
     pub(crate) fn check_source_size(&self, code: &str) -> Result<(), VmError> {
+        self.check_source_length(code)?;
+        crate::source_depth::check(code)?;
+        Ok(())
+    }
+
+    /// The size half of [`Isolate::check_source_size`] (the nesting scan reads the whole source).
+    pub(crate) fn check_source_length(&self, code: &str) -> Result<(), VmError> {
         let limit = self.inner.max_source_bytes.get();
         if code.len() > limit {
             return Err(VmError::SourceTooLarge {
@@ -661,7 +668,6 @@ impl Isolate {
                 limit,
             });
         }
-        crate::source_depth::check(code)?;
         Ok(())
     }
 

@@ -477,10 +477,12 @@ impl Script {
         code: &str,
         options: ScriptOptions,
     ) -> Result<Script, VmError> {
-        iso.check_source_size(code)?;
+        iso.check_source_length(code)?;
         if let Some(s) = iso.inner.compile_cache.borrow_mut().get(code, &options) {
+            // Its nesting was checked when it was compiled.
             return Ok(s);
         }
+        crate::source_depth::check(code)?;
         match Script::check(code, options.clone(), iso.script_path(&options)) {
             Ok(s) => {
                 iso.inner.compile_cache.borrow_mut().insert(&s);

@@ -14,7 +14,7 @@ const {
   Uint8Array, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteOffset,
   TypedArrayPrototypeGetByteLength, DataViewPrototypeGetBuffer, DataViewPrototypeGetByteOffset,
   DataViewPrototypeGetByteLength, ArrayBufferIsView, dataDescriptor, resolvedPromise,
-  rejectedPromise,
+  rejectedPromise, StringPrototypeIndexOf,
 } = primordials;
 
 module.exports = function makeVm(native, inspect, makeErrors, makeModules, defaultLoader) {
@@ -94,6 +94,11 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
   }
 
   function validateContext(contextifiedObject) {
+    // Any non-null object passes isContext's validation: ask the binding directly.
+    if (typeof contextifiedObject === 'object' && contextifiedObject !== null &&
+        native.isContext(contextifiedObject)) {
+      return;
+    }
     if (!isContext(contextifiedObject)) {
       throw E.ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
     }
@@ -169,6 +174,8 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
 
   // The last `//# sourceMappingURL=` (or legacy `//@`) magic comment, as V8 reports it.
   function sourceMapURL(code) {
+    // Boa compiles a regular expression literal each time it is evaluated: search plainly first.
+    if (StringPrototypeIndexOf(code, 'sourceMappingURL') === -1) return undefined;
     const re = /\/\/[#@][ \t]*sourceMappingURL[ \t]*=[ \t]*([^\s'"]+)[ \t]*$/gm;
     let found;
     for (let m = RegExpPrototypeExec(re, code); m !== null; m = RegExpPrototypeExec(re, code)) found = m[1];
@@ -216,6 +223,8 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
 
     runInContext(contextifiedObject, options) {
       validateContext(contextifiedObject);
+      // No options: the defaults getRunInContextArgs would return, without building them.
+      if (options === undefined) return native.runScript(this[kHandle], contextifiedObject, true, undefined, false);
       const { displayErrors, timeout, breakOnSigint } = getRunInContextArgs(options);
       return this[kHandle].run(contextifiedObject, { __proto__: null, displayErrors, timeout, breakOnSigint });
     }
