@@ -1,6 +1,8 @@
 //! Runs one workload in a loop, for profilers (`perf record`, `valgrind --tool=callgrind`):
 //! `hot <cached_small|global_access|cpu|new_context> [iterations]`, or `hot bare:<workload>` for
-//! the same on a plain Boa `Context` (no vm layer). With `valgrind --tool=callgrind` the
+//! the same on a plain Boa `Context` (no vm layer), or `hot accessor:<workload>` on a plain
+//! `Context` whose global forwards `g` and `x` to a sandbox object through accessor properties
+//! (the alternative to the Proxy global measured in docs/performance-analysis.md). With `valgrind --tool=callgrind` the
 //! instruction counts are repeatable on a busy machine: the difference between two iteration
 //! counts, divided, is the cost of one run.
 //!
@@ -21,7 +23,10 @@ fn main() {
     let which = args.next().unwrap_or_default();
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(10_000);
     if let Some(bare) = which.strip_prefix("bare:") {
-        return run_bare(bare, n);
+        return run_bare(bare, n, false);
+    }
+    if let Some(bare) = which.strip_prefix("accessor:") {
+        return run_bare(bare, n, true);
     }
     let iso = Isolate::new().expect("isolate");
     if let Some(mb) = std::env::var("HOT_MEMORY_LIMIT_MB")
@@ -67,9 +72,12 @@ fn source(which: &str) -> &'static str {
     }
 }
 
-fn run_bare(which: &str, n: usize) {
+fn run_bare(which: &str, n: usize, accessors: bool) {
     let src = source(which);
     let mut cx = Context::default();
+    if accessors {
+        forward_through_accessors(&mut cx, &["g", "x"]);
+    }
     cx.eval(Source::from_bytes("var g = 0")).expect("setup");
     let script = boa_engine::Script::parse(Source::from_bytes(src), None, &mut cx).expect("parse");
     for _ in 0..n {
@@ -79,5 +87,50 @@ fn run_bare(which: &str, n: usize) {
         } else {
             script.evaluate(&mut cx).expect("run");
         }
+    }
+}
+
+/// Defines `names` on `cx`'s global as accessors that read and write a sandbox object: what a
+/// global of interceptor-like accessors would cost per access, without a Proxy.
+fn forward_through_accessors(cx: &mut Context, names: &[&str]) {
+    use boa_engine::{
+        object::FunctionObjectBuilder, property::PropertyDescriptor, JsString,
+        JsValue, NativeFunction,
+    };
+    let sandbox = JsObject::with_null_proto();
+    let realm = cx.realm().clone();
+    for name in names {
+        let key = JsString::from(*name);
+        let get = FunctionObjectBuilder::new(
+            &realm,
+            NativeFunction::from_copy_closure_with_captures(
+                |_, _, (sandbox, key): &(JsObject, JsString), cx| sandbox.get(key.clone(), cx),
+                (sandbox.clone(), key.clone()),
+            ),
+        )
+        .build();
+        let set = FunctionObjectBuilder::new(
+            &realm,
+            NativeFunction::from_copy_closure_with_captures(
+                |_, args, (sandbox, key): &(JsObject, JsString), cx| {
+                    let v = args.first().cloned().unwrap_or_default();
+                    sandbox.set(key.clone(), v, true, cx)?;
+                    Ok(JsValue::undefined())
+                },
+                (sandbox.clone(), key.clone()),
+            ),
+        )
+        .build();
+        cx.global_object()
+            .define_property_or_throw(
+                key,
+                PropertyDescriptor::builder()
+                    .get(get)
+                    .set(set)
+                    .enumerable(true)
+                    .configurable(true),
+                cx,
+            )
+            .expect("accessor");
     }
 }

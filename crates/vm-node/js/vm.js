@@ -168,6 +168,7 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
   }
 
   const kHandle = Symbol('kHandle');
+  const kDefaultFilename = 'evalmachine.<anonymous>';
   // Internal option: the context whose realm a syntax error belongs to (runInContext compiles
   // with the target context as the parsing context, as Node does).
   const kParsingContext = Symbol('kParsingContext');
@@ -185,13 +186,20 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
   class Script {
     constructor(code, options = kEmptyObject) {
       code = `${code}`;
+      if (options === kEmptyObject) {
+        // No options: the defaults, without reading and validating them one by one.
+        const handle = native.compileScript(code, kDefaultFilename, 0, 0, undefined, undefined, undefined);
+        ObjectDefineProperty(this, kHandle, dataDescriptor(handle, false, false, false));
+        this.sourceMapURL = sourceMapURL(code);
+        return;
+      }
       if (typeof options === 'string') {
         options = { filename: options };
       } else {
         V.validateObject(options, 'options');
       }
       const {
-        filename = 'evalmachine.<anonymous>',
+        filename = kDefaultFilename,
         lineOffset = 0,
         columnOffset = 0,
         cachedData,
@@ -246,14 +254,23 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
     return new Script(code, options);
   }
 
+  // `code` compiled with no options for `context` (the parsing context) and run there: what
+  // createScript(...).runInContext(...) does then, without the Script object nobody sees.
+  function compileAndRun(code, context) {
+    const handle = native.compileScript(`${code}`, kDefaultFilename, 0, 0, context, undefined, undefined);
+    return native.runScript(handle, context, true, undefined, false);
+  }
+
   function runInContext(code, contextifiedObject, options) {
     validateContext(contextifiedObject);
+    if (options === undefined) return compileAndRun(code, contextifiedObject);
     options = typeof options === 'string' ? { filename: options } : { ...options };
     options[kParsingContext] = contextifiedObject;
     return createScript(code, options).runInContext(contextifiedObject, options);
   }
 
   function runInNewContext(code, contextObject, options) {
+    if (options === undefined) return compileAndRun(code, createContext(contextObject));
     options = typeof options === 'string' ? { filename: options } : { ...options };
     contextObject = createContext(contextObject, getContextOptions(options));
     options[kParsingContext] = contextObject;
