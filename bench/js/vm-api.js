@@ -2,8 +2,9 @@
 // system, no third-party code), so the binding's per-call cost counts. Prints "name µs_per_op".
 // Usage: node bench/js/vm-api.js [name,name...]   or   target/release/boavm bench/js/vm-api.js
 // `ITER=N` runs each selected workload exactly N times, untimed (for callgrind).
-// SMALL, GLOBALS and CPU are bench/sources/*.js; the 100 KB library mirrors
-// `library_source` and the realistic one `realistic_library` in bench/src/lib.rs (same text).
+// SMALL, GLOBALS, CPU, REALISTIC_CORE and REALISTIC_JOB hold the text of bench/sources/
+// {small,globals,cpu,realistic-core,realistic-job}.js (boavm has no file system); librarySource
+// and realisticLibrary build what bench/src/lib.rs builds (bench/compare-js.sh checks the latter).
 'use strict';
 const vm = require('vm');
 
@@ -217,3 +218,7 @@ const workloads = {
   },
 };
 for (const name of Object.keys(workloads)) if (wanted(name)) workloads[name]();
+
+// For checking the Rust mirrors (bench/src/lib.rs): `node -e` can require this file with a
+// workload name that matches nothing.
+module.exports = { librarySource, realisticLibrary, REALISTIC_JOB };

@@ -28,6 +28,32 @@ pub fn library_source(bytes: usize) -> String {
     s
 }
 
+/// The realistic workload's library: a template engine and a CSV parser
+/// (`bench/sources/realistic-core.js`), then generated plugins (closures over module state,
+/// classes, template strings) up to `bytes`. `bench/js/vm-api.js` builds the same text.
+pub fn realistic_library(bytes: usize) -> String {
+    let mut s = String::from(include_str!("../sources/realistic-core.js"));
+    let mut i = 0;
+    while s.len() < bytes {
+        let (m13, m5, m11, enabled) = (i % 13, i % 5, i % 11, i % 3 != 0);
+        s.push_str(&format!(
+            "lib.plugins.p{i} = (function () {{\n  var count = 0;\n  function normalize{i}(value, opts) {{\n    opts = opts || {{}};\n    if (typeof value === 'string') return value.trim().toLowerCase() + (opts.suffix || '-{i}');\n    if (Array.isArray(value)) return value.map(function (v) {{ return normalize{i}(v, opts); }});\n    if (value && typeof value === 'object') {{ var o = {{}}; for (var k in value) o[k] = normalize{i}(value[k], opts); return o; }}\n    return value;\n  }}\n  class Store{i} {{\n    constructor(name) {{ this.name = name; this.items = []; this.index = new Map(); }}\n    add(item) {{ this.items.push(item); this.index.set(item.id, item); count++; return this; }}\n    find(id) {{ return this.index.get(id); }}\n    get size() {{ return this.items.length; }}\n    toJSON() {{ return {{ name: this.name, size: this.size, kind: 'store-{i}' }}; }}\n  }}\n  function format{i}(row) {{ return `${{row.id}}:${{row.name}} [{m13}]`; }}\n  return {{ normalize: normalize{i}, Store: Store{i}, format: format{i}, count: function () {{ return count; }}, meta: {{ id: {i}, tags: ['t{m5}', 'g{m11}'], enabled: {enabled} }} }};\n}})();\n"
+        ));
+        i += 1;
+    }
+    s.push_str("lib.ready = true;\n");
+    s
+}
+
+/// The job each context of the realistic workload runs once the library is loaded: parse a
+/// CSV, render a template over its rows.
+pub const REALISTIC_JOB: &str = include_str!("../sources/realistic-job.js");
+
+/// Size of the realistic workload's library, and how many contexts load it.
+pub const REALISTIC_BYTES: usize = 300 * 1024;
+/// See [`REALISTIC_BYTES`].
+pub const REALISTIC_CONTEXTS: usize = 20;
+
 /// Number of modules in the module-graph workload.
 pub const GRAPH_SIZE: usize = 50;
 
@@ -58,6 +84,12 @@ mod tests {
     #[test]
     fn library_source_reaches_its_size() {
         assert!(library_source(100 * 1024).len() >= 100 * 1024);
+    }
+
+    #[test]
+    fn realistic_library_reaches_its_size() {
+        let s = realistic_library(REALISTIC_BYTES);
+        assert!(s.len() >= REALISTIC_BYTES && s.ends_with("lib.ready = true;\n"));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Runs one workload in a loop, for profilers (`perf record`, `valgrind --tool=callgrind`):
-//! `hot <cached_small|global_access|cpu|new_context> [iterations]`, or `hot bare:<workload>` for
+//! `hot <cached_small|global_access|cpu|new_context|first_run_100kb|realistic> [iterations]`
+//! (`first_run_100kb`: a fresh context runs a compiled 100 KB library; `realistic`: 20 fresh
+//! contexts each load a 300 KB library and run a template/CSV job), or `hot bare:<workload>` for
 //! the same on a plain Boa `Context` (no vm layer), or `hot accessor:<workload>` on a plain
 //! `Context` whose global forwards `g` and `x` to a sandbox object through accessor properties
 //! (the alternative to the Proxy global measured in docs/performance-analysis.md). With `valgrind --tool=callgrind` the
@@ -10,7 +12,10 @@
 //! `TrackingAllocator` (as the `boavm` CLI does), and `HOT_MEMORY_LIMIT_MB=N` sets an isolate
 //! memory limit: the cost of the allocator and of a limited run, in instructions.
 use boa_engine::{Context, JsObject, Source};
-use boavm_bench::{CPU, GLOBALS, SMALL};
+use boavm_bench::{
+    library_source, realistic_library, CPU, GLOBALS, REALISTIC_BYTES, REALISTIC_CONTEXTS,
+    REALISTIC_JOB, SMALL,
+};
 use vm_core::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions};
 use vm_core::{Script, VmContext};
 
@@ -22,6 +27,11 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let which = args.next().unwrap_or_default();
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    if which == "dump:realistic" {
+        // bench/compare-js.sh checks that bench/js/vm-api.js builds the same text.
+        print!("{}", realistic_library(REALISTIC_BYTES));
+        return;
+    }
     if let Some(bare) = which.strip_prefix("bare:") {
         return run_bare(bare, n, false);
     }
@@ -44,6 +54,27 @@ fn main() {
         .expect("context")
     };
     let opts = RunOptions::default();
+    if which == "realistic" {
+        let lib = Script::compile(&iso, &realistic_library(REALISTIC_BYTES), Default::default())
+            .expect("compile");
+        let job = Script::compile(&iso, REALISTIC_JOB, ScriptOptions::default()).expect("job");
+        for _ in 0..n {
+            for _ in 0..REALISTIC_CONTEXTS {
+                let c = new_ctx();
+                lib.run(&iso, &c, &opts).expect("library");
+                job.run(&iso, &c, &opts).expect("job");
+            }
+        }
+        return;
+    }
+    if which == "first_run_100kb" {
+        let lib = Script::compile(&iso, &library_source(100 * 1024), Default::default())
+            .expect("compile");
+        for _ in 0..n {
+            lib.run(&iso, &new_ctx(), &opts).expect("run");
+        }
+        return;
+    }
     let ctx = new_ctx();
     let src = source(&which);
     ctx.evaluate(&iso, "var g = 0", ScriptOptions::default(), &opts)
@@ -65,7 +96,7 @@ fn source(which: &str) -> &'static str {
         "cpu" => CPU,
         _ => {
             eprintln!(
-                "usage: hot [bare:]<cached_small|global_access|cpu|new_context> [iterations]"
+                "usage: hot [bare:|accessor:]<cached_small|global_access|cpu|new_context|first_run_100kb|realistic> [iterations]"
             );
             std::process::exit(2);
         }
@@ -73,6 +104,21 @@ fn source(which: &str) -> &'static str {
 }
 
 fn run_bare(which: &str, n: usize, accessors: bool) {
+    if which == "realistic" || which == "first_run_100kb" {
+        let (lib, job, contexts) = if which == "realistic" {
+            (realistic_library(REALISTIC_BYTES), REALISTIC_JOB, REALISTIC_CONTEXTS)
+        } else {
+            (library_source(100 * 1024), "0", 1)
+        };
+        for _ in 0..n {
+            for _ in 0..contexts {
+                let mut cx = Context::default();
+                cx.eval(Source::from_bytes(&lib)).expect("library");
+                cx.eval(Source::from_bytes(job)).expect("job");
+            }
+        }
+        return;
+    }
     let src = source(which);
     let mut cx = Context::default();
     if accessors {
