@@ -255,7 +255,7 @@ fn host_descriptor(value: JsValue) -> PropertyDescriptor {
 fn live_has(live: &Live, key: &PropertyKey, cx: &mut Context) -> JsResult<bool> {
     match live {
         Live::Object(o) => {
-            if o.is::<OrdinaryObject>() && o.borrow().properties().get(key).is_some() {
+            if o.is::<OrdinaryObject>() && o.borrow().properties().contains_key(key) {
                 return Ok(true);
             }
             o.has_property(key.clone(), cx)
@@ -418,7 +418,7 @@ fn trap_has(
     if !is_undefined_key(&key) && live_has(&st.sandbox(), &key, cx)? {
         return Ok(true.into());
     }
-    if target_descriptor(&st.target, &key).is_some() {
+    if st.target.borrow().properties().contains_key(&key) {
         return Ok(true.into());
     }
     Ok(st.target.has_property(key, cx)?.into())
