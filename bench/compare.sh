@@ -28,7 +28,7 @@ instr() {
 per_run() { awk -v a="$(instr "$1" "$2")" -v b="$(instr "$1" "$3")" -v k="$(($3 - $2))" 'BEGIN { printf "%.0f", (b - a) / k }'; }
 instr_table=""
 if command -v valgrind >/dev/null 2>&1; then
-  for spec in "cached_small 1 1001" "global_access 1 6" "cpu 1 6" "new_context 1 21"; do
+  for spec in "cached_small 1 1001" "global_access 1 6" "cpu 1 6" "new_context 1 21" "first_run_100kb 1 2"; do
     set -- $spec
     b="$(per_run "$1" "$2" "$3")"; r="$(per_run "bare:$1" "$2" "$3")"
     ratio_i="$(awk -v b="$b" -v r="$r" 'BEGIN { printf "%.2f×", b / r }')"
@@ -38,6 +38,9 @@ if command -v valgrind >/dev/null 2>&1; then
 fi
 node --experimental-vm-modules bench/node/workloads.js 2>/dev/null >"$node_out"
 node --expose-gc bench/node/memory.js >>"$node_out"
+# The same workloads through the JavaScript API (`boavm` binary vs `node`, one file).
+js_table="$(bench/compare-js.sh)"
+js() { printf '%s\n' "$js_table" | awk -F' [|] ' -v n="$1" '$1 == "| " n { print $4 }' | tr -d ' |'; }
 
 # value <file> <column-1 key...>: the number on the line whose leading fields match.
 rust() { awk -v s="$1" -v n="$2" '$1 == s && $2 == n { print $3 }' "$rust_out"; }
@@ -71,17 +74,27 @@ num() { if [ -n "$1" ]; then awk -v v="$1" -v d="$2" 'BEGIN { printf "%.*f", d, 
     printf '%s' "$instr_table"
   fi
   echo
+  echo "Through the JavaScript API: \`bench/compare-js.sh\` runs bench/js/vm-api.js under \`node\` and the release"
+  echo "\`boavm\` binary (the binding's per-call cost counts; \`realistic_300kb_20_contexts\`: 20 fresh contexts"
+  echo "each load a generated 300 KB library and run a template/CSV job)."
+  echo
+  printf '%s\n' "$js_table"
+  echo
   echo "Memory: a Boa realm inside one shared \`Context\` costs $(awk -v v="$realm_mem" 'BEGIN { printf "%.0f", v / 1024 }') KiB, about what a whole \`Context\` costs: the"
   echo "intrinsics dominate, so one engine per vm context (this design) is not what makes contexts big."
   echo
   echo "Where the time goes, and why the unmet goals are unmet: docs/performance-analysis.md."
   echo
-  echo "Goals (issue 9):"
+  echo "Goals (issue 21):"
   echo
-  echo "- createContext ≤ Node's time: $(ratio "$(rust boavm create_context)" "$(nodev create_context)") of Node."
-  echo "- a cached small script's runInContext ≤ Node's time: $(ratio "$(rust boavm run_in_context_cached_small)" "$(nodev run_in_context_cached_small)") of Node."
-  echo "- global access in a context ≤ 3× a plain realm's: ${instr_ratio_global_access:-–} of a plain Boa realm in instructions (wall clock: $(ratio "$(rust boavm global_access_10k)" "$(rust bare_boa global_access_10k)"))."
-  echo "- layer overhead ≤ 1.05× bare Boa on a CPU-bound script without a timeout: ${instr_ratio_cpu:-–} in instructions (wall clock: $(ratio "$(rust boavm cpu_script)" "$(rust bare_boa cpu_script)"); with a timeout: $(ratio "$(rust boavm cpu_script_timeout)" "$(rust bare_boa cpu_script)"))."
+  echo "- createContext ≤ 1.0× node: $(js create_context) (JS API), $(ratio "$(rust boavm create_context)" "$(nodev create_context)") (Rust API)."
+  echo "- runInNewContext ≤ 1.0× node: $(js run_in_new_context_small) (JS API), $(ratio "$(rust boavm run_in_new_context_small)" "$(nodev run_in_new_context_small)") (Rust API)."
+  echo "- cached small runInContext ≤ 1.0× node and ≤ 1.5× bare Boa in instructions: $(js run_in_context_cached_small) of node (JS API), $(ratio "$(rust boavm run_in_context_cached_small)" "$(nodev run_in_context_cached_small)") (Rust API); ${instr_ratio_cached_small:-–} of bare Boa."
+  echo "- global access ≤ 2× node and ≤ 2× bare Boa in instructions: $(js global_access_10k) of node (JS API), $(ratio "$(rust boavm global_access_10k)" "$(nodev global_access_10k)") (Rust API); ${instr_ratio_global_access:-–} of bare Boa."
+  echo "- first run of a 100 KB script in fresh contexts ≤ 5× node: $(js first_run_100kb_in_fresh_context) (JS API, one context), $(ratio "$(rust boavm first_run_100kb_in_50_contexts)" "$(nodev first_run_100kb_in_50_contexts)") (Rust API, 50 contexts); ${instr_ratio_first_run_100kb:-–} of bare Boa in instructions."
+  echo "- CPU-bound script ≤ 1.1× bare Boa: ${instr_ratio_cpu:-–} in instructions (wall clock: $(ratio "$(rust boavm cpu_script)" "$(rust bare_boa cpu_script)"); with a timeout: $(ratio "$(rust boavm cpu_script_timeout)" "$(rust bare_boa cpu_script)"))."
+  echo "- realistic workload (300 KB library, 20 contexts): $(js realistic_300kb_20_contexts) of node (JS API); bare Boa: docs/performance-analysis.md."
+  echo "- memory per context ≤ bare Boa's: $(ratio "$(rust boavm memory_per_context)" "$(rust bare_boa memory_per_context)") of a bare Boa \`Context\` (both with \`intl\`)."
   if [ -n "$kept_sections" ]; then
     echo
     printf '%s\n' "$kept_sections"

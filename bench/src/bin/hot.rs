@@ -55,8 +55,12 @@ fn main() {
     };
     let opts = RunOptions::default();
     if which == "realistic" {
-        let lib = Script::compile(&iso, &realistic_library(REALISTIC_BYTES), Default::default())
-            .expect("compile");
+        let lib = Script::compile(
+            &iso,
+            &realistic_library(REALISTIC_BYTES),
+            Default::default(),
+        )
+        .expect("compile");
         let job = Script::compile(&iso, REALISTIC_JOB, ScriptOptions::default()).expect("job");
         for _ in 0..n {
             for _ in 0..REALISTIC_CONTEXTS {
@@ -106,7 +110,11 @@ fn source(which: &str) -> &'static str {
 fn run_bare(which: &str, n: usize, accessors: bool) {
     if which == "realistic" || which == "first_run_100kb" {
         let (lib, job, contexts) = if which == "realistic" {
-            (realistic_library(REALISTIC_BYTES), REALISTIC_JOB, REALISTIC_CONTEXTS)
+            (
+                realistic_library(REALISTIC_BYTES),
+                REALISTIC_JOB,
+                REALISTIC_CONTEXTS,
+            )
         } else {
             (library_source(100 * 1024), "0", 1)
         };
@@ -140,8 +148,8 @@ fn run_bare(which: &str, n: usize, accessors: bool) {
 /// global of interceptor-like accessors would cost per access, without a Proxy.
 fn forward_through_accessors(cx: &mut Context, names: &[&str]) {
     use boa_engine::{
-        object::FunctionObjectBuilder, property::PropertyDescriptor, JsString,
-        JsValue, NativeFunction,
+        object::FunctionObjectBuilder, property::PropertyDescriptor, JsString, JsValue,
+        NativeFunction,
     };
     let sandbox = JsObject::with_null_proto();
     let realm = cx.realm().clone();
