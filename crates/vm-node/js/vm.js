@@ -169,6 +169,14 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
 
   const kHandle = Symbol('kHandle');
   const kDefaultFilename = 'evalmachine.<anonymous>';
+  // The natives' options for a script compiled or run with no options (shared: the natives
+  // only read them).
+  const kDefaultCompileOptions = ObjectFreeze({
+    __proto__: null, filename: kDefaultFilename, lineOffset: 0, columnOffset: 0,
+  });
+  const kDefaultRunOptions = ObjectFreeze({
+    __proto__: null, displayErrors: true, timeout: undefined, breakOnSigint: false,
+  });
   // Internal option: the context whose realm a syntax error belongs to (runInContext compiles
   // with the target context as the parsing context, as Node does).
   const kParsingContext = Symbol('kParsingContext');
@@ -188,7 +196,7 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
       code = `${code}`;
       if (options === kEmptyObject) {
         // No options: the defaults, without reading and validating them one by one.
-        const handle = native.compileScript(code, kDefaultFilename, 0, 0, undefined, undefined, undefined);
+        const handle = native.compileScript(code, kDefaultCompileOptions);
         ObjectDefineProperty(this, kHandle, dataDescriptor(handle, false, false, false));
         this.sourceMapURL = sourceMapURL(code);
         return;
@@ -232,7 +240,7 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
     runInContext(contextifiedObject, options) {
       validateContext(contextifiedObject);
       // No options: the defaults getRunInContextArgs would return, without building them.
-      if (options === undefined) return native.runScript(this[kHandle], contextifiedObject, true, undefined, false);
+      if (options === undefined) return this[kHandle].run(contextifiedObject, kDefaultRunOptions);
       const { displayErrors, timeout, breakOnSigint } = getRunInContextArgs(options);
       return this[kHandle].run(contextifiedObject, { __proto__: null, displayErrors, timeout, breakOnSigint });
     }
@@ -257,8 +265,10 @@ module.exports = function makeVm(native, inspect, makeErrors, makeModules, defau
   // `code` compiled with no options for `context` (the parsing context) and run there: what
   // createScript(...).runInContext(...) does then, without the Script object nobody sees.
   function compileAndRun(code, context) {
-    const handle = native.compileScript(`${code}`, kDefaultFilename, 0, 0, context, undefined, undefined);
-    return native.runScript(handle, context, true, undefined, false);
+    const handle = native.compileScript(`${code}`, {
+      __proto__: null, filename: kDefaultFilename, lineOffset: 0, columnOffset: 0, parsingContext: context,
+    });
+    return handle.run(context, kDefaultRunOptions);
   }
 
   function runInContext(code, contextifiedObject, options) {
