@@ -13,7 +13,7 @@ use vm_modules::{Modules, SourceTextOptions, SyntheticOptions, VmModule};
 use crate::{
     args::{self, with_handle, Options},
     codes::module_err,
-    native::{binding, Native},
+    native::{binding, context_of, Native},
 };
 
 #[derive(Trace, Finalize, JsData)]
@@ -43,21 +43,6 @@ pub(crate) fn modules(b: &JsObject, cx: &mut Context) -> JsResult<Rc<Modules>> {
     m.set_eager_main_namespaces(true);
     *slot = Some(m.clone());
     Ok(m)
-}
-
-/// The contextified object `v` as its context (`None` for `undefined`).
-fn context_of(
-    b: &JsObject,
-    v: Option<JsObject>,
-    cx: &mut Context,
-) -> JsResult<Option<vm_core::VmContext>> {
-    match v {
-        None => Ok(None),
-        Some(o) => binding(b)?
-            .lookup(&o, cx)?
-            .map(Some)
-            .ok_or_else(|| JsNativeError::typ().with_message("not a vm context").into()),
-    }
 }
 
 fn wrap(b: &JsObject, module: VmModule) -> JsResult<JsValue> {

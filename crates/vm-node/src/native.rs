@@ -253,6 +253,21 @@ fn cache_subject(
     Ok((kind, args::string(args, 1, cx)?))
 }
 
+/// The context of the contextified object `value` (`None` for `None`); a `TypeError` for an
+/// object that is not one.
+pub(crate) fn context_of(
+    b: &JsObject,
+    value: Option<JsObject>,
+    cx: &mut Context,
+) -> JsResult<Option<VmContext>> {
+    let Some(obj) = value else {
+        return Ok(None);
+    };
+    let ctx = binding(b)?.lookup(&obj, cx)?;
+    ctx.map(Some)
+        .ok_or_else(|| JsNativeError::typ().with_message("not a vm context").into())
+}
+
 /// The context of the contextified object `value`; the main context for `None`.
 pub(crate) fn target_context(
     b: &JsObject,
@@ -260,12 +275,7 @@ pub(crate) fn target_context(
     iso: &Isolate,
     cx: &mut Context,
 ) -> JsResult<VmContext> {
-    match value {
-        None => Ok(iso.main_context()),
-        Some(obj) => binding(b)?
-            .lookup(&obj, cx)?
-            .ok_or_else(|| JsNativeError::typ().with_message("not a vm context").into()),
-    }
+    Ok(context_of(b, value, cx)?.unwrap_or_else(|| iso.main_context()))
 }
 
 fn measure_memory(

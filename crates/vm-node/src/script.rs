@@ -9,7 +9,7 @@ use vm_core::{CompileFunctionOptions, RunOptions, Script, ScriptOptions, VmError
 
 use crate::{
     args::{self, with_handle, Options},
-    native::{binding, isolate, target_context, to_js, Native},
+    native::{binding, context_of, isolate, target_context, to_js, Native},
 };
 
 #[derive(Trace, Finalize, JsData)]
@@ -67,8 +67,8 @@ fn compile_script(
 ) -> JsResult<JsValue> {
     let request = CompileRequest::read(args, 1, b, cx)?;
     let options = request.script_options(cx)?;
-    let iso = isolate(cx)?;
     let parsing = request.opts.object("parsingContext", cx)?;
+    let parsing = context_of(b, parsing, cx)?;
     let cached = request.opts.bytes("cachedData", cx)?;
     let CompileRequest { code, hook, .. } = request;
     let compile = |cx: &mut Context| -> Result<(Script, Option<bool>), VmError> {
@@ -80,10 +80,7 @@ fn compile_script(
     };
     let (script, cache_rejected) = match parsing {
         // A syntax error is a SyntaxError of the context the code was meant for.
-        Some(parsing) => {
-            let ctx = target_context(b, Some(parsing), &iso, cx)?;
-            ctx.enter(&mut *cx, compile).map_err(|e| to_js(e, cx))?
-        }
+        Some(ctx) => ctx.enter(&mut *cx, compile).map_err(|e| to_js(e, cx))?,
         None => compile(cx),
     }
     .map_err(|e| to_js(e, cx))?;
@@ -160,10 +157,8 @@ fn compile_function(
     let request = CompileRequest::read(args, 2, b, cx)?;
     let opts = &request.opts;
     let iso = isolate(cx)?;
-    let parsing_context = match opts.object("parsingContext", cx)? {
-        Some(o) => Some(target_context(b, Some(o), &iso, cx)?),
-        None => None,
-    };
+    let parsing_context = opts.object("parsingContext", cx)?;
+    let parsing_context = context_of(b, parsing_context, cx)?;
     let mut context_extensions = Vec::new();
     if let Some(list) = opts.object("contextExtensions", cx)? {
         let list = boa_engine::object::builtins::JsArray::from_object(list)?;
