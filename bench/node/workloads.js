@@ -6,6 +6,7 @@ const vm = require('vm');
 
 const fs = require('fs');
 const path = require('path');
+const nsPerOp = require('../js/measure.js');
 const source = (name) => fs.readFileSync(path.join(__dirname, '..', 'sources', name), 'utf8');
 const SMALL = source('small.js');
 const GLOBALS = source('globals.js');
@@ -35,18 +36,9 @@ function moduleGraph() {
   return out;
 }
 
-// Times `fn` (after `setup`, which is not timed) until `minMs` of timed work has passed.
-function measure(name, fn, { setup = () => undefined, minMs = 1500, warmup = 20 } = {}) {
-  for (let i = 0; i < warmup; i++) fn(setup(), i);
-  let iters = 0;
-  let spent = 0n;
-  while (spent < BigInt(minMs) * 1000000n) {
-    const input = setup();
-    const start = process.hrtime.bigint();
-    fn(input, iters++);
-    spent += process.hrtime.bigint() - start;
-  }
-  console.log(`${name} ${Number(spent) / iters}`);
+// Prints ns per op of `fn` (bench/js/measure.js).
+function measure(name, fn, options) {
+  console.log(`${name} ${nsPerOp(fn, options)}`);
 }
 
 async function measureAsync(name, fn, { minMs = 1500, warmup = 5 } = {}) {

@@ -12,6 +12,9 @@ pub const GLOBALS: &str = include_str!("../sources/globals.js");
 /// A CPU-bound script: calls, loops, object and string allocation.
 pub const CPU: &str = include_str!("../sources/cpu.js");
 
+/// Size of the generated library the first-run workloads compile (100 KiB).
+pub const LIBRARY_BYTES: usize = 100 * 1024;
+
 /// A generated, library-like script of at least `bytes` bytes: top-level functions, classes,
 /// closures over module-pattern state, object and array literals, template strings; running it
 /// declares globals and does a little work.

@@ -13,8 +13,8 @@
 //! memory limit: the cost of the allocator and of a limited run, in instructions.
 use boa_engine::{Context, JsObject, Source};
 use boavm_bench::{
-    library_source, realistic_library, CPU, GLOBALS, REALISTIC_BYTES, REALISTIC_CONTEXTS,
-    REALISTIC_JOB, SMALL,
+    library_source, realistic_library, CPU, GLOBALS, LIBRARY_BYTES, REALISTIC_BYTES,
+    REALISTIC_CONTEXTS, REALISTIC_JOB, SMALL,
 };
 use vm_core::{ContextOptions, Isolate, RunOptions, Sandbox, ScriptOptions};
 use vm_core::{Script, VmContext};
@@ -27,9 +27,13 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let which = args.next().unwrap_or_default();
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    // The generated sources, for bench/js/sources.sh (the JavaScript workloads use these texts).
     if which == "dump:realistic" {
-        // bench/compare-js.sh checks that bench/js/vm-api.js builds the same text.
         print!("{}", realistic_library(REALISTIC_BYTES));
+        return;
+    }
+    if which == "dump:library" {
+        print!("{}", library_source(LIBRARY_BYTES));
         return;
     }
     if let Some(bare) = which.strip_prefix("bare:") {
@@ -72,7 +76,7 @@ fn main() {
         return;
     }
     if which == "first_run_100kb" {
-        let lib = Script::compile(&iso, &library_source(100 * 1024), Default::default())
+        let lib = Script::compile(&iso, &library_source(LIBRARY_BYTES), Default::default())
             .expect("compile");
         for _ in 0..n {
             lib.run(&iso, &new_ctx(), &opts).expect("run");
@@ -116,7 +120,7 @@ fn run_bare(which: &str, n: usize, accessors: bool) {
                 REALISTIC_CONTEXTS,
             )
         } else {
-            (library_source(100 * 1024), "0", 1)
+            (library_source(LIBRARY_BYTES), "0", 1)
         };
         for _ in 0..n {
             for _ in 0..contexts {
