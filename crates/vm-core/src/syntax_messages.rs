@@ -92,7 +92,9 @@ fn target_of_new(source: &str, (line, column): (usize, usize)) -> Option<(usize,
 /// after the number (over blanks for an exponent), V8 marks the number; its start.
 fn number_start(source: &str, (line, column): (usize, usize)) -> Option<(usize, usize)> {
     use crate::source_text::{skip_blanks_back, Window};
-    let window = Window::around(source, line, column, 256, 0)?;
+    // The whole line before the position: a number has no length limit (one linear scan, on
+    // this error path only).
+    let window = Window::around(source, line, column, column, 0)?;
     let at = skip_blanks_back(&window.chars, window.index_of(column)?);
     let text = &window.chars;
     let mut start = at;
